@@ -1,0 +1,247 @@
+/**
+ * Conditions are the encoded tests of the law: leaves that read one fact, and `all` / `any` /
+ * `not` over them, in three-valued (Kleene) logic. Each condition has a plain-language label and
+ * cites the clauses it encodes, so its findings explain themselves: which condition decided,
+ * on which facts, and which facts are missing when it could not decide.
+ * @module
+ */
+import type { Case, InformationItem } from './case.js';
+import { UNKNOWN, type Tri } from './tri.js';
+
+/** A fact the law needs and the case does not give, and who can supply it. */
+export interface MissingFact {
+  /** JSON path in the case, e.g. `request.judicialWarrant.withDetainer`. */
+  path: string;
+  question: string;
+  /** A clerk can look it up; a legal reviewer must decide it. */
+  decidedBy: 'clerk' | 'legal-reviewer';
+}
+
+export interface FactValue {
+  path: string;
+  value: unknown;
+}
+
+/** The result of testing one condition against one case. */
+export interface Finding {
+  readonly value: Tri;
+  readonly condition: Condition;
+  /** For a leaf: the facts read. */
+  readonly facts?: readonly FactValue[];
+  /** For an unknown finding: what would decide it. */
+  readonly missing?: readonly MissingFact[];
+  /** The sub-findings that decided this one. */
+  readonly because?: readonly Finding[];
+  /** A one-line reason, for derived conditions. */
+  readonly reason?: string;
+}
+
+export interface TraceStep {
+  condition: string;
+  cites: readonly string[];
+  value: Tri;
+  reason?: string;
+  facts?: readonly FactValue[];
+  missing?: readonly MissingFact[];
+}
+
+/** Everything a condition may look at. Built once per (case, law date). */
+export interface EvalContext {
+  readonly case: Case;
+  readonly timeZone: string;
+  readonly lawDate: string;
+  readonly decisionAtMs: number;
+  readonly otherwiseReleaseAtMs: number | undefined;
+  readonly terms: ReadonlyMap<string, Condition>;
+  readonly memo: Map<Condition, Finding>;
+  /** For information requests: the item being decided. */
+  readonly item: InformationItem | undefined;
+  readonly trace: TraceStep[] | undefined;
+}
+
+export interface Condition {
+  readonly op: 'fact' | 'all' | 'any' | 'not' | 'term' | 'derived';
+  readonly label: string;
+  readonly cites: readonly string[];
+  readonly children?: readonly Condition[];
+  /** For `term`: the term's name. */
+  readonly term?: string;
+  evaluate(ctx: EvalContext): Finding;
+}
+
+function record(ctx: EvalContext, finding: Finding): Finding {
+  if (ctx.trace) {
+    const step: TraceStep = {
+      condition: finding.condition.label,
+      cites: finding.condition.cites,
+      value: finding.value,
+    };
+    if (finding.reason !== undefined) step.reason = finding.reason;
+    if (finding.facts) step.facts = finding.facts;
+    if (finding.missing) step.missing = finding.missing;
+    ctx.trace.push(step);
+  }
+  return finding;
+}
+
+interface FactSpec {
+  label: string;
+  cites?: readonly string[];
+  path: string;
+  question: string;
+  decidedBy?: MissingFact['decidedBy'];
+  read: (ctx: EvalContext) => Tri;
+}
+
+/** A leaf that reads one three-valued fact. */
+export function fact(spec: FactSpec): Condition {
+  const missing: readonly MissingFact[] = [
+    { path: spec.path, question: spec.question, decidedBy: spec.decidedBy ?? 'clerk' },
+  ];
+  const condition: Condition = {
+    op: 'fact',
+    label: spec.label,
+    cites: spec.cites ?? [],
+    evaluate(ctx) {
+      const value = spec.read(ctx);
+      return record(
+        ctx,
+        value === UNKNOWN
+          ? { value, condition, facts: [{ path: spec.path, value }], missing }
+          : { value, condition, facts: [{ path: spec.path, value }] },
+      );
+    },
+  };
+  return condition;
+}
+
+/** A condition computed by law-specific code (look-backs, crime lists) that explains itself. */
+export function derived(spec: {
+  label: string;
+  cites?: readonly string[];
+  evaluate: (ctx: EvalContext) => Omit<Finding, 'condition'>;
+}): Condition {
+  const condition: Condition = {
+    op: 'derived',
+    label: spec.label,
+    cites: spec.cites ?? [],
+    evaluate(ctx) {
+      return record(ctx, { ...spec.evaluate(ctx), condition });
+    },
+  };
+  return condition;
+}
+
+interface GroupSpec {
+  label: string;
+  cites?: readonly string[];
+}
+
+/** True when every part is; false as soon as one is false; otherwise unknown. */
+export function all(spec: GroupSpec, ...children: Condition[]): Condition {
+  const condition: Condition = {
+    op: 'all',
+    label: spec.label,
+    cites: spec.cites ?? [],
+    children,
+    evaluate(ctx) {
+      let unknown: Finding[] | undefined;
+      const known: Finding[] = [];
+      for (const child of children) {
+        const finding = child.evaluate(ctx);
+        if (finding.value === false) return record(ctx, { value: false, condition, because: [finding] });
+        if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
+        else known.push(finding);
+      }
+      if (unknown) {
+        return record(ctx, { value: UNKNOWN, condition, because: unknown, missing: missingOf(unknown) });
+      }
+      return record(ctx, { value: true, condition, because: known });
+    },
+  };
+  return condition;
+}
+
+/** True as soon as one part is; false when every part is false; otherwise unknown. */
+export function any(spec: GroupSpec, ...children: Condition[]): Condition {
+  const condition: Condition = {
+    op: 'any',
+    label: spec.label,
+    cites: spec.cites ?? [],
+    children,
+    evaluate(ctx) {
+      let unknown: Finding[] | undefined;
+      const known: Finding[] = [];
+      for (const child of children) {
+        const finding = child.evaluate(ctx);
+        if (finding.value === true) return record(ctx, { value: true, condition, because: [finding] });
+        if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
+        else known.push(finding);
+      }
+      if (unknown) {
+        return record(ctx, { value: UNKNOWN, condition, because: unknown, missing: missingOf(unknown) });
+      }
+      return record(ctx, { value: false, condition, because: known });
+    },
+  };
+  return condition;
+}
+
+export function not(spec: GroupSpec, child: Condition): Condition {
+  const condition: Condition = {
+    op: 'not',
+    label: spec.label,
+    cites: spec.cites ?? [],
+    children: [child],
+    evaluate(ctx) {
+      const finding = child.evaluate(ctx);
+      const value: Tri = finding.value === UNKNOWN ? UNKNOWN : !finding.value;
+      return record(
+        ctx,
+        finding.missing
+          ? { value, condition, because: [finding], missing: finding.missing }
+          : { value, condition, because: [finding] },
+      );
+    },
+  };
+  return condition;
+}
+
+/**
+ * A defined term of the law ("convicted of a violent or serious crime"), resolved by name to
+ * the definition in force on the law date, so an operative clause and the definitions it uses
+ * can change on different days. Evaluated once per case and law date.
+ */
+export function term(name: string, label: string): Condition {
+  const condition: Condition = {
+    op: 'term',
+    label,
+    cites: [],
+    term: name,
+    evaluate(ctx) {
+      const definition = ctx.terms.get(name);
+      if (!definition) throw new Error(`No definition of "${name}" in force on ${ctx.lawDate}`);
+      let finding = ctx.memo.get(definition);
+      if (!finding) {
+        finding = definition.evaluate(ctx);
+        ctx.memo.set(definition, finding);
+      }
+      return finding;
+    },
+  };
+  return condition;
+}
+
+/** The facts that would decide a group of unknown findings, each path once. */
+export function missingOf(findings: readonly Finding[]): MissingFact[] {
+  const seen = new Set<string>();
+  const result: MissingFact[] = [];
+  for (const finding of findings) {
+    for (const missing of finding.missing ?? []) {
+      if (seen.has(missing.path)) continue;
+      seen.add(missing.path);
+      result.push(missing);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,291 @@
+/**
+ * `evaluate(case)`: picks the law in force for each requested action on the date the statute
+ * makes decisive, applies its rule, and returns outcomes that cite their clauses. Pure: no I/O,
+ * no clock; everything it uses is in the case.
+ * @module
+ */
+import type { Case, Form, InformationItem, RequestedAction } from './case.js';
+import type { ClauseRef } from './clause.js';
+import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
+import { localDateOf, parseInstant } from './dates.js';
+import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
+import { CaseError } from './errors.js';
+import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
+import { COVERAGE_START } from './jurisdiction.js';
+import { applyRule, type OutcomeSpec } from './rule.js';
+
+export interface EvaluateOptions {
+  /** Record every condition tested, in order. Off by default: it costs time and memory. */
+  trace?: boolean;
+}
+
+export interface Engine {
+  evaluate(input: Case, options?: EvaluateOptions): Decision;
+  readonly jurisdictions: ReadonlyMap<string, Jurisdiction>;
+}
+
+/** What each form asks for (DHS form text, jurisdictions.md § 1.4 and Part 3). */
+const ACTIONS_BY_FORM: Record<Exclude<Form, 'other'>, readonly RequestedAction[]> = {
+  'I-247': ['hold', 'notify'],
+  'I-247D': ['hold', 'notify'],
+  'I-247A': ['hold', 'notify'],
+  'I-247N': ['notify'],
+  'I-247G': ['notify'],
+  'I-247X': ['transfer'],
+};
+
+export function createEngine(jurisdictions: readonly Jurisdiction[]): Engine {
+  const byId = new Map(jurisdictions.map((jurisdiction) => [jurisdiction.id, jurisdiction]));
+  return {
+    jurisdictions: byId,
+    evaluate(input, options = {}) {
+      const jurisdiction = byId.get(input.jurisdiction);
+      if (!jurisdiction) {
+        throw CaseError.at(
+          'unknown-jurisdiction',
+          'jurisdiction',
+          `"${input.jurisdiction}" is not a jurisdiction the engine knows; known: ${[...byId.keys()].join(', ')}`,
+        );
+      }
+      return decide(jurisdiction, input, options);
+    },
+  };
+}
+
+interface Asked {
+  action: Action;
+  item?: InformationItem;
+}
+
+function requestedActions(input: Case): Asked[] {
+  const request = input.request;
+  if (request.kind === 'information-request') {
+    if (!request.information || request.information.length === 0) {
+      throw CaseError.at('invalid-case', 'request.information', 'an information request must say what it asks for');
+    }
+    return [...new Set(request.information)].map((item) => ({ action: 'information', item }));
+  }
+  const actions =
+    request.actions ?? (request.form && request.form !== 'other' ? ACTIONS_BY_FORM[request.form] : undefined);
+  if (!actions || actions.length === 0) {
+    throw CaseError.at(
+      'invalid-case',
+      'request.actions',
+      'say what the detainer asks for (hold, notify, transfer) or give its DHS form',
+    );
+  }
+  return [...new Set(actions)].map((action) => ({ action }));
+}
+
+function instant(value: string | undefined, path: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseInstant(value);
+  if (Number.isNaN(ms)) {
+    throw CaseError.at('invalid-case', path, 'must be an ISO 8601 date-time with an offset, e.g. 2024-03-08T18:00:00-05:00');
+  }
+  return ms;
+}
+
+function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOptions): Decision {
+  const timeZone = input.timeZone ?? jurisdiction.timeZone;
+  const decisionAtMs = instant(input.decisionAt, 'decisionAt')!;
+  const otherwiseReleaseAtMs = instant(input.otherwiseReleaseAt, 'otherwiseReleaseAt');
+  const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
+  const decisionDate = localDateOf(decisionAtMs, timeZone);
+  const contexts = new Map<string, EvalContext>();
+
+  const contextFor = (law: LawInForce, item: InformationItem | undefined): EvalContext => {
+    const key = `${law.date}|${item ?? ''}`;
+    let ctx = contexts.get(key);
+    if (!ctx) {
+      ctx = {
+        case: input,
+        timeZone,
+        lawDate: law.date,
+        decisionAtMs,
+        otherwiseReleaseAtMs,
+        terms: law.terms,
+        memo: new Map(),
+        item,
+        trace,
+      };
+      contexts.set(key, ctx);
+    }
+    return ctx;
+  };
+
+  const lawDateFor = (action: Action): LawDate => {
+    const basis = jurisdiction.lawDateBasis[action];
+    let lawDate: LawDate;
+    if (basis === 'otherwise-release-time' && otherwiseReleaseAtMs === undefined) {
+      lawDate = {
+        date: decisionDate,
+        basis,
+        note: 'The otherwise-release time is not recorded; the law in force at the decision time was applied.',
+      };
+    } else {
+      const ms = basis === 'otherwise-release-time' ? otherwiseReleaseAtMs! : decisionAtMs;
+      lawDate = { date: localDateOf(ms, timeZone), basis };
+    }
+    if (lawDate.date < COVERAGE_START) {
+      const field = basis === 'otherwise-release-time' && otherwiseReleaseAtMs !== undefined ? 'otherwiseReleaseAt' : 'decisionAt';
+      throw CaseError.at(
+        'date-outside-law',
+        field,
+        `${lawDate.date} is before ${COVERAGE_START}, the first day whose law is encoded`,
+      );
+    }
+    return lawDate;
+  };
+
+  const asked = requestedActions(input);
+  const outcomes = asked.map((entry) => {
+    const lawDate = lawDateFor(entry.action);
+    const law = jurisdiction.lawOn(lawDate.date);
+    return decideAction(entry, lawDate, law, contextFor(law, entry.item));
+  });
+
+  const decisionLaw = jurisdiction.lawOn(decisionDate < COVERAGE_START ? COVERAGE_START : decisionDate);
+  const actionsAsked = new Set(asked.map((entry) => entry.action));
+  const notices = (kind: 'duties' | 'cautions') =>
+    decisionLaw.provisions.flatMap((provision) =>
+      (provision[kind] ?? [])
+        .filter((obligation) => applies(obligation, actionsAsked, contextFor(decisionLaw, undefined)))
+        .map((obligation) => notice(obligation, decisionLaw)),
+    );
+  const cautions = notices('cautions');
+  const lastDate = outcomes.reduce((latest, o) => (o.lawDate.date > latest ? o.lawDate.date : latest), decisionDate);
+  if (lastDate > jurisdiction.lastVerifiedOn) {
+    cautions.push({
+      id: 'law-past-last-verification',
+      text: `The encoded law was last checked against its sources on ${jurisdiction.lastVerifiedOn}; a later amendment would not be reflected for ${lastDate}.`,
+      clauses: [],
+    });
+  }
+
+  const decision: Decision = {
+    ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
+    jurisdiction: { id: jurisdiction.id, name: jurisdiction.name },
+    timeZone,
+    outcomes,
+    duties: notices('duties'),
+    cautions,
+    unverified: unverifiedClauses(outcomes),
+    missing: uniqueMissing(outcomes.flatMap((outcome) => outcome.missing)),
+  };
+  if (trace) decision.trace = trace;
+  return decision;
+}
+
+function applies(obligation: Obligation, asked: ReadonlySet<Action>, ctx: EvalContext): boolean {
+  if (obligation.actions && !obligation.actions.some((action) => asked.has(action))) return false;
+  return obligation.when ? obligation.when.evaluate(ctx).value === true : true;
+}
+
+function notice(obligation: Obligation, law: LawInForce): Notice {
+  return { id: obligation.id, text: obligation.text, clauses: refs(obligation.cites, law) };
+}
+
+function decideAction(asked: Asked, lawDate: LawDate, law: LawInForce, ctx: EvalContext): ActionOutcome {
+  const entry = law.rules.get(asked.action);
+  if (!entry) throw new Error(`No rule decides "${asked.action}" on ${law.date}: the coverage check should have caught this`);
+  const result = applyRule(entry.rule, ctx);
+  const considered = result.considered.map(({ exception, finding }) => considerOf(exception.label, exception.then, finding, law));
+  const base = {
+    action: asked.action,
+    ...(asked.item === undefined ? {} : { item: asked.item }),
+    lawDate,
+    lawHash: law.hash,
+    considered,
+  };
+  if (!result.outcome) {
+    return {
+      ...base,
+      status: 'needs-information',
+      explanation: `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`,
+      controlling: refs(entry.rule.exceptions.flatMap((e) => e.then.cites), law),
+      missing: result.missing,
+      interpretations: [],
+    };
+  }
+  const outcome = result.outcome;
+  const cited = [...outcome.cites];
+  if (result.decisive) collectCites(result.decisive, cited);
+  const actionOutcome: ActionOutcome = {
+    ...base,
+    status: outcome.status,
+    explanation: outcome.explanation,
+    controlling: refs(cited, law),
+    missing: [],
+    interpretations: outcome.interpretation === undefined ? [] : [outcome.interpretation],
+  };
+  if (outcome.holdLimit && asked.action === 'hold' && outcome.status !== 'not-allowed') {
+    const limit = outcome.holdLimit.compute(ctx);
+    actionOutcome.hold = {
+      rule: outcome.holdLimit.label,
+      clauses: refs(outcome.holdLimit.cites, law),
+      ...(limit.clock ? { until: limit.clock.until, clock: limit.clock } : {}),
+      ...(limit.missing ? { missing: limit.missing } : {}),
+    };
+    if (limit.missing) actionOutcome.missing = limit.missing;
+  }
+  return actionOutcome;
+}
+
+function considerOf(rule: string, then: OutcomeSpec, finding: Finding, law: LawInForce): Considered {
+  const cited = [...then.cites];
+  collectCites(finding, cited);
+  const failed: Considered['failed'] = [];
+  collectFailures(finding, failed);
+  return { rule, value: finding.value === false ? false : 'unknown', clauses: refs(cited, law), failed };
+}
+
+/** The clauses cited along the findings that decided a value. */
+function collectCites(finding: Finding, into: string[]): void {
+  into.push(...finding.condition.cites);
+  for (const child of finding.because ?? []) collectCites(child, into);
+}
+
+/** The innermost findings that carry the failure: leaves, or derived conditions with a reason. */
+function collectFailures(finding: Finding, into: Considered['failed']): void {
+  if (!finding.because || finding.because.length === 0 || finding.reason !== undefined) {
+    into.push({
+      condition: finding.condition.label,
+      ...(finding.reason === undefined ? {} : { reason: finding.reason }),
+      ...(finding.facts ? { facts: finding.facts } : {}),
+    });
+    return;
+  }
+  for (const child of finding.because) {
+    if (child.value === finding.value) collectFailures(child, into);
+  }
+}
+
+function refs(ids: readonly string[], law: LawInForce): ClauseRef[] {
+  const seen = new Set<string>();
+  const result: ClauseRef[] = [];
+  for (const id of ids) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const clause = law.clauses.get(id);
+    if (!clause) throw new Error(`Clause ${id} is cited but not in force on ${law.date}`);
+    result.push(clause.ref);
+  }
+  return result;
+}
+
+function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {
+  const byKey = new Map<string, ClauseRef>();
+  for (const outcome of outcomes) {
+    const used = [...outcome.controlling, ...outcome.considered.flatMap((c) => c.clauses), ...(outcome.hold?.clauses ?? [])];
+    for (const ref of used) {
+      if (ref.verification !== 'verbatim') byKey.set(`${ref.id}@${ref.version}`, ref);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function uniqueMissing(missing: readonly MissingFact[]): MissingFact[] {
+  const seen = new Set<string>();
+  return missing.filter((fact) => (seen.has(fact.path) ? false : (seen.add(fact.path), true)));
+}

@@ -1,0 +1,167 @@
+/**
+ * A jurisdiction is a set of provisions: dated clause versions, each deciding some actions,
+ * defining some terms, or imposing duties. On any day the law in force is the provisions whose
+ * clause is in force that day; the coverage check proves that is always exactly one version of
+ * each clause, exactly one rule for each action and one definition of each term used.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { Clause } from './clause.js';
+import { isInForce } from './clause.js';
+import type { Condition } from './condition.js';
+import { addDays } from './dates.js';
+import type { Action } from './decision.js';
+import type { ActionRule } from './rule.js';
+
+/** The first day the engine decides. Earlier dates are refused, never guessed. */
+export const COVERAGE_START = '2000-01-01';
+
+export interface Obligation {
+  id: string;
+  text: string;
+  cites: readonly string[];
+  /** When absent the obligation applies to every request. */
+  when?: Condition;
+  /** Only for requests that ask for these actions. */
+  actions?: readonly Action[];
+}
+
+export interface Provision {
+  clause: Clause;
+  decides?: Partial<Record<Action, ActionRule>>;
+  defines?: Readonly<Record<string, Condition>>;
+  duties?: readonly Obligation[];
+  cautions?: readonly Obligation[];
+}
+
+export interface JurisdictionSpec {
+  id: string;
+  name: string;
+  timeZone: string;
+  /** The last day the encoded texts were checked against their sources. */
+  lastVerifiedOn: string;
+  /** Which event's date selects the law for each action, as the statute makes it decisive. */
+  lawDateBasis: Record<Action, 'otherwise-release-time' | 'decision-time'>;
+  /** Why those events, in one or two sentences a lawyer can check. */
+  lawDateReason: string;
+  provisions: readonly Provision[];
+}
+
+export interface LawInForce {
+  date: string;
+  provisions: readonly Provision[];
+  rules: ReadonlyMap<Action, { rule: ActionRule; provision: Provision }>;
+  terms: ReadonlyMap<string, Condition>;
+  clauses: ReadonlyMap<string, Clause>;
+  hash: string;
+}
+
+export interface Jurisdiction extends Readonly<JurisdictionSpec> {
+  lawOn(date: string): LawInForce;
+  /** Every clause version, in id then date order. */
+  readonly clauses: readonly Clause[];
+}
+
+export function defineJurisdiction(spec: JurisdictionSpec): Jurisdiction {
+  const cache = new Map<string, LawInForce>();
+  const clauses = [...new Set(spec.provisions.map((provision) => provision.clause))].sort(
+    (a, b) => a.id.localeCompare(b.id) || a.validFrom.localeCompare(b.validFrom),
+  );
+  return Object.freeze({
+    ...spec,
+    clauses,
+    lawOn(date: string): LawInForce {
+      let law = cache.get(date);
+      if (!law) {
+        law = selectLaw(spec, date);
+        cache.set(date, law);
+      }
+      return law;
+    },
+  });
+}
+
+function selectLaw(spec: JurisdictionSpec, date: string): LawInForce {
+  const provisions = spec.provisions.filter((provision) => isInForce(provision.clause, date));
+  const rules = new Map<Action, { rule: ActionRule; provision: Provision }>();
+  const terms = new Map<string, Condition>();
+  const clauses = new Map<string, Clause>();
+  for (const provision of provisions) {
+    clauses.set(provision.clause.id, provision.clause);
+    for (const [action, rule] of Object.entries(provision.decides ?? {}) as [Action, ActionRule][]) {
+      rules.set(action, { rule, provision });
+    }
+    for (const [name, definition] of Object.entries(provision.defines ?? {})) {
+      terms.set(name, definition);
+    }
+  }
+  const hash = createHash('sha256');
+  for (const clause of [...clauses.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    hash.update(`${clause.id}@${clause.version}:${clause.textSha256}\n`);
+  }
+  return { date, provisions, rules, terms, clauses, hash: hash.digest('hex') };
+}
+
+export interface CoverageProblem {
+  jurisdiction: string;
+  date: string;
+  problem: string;
+}
+
+/**
+ * Checks every day from COVERAGE_START to `until`: exactly one version of each clause id, one
+ * rule for each action, one definition of each term that an in-force rule refers to. Reports
+ * the first day of each run of days with the same problem.
+ */
+export function checkCoverage(jurisdiction: JurisdictionSpec, until: string): CoverageProblem[] {
+  const problems: CoverageProblem[] = [];
+  const ids = [...new Set(jurisdiction.provisions.map((p) => p.clause.id))];
+  const actions: Action[] = ['hold', 'notify', 'transfer', 'information'];
+  let previous = new Set<string>();
+  for (let date = COVERAGE_START; date <= until; date = addDays(date, 1)) {
+    const inForce = jurisdiction.provisions.filter((p) => isInForce(p.clause, date));
+    const today = new Set<string>();
+    const report = (problem: string) => {
+      today.add(problem);
+      if (!previous.has(problem)) problems.push({ jurisdiction: jurisdiction.id, date, problem });
+    };
+    for (const id of ids) {
+      const versions = new Set(inForce.filter((p) => p.clause.id === id).map((p) => p.clause));
+      if (versions.size !== 1) report(`${versions.size} versions of clause ${id} in force`);
+    }
+    for (const action of actions) {
+      const deciders = inForce.filter((p) => p.decides?.[action]);
+      if (deciders.length !== 1) report(`${deciders.length} rules decide "${action}"`);
+    }
+    const defined = new Map<string, number>();
+    for (const provision of inForce) {
+      for (const name of Object.keys(provision.defines ?? {})) {
+        defined.set(name, (defined.get(name) ?? 0) + 1);
+      }
+    }
+    for (const name of termsUsed(inForce)) {
+      const count = defined.get(name) ?? 0;
+      if (count !== 1) report(`${count} definitions of term "${name}" in force`);
+    }
+    previous = today;
+  }
+  return problems;
+}
+
+function termsUsed(provisions: readonly Provision[]): Set<string> {
+  const names = new Set<string>();
+  const visit = (condition: Condition) => {
+    if (condition.term !== undefined) names.add(condition.term);
+    condition.children?.forEach(visit);
+  };
+  for (const provision of provisions) {
+    for (const rule of Object.values(provision.decides ?? {})) {
+      for (const exception of rule.exceptions) visit(exception.when);
+    }
+    for (const definition of Object.values(provision.defines ?? {})) visit(definition);
+    for (const obligation of [...(provision.duties ?? []), ...(provision.cautions ?? [])]) {
+      if (obligation.when) visit(obligation.when);
+    }
+  }
+  return names;
+}

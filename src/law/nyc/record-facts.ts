@@ -1,0 +1,207 @@
+/**
+ * Facts about the request and the person as NYC's detainer laws read them. The laws only accept
+ * some sources (an e-JusticeNY search, a court, another governmental entity), so a fact from any
+ * other source is treated as not yet established, never as true or false.
+ * @module
+ */
+import type { Conviction, RecordedFact, Source } from '../../engine/case.js';
+import type { Condition, EvalContext, MissingFact } from '../../engine/condition.js';
+import { derived, fact } from '../../engine/condition.js';
+import { UNKNOWN, type Tri } from '../../engine/tri.js';
+
+export const SOURCE_NAMES: Record<Source, string> = {
+  'e-justice-ny': 'a DCJS e-JusticeNY search',
+  court: 'a court',
+  'government-entity': 'another governmental entity',
+  'federal-immigration-authorities': 'federal immigration authorities',
+  'agency-records': 'the agency’s own records',
+  other: 'another source',
+  unknown: 'an unrecorded source',
+};
+
+export function describeSources(sources: readonly Source[]): string {
+  return sources.map((source) => SOURCE_NAMES[source]).join(' or ');
+}
+
+type FlagName =
+  | 'criminalWarrant'
+  | 'knownGangMember'
+  | 'terroristScreeningMatch'
+  | 'warrantOfRemoval'
+  | 'finalOrderOfRemoval'
+  | 'reenteredAfterRemoval';
+
+/** A recorded yes/no indication that counts only when it came from an accepted source. */
+export function recordedFlag(spec: {
+  name: FlagName;
+  label: string;
+  question: string;
+  sources: readonly Source[];
+  cites: readonly string[];
+}): Condition {
+  const path = `record.${spec.name}`;
+  const accepted = describeSources(spec.sources);
+  return derived({
+    label: spec.label,
+    cites: spec.cites,
+    evaluate(ctx) {
+      const recorded: RecordedFact | undefined = ctx.case.record[spec.name];
+      if (!recorded || recorded.value === UNKNOWN) {
+        return {
+          value: UNKNOWN,
+          facts: [{ path: `${path}.value`, value: UNKNOWN }],
+          missing: [{ path: `${path}.value`, question: spec.question, decidedBy: 'clerk' }],
+        };
+      }
+      const facts = [
+        { path: `${path}.value`, value: recorded.value },
+        { path: `${path}.source`, value: recorded.source },
+      ];
+      if (!spec.sources.includes(recorded.source)) {
+        return {
+          value: UNKNOWN,
+          facts,
+          reason: `recorded from ${SOURCE_NAMES[recorded.source]}, but the law only accepts ${accepted}`,
+          missing: [
+            {
+              path: `${path}.source`,
+              question: `${spec.question} (It must come from ${accepted}.)`,
+              decidedBy: 'clerk',
+            },
+          ],
+        };
+      }
+      return { value: recorded.value, facts };
+    },
+  });
+}
+
+/** Judicial-warrant elements shared by every version that requires one. */
+export interface WarrantTest {
+  /** Require that it was presented at the time the detainer was presented. */
+  withDetainer: boolean;
+  label: string;
+  cites: readonly string[];
+}
+
+/**
+ * "A warrant based on probable cause and issued by a judge appointed pursuant to article III of
+ * the United States constitution or a federal magistrate judge ..." (§ 9-131(a)(5),
+ * § 14-154(a)(4)). An administrative warrant is recorded elsewhere and never satisfies this.
+ */
+export function judicialWarrant(test: WarrantTest): Condition {
+  return derived({
+    label: test.label,
+    cites: test.cites,
+    evaluate(ctx) {
+      const warrant = ctx.case.request.judicialWarrant;
+      const path = 'request.judicialWarrant';
+      const missing: MissingFact[] = [];
+      if (!warrant || warrant.presented === UNKNOWN) {
+        return {
+          value: UNKNOWN,
+          facts: [{ path: `${path}.presented`, value: UNKNOWN }],
+          missing: [
+            {
+              path: `${path}.presented`,
+              question: 'Did federal immigration authorities present a warrant signed by a judge?',
+              decidedBy: 'clerk',
+            },
+          ],
+        };
+      }
+      const facts = [{ path: `${path}.presented`, value: warrant.presented as unknown }];
+      if (!warrant.presented) return { value: false, facts, reason: 'no judicial warrant was presented' };
+      facts.push({ path: `${path}.issuer`, value: warrant.issuer });
+      if (warrant.issuer === 'state-judge' || warrant.issuer === 'other') {
+        return {
+          value: false,
+          facts,
+          reason: 'the warrant was not issued by an Article III judge or a federal magistrate judge',
+        };
+      }
+      if (warrant.issuer === 'unknown') {
+        missing.push({
+          path: `${path}.issuer`,
+          question: 'Was the warrant issued by an Article III judge or a federal magistrate judge?',
+          decidedBy: 'clerk',
+        });
+      }
+      const probableCause: Tri = warrant.probableCause ?? UNKNOWN;
+      facts.push({ path: `${path}.probableCause`, value: probableCause });
+      if (probableCause === false) return { value: false, facts, reason: 'the warrant is not based on probable cause' };
+      if (probableCause === UNKNOWN) {
+        missing.push({ path: `${path}.probableCause`, question: 'Is the warrant based on probable cause?', decidedBy: 'clerk' });
+      }
+      if (test.withDetainer) {
+        const withDetainer: Tri = warrant.withDetainer ?? UNKNOWN;
+        facts.push({ path: `${path}.withDetainer`, value: withDetainer });
+        if (withDetainer === false) {
+          return { value: false, facts, reason: 'the warrant was not presented at the time the detainer was presented' };
+        }
+        if (withDetainer === UNKNOWN) {
+          missing.push({
+            path: `${path}.withDetainer`,
+            question: 'Was the judicial warrant presented at the time the detainer was presented?',
+            decidedBy: 'clerk',
+          });
+        }
+      }
+      return missing.length > 0 ? { value: UNKNOWN, facts, missing } : { value: true, facts };
+    },
+  });
+}
+
+/** Who is asking, as read against a definition of "federal immigration authorities". */
+export function requesterIs(spec: {
+  label: string;
+  cites: readonly string[];
+  included: readonly string[];
+}): Condition {
+  return fact({
+    label: spec.label,
+    cites: spec.cites,
+    path: 'request.requester',
+    question: 'Who made the request: ICE, CBP, another DHS officer, or another federal officer?',
+    read: (ctx) => (ctx.case.request.requester === 'unknown' ? UNKNOWN : spec.included.includes(ctx.case.request.requester)),
+  });
+}
+
+/** The request concerns an item of information, for information-request rules. */
+export function itemIs(label: string, items: readonly string[]): Condition {
+  return fact({
+    label,
+    path: 'request.information',
+    question: 'What information is asked for?',
+    read: (ctx) => (ctx.item !== undefined && items.includes(ctx.item)),
+  });
+}
+
+/** A conviction's path in the case, for missing facts and reasons. */
+export function convictionPath(index: number): string {
+  return `record.convictions[${index}]`;
+}
+
+/** A conviction's source is one the law accepts; otherwise it must be confirmed. */
+export function sourceProblem(
+  conviction: Conviction,
+  index: number,
+  sources: readonly Source[],
+): MissingFact | undefined {
+  if (sources.includes(conviction.source)) return undefined;
+  return {
+    path: `${convictionPath(index)}.source`,
+    question: `Confirm ${convictionPath(index)} (${conviction.charge}) through ${describeSources(sources)}.`,
+    decidedBy: 'clerk',
+  };
+}
+
+/** The list of convictions and pending cases is complete only after a completed search. */
+export function searchIncomplete(ctx: EvalContext): MissingFact | undefined {
+  if (ctx.case.record.searchCompleted === true) return undefined;
+  return {
+    path: 'record.searchCompleted',
+    question: 'Has the criminal-history search been completed, so the record lists every conviction and pending case?',
+    decidedBy: 'clerk',
+  };
+}
