@@ -132,7 +132,9 @@ const pendingChargeSchema = z.object({
   firearmOrAmmunition: z
     .boolean()
     .optional()
-    .describe('For PL 265.01: the charge relates to a firearm, rifle, shotgun, bullet or ammunition.'),
+    .describe(
+      'For PL 265.01: the charge relates to a firearm, rifle, shotgun, bullet or ammunition.',
+    ),
 });
 
 const pendingCaseSchema = z
@@ -157,7 +159,9 @@ const pendingCaseSchema = z
       ),
     mustBeYouthfulOffender: triSchema
       .optional()
-      .describe('If convicted, the court must find the defendant a youthful offender (CPL 720.20(1)(b)).'),
+      .describe(
+        'If convicted, the court must find the defendant a youthful offender (CPL 720.20(1)(b)).',
+      ),
     source: sourceSchema,
   })
   .describe('A criminal case against the person where judgment has not been entered.');
@@ -185,7 +189,9 @@ export const REQUESTERS = [
 
 const judicialWarrantSchema = z
   .object({
-    presented: triSchema.describe('Federal immigration authorities presented a warrant signed by a judge.'),
+    presented: triSchema.describe(
+      'Federal immigration authorities presented a warrant signed by a judge.',
+    ),
     withDetainer: triSchema
       .optional()
       .describe('The judicial warrant was presented at the time the detainer was presented.'),
@@ -234,7 +240,11 @@ const requestSchema = z
       .optional()
       .describe('For an information request: what is asked for.'),
     informationPurpose: z
-      .enum(['civil-immigration-enforcement', 'unrelated-to-civil-immigration-enforcement', 'unknown'])
+      .enum([
+        'civil-immigration-enforcement',
+        'unrelated-to-civil-immigration-enforcement',
+        'unknown',
+      ])
       .default('unknown')
       .describe('Whether the request relates to the enforcement of civil immigration law.'),
     informationRequiredByLaw: triSchema
@@ -299,10 +309,14 @@ const californiaFindingsSchema = z
   .object({
     seriousOrViolentFelonyConviction: triSchema
       .optional()
-      .describe('Convicted of a serious or violent felony (Penal Code 1192.7(c) or 667.5(c)); § 7282.5(a)(1).'),
+      .describe(
+        'Convicted of a serious or violent felony (Penal Code 1192.7(c) or 667.5(c)); § 7282.5(a)(1).',
+      ),
     statePrisonFelonyConviction: triSchema
       .optional()
-      .describe('Convicted of a felony punishable by imprisonment in state prison; § 7282.5(a)(2).'),
+      .describe(
+        'Convicted of a felony punishable by imprisonment in state prison; § 7282.5(a)(2).',
+      ),
     listedOffenseWithinLookback: triSchema
       .optional()
       .describe(
@@ -317,7 +331,9 @@ const californiaFindingsSchema = z
       .describe('Convicted of a federal aggravated felony (8 U.S.C. 1101(a)(43)); § 7282.5(a)(5).'),
     federalFelonyWarrant: triSchema
       .optional()
-      .describe('Identified by ICE as the subject of an outstanding federal felony arrest warrant.'),
+      .describe(
+        'Identified by ICE as the subject of an outstanding federal felony arrest warrant.',
+      ),
     magistrateProbableCause: triSchema
       .optional()
       .describe(
@@ -326,7 +342,9 @@ const californiaFindingsSchema = z
       ),
     detentionWouldViolateLaw: triSchema
       .optional()
-      .describe('Continued detention would violate a federal, state or local law or local policy (TRUST Act).'),
+      .describe(
+        'Continued detention would violate a federal, state or local law or local policy (TRUST Act).',
+      ),
   })
   .describe('Findings that California law asks for, made by the agency.');
 
@@ -348,7 +366,9 @@ export const caseSchema = z
       .describe('When the person would otherwise be released; hold clocks start here.'),
     instantArrestDate: localDateSchema
       .optional()
-      .describe('The date of the arrest that brought the person into custody; look-backs end here.'),
+      .describe(
+        'The date of the arrest that brought the person into custody; look-backs end here.',
+      ),
     request: requestSchema,
     record: recordSchema,
     findings: z

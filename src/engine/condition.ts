@@ -149,12 +149,18 @@ export function all(spec: GroupSpec, ...children: Condition[]): Condition {
       const known: Finding[] = [];
       for (const child of children) {
         const finding = child.evaluate(ctx);
-        if (finding.value === false) return record(ctx, { value: false, condition, because: [finding] });
+        if (finding.value === false)
+          return record(ctx, { value: false, condition, because: [finding] });
         if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
         else known.push(finding);
       }
       if (unknown) {
-        return record(ctx, { value: UNKNOWN, condition, because: unknown, missing: missingOf(unknown) });
+        return record(ctx, {
+          value: UNKNOWN,
+          condition,
+          because: unknown,
+          missing: missingOf(unknown),
+        });
       }
       return record(ctx, { value: true, condition, because: known });
     },
@@ -174,12 +180,18 @@ export function any(spec: GroupSpec, ...children: Condition[]): Condition {
       const known: Finding[] = [];
       for (const child of children) {
         const finding = child.evaluate(ctx);
-        if (finding.value === true) return record(ctx, { value: true, condition, because: [finding] });
+        if (finding.value === true)
+          return record(ctx, { value: true, condition, because: [finding] });
         if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
         else known.push(finding);
       }
       if (unknown) {
-        return record(ctx, { value: UNKNOWN, condition, because: unknown, missing: missingOf(unknown) });
+        return record(ctx, {
+          value: UNKNOWN,
+          condition,
+          because: unknown,
+          missing: missingOf(unknown),
+        });
       }
       return record(ctx, { value: false, condition, because: known });
     },

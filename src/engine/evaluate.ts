@@ -61,12 +61,17 @@ function requestedActions(input: Case): Asked[] {
   const request = input.request;
   if (request.kind === 'information-request') {
     if (!request.information || request.information.length === 0) {
-      throw CaseError.at('invalid-case', 'request.information', 'an information request must say what it asks for');
+      throw CaseError.at(
+        'invalid-case',
+        'request.information',
+        'an information request must say what it asks for',
+      );
     }
     return [...new Set(request.information)].map((item) => ({ action: 'information', item }));
   }
   const actions =
-    request.actions ?? (request.form && request.form !== 'other' ? ACTIONS_BY_FORM[request.form] : undefined);
+    request.actions ??
+    (request.form && request.form !== 'other' ? ACTIONS_BY_FORM[request.form] : undefined);
   if (!actions || actions.length === 0) {
     throw CaseError.at(
       'invalid-case',
@@ -81,7 +86,11 @@ function instant(value: string | undefined, path: string): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseInstant(value);
   if (Number.isNaN(ms)) {
-    throw CaseError.at('invalid-case', path, 'must be an ISO 8601 date-time with an offset, e.g. 2024-03-08T18:00:00-05:00');
+    throw CaseError.at(
+      'invalid-case',
+      path,
+      'must be an ISO 8601 date-time with an offset, e.g. 2024-03-08T18:00:00-05:00',
+    );
   }
   return ms;
 }
@@ -128,7 +137,10 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
       lawDate = { date: localDateOf(ms, timeZone), basis };
     }
     if (lawDate.date < COVERAGE_START) {
-      const field = basis === 'otherwise-release-time' && otherwiseReleaseAtMs !== undefined ? 'otherwiseReleaseAt' : 'decisionAt';
+      const field =
+        basis === 'otherwise-release-time' && otherwiseReleaseAtMs !== undefined
+          ? 'otherwiseReleaseAt'
+          : 'decisionAt';
       throw CaseError.at(
         'date-outside-law',
         field,
@@ -145,16 +157,23 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
     return decideAction(entry, lawDate, law, contextFor(law, entry.item));
   });
 
-  const decisionLaw = jurisdiction.lawOn(decisionDate < COVERAGE_START ? COVERAGE_START : decisionDate);
+  const decisionLaw = jurisdiction.lawOn(
+    decisionDate < COVERAGE_START ? COVERAGE_START : decisionDate,
+  );
   const actionsAsked = new Set(asked.map((entry) => entry.action));
   const notices = (kind: 'duties' | 'cautions') =>
     decisionLaw.provisions.flatMap((provision) =>
       (provision[kind] ?? [])
-        .filter((obligation) => applies(obligation, actionsAsked, contextFor(decisionLaw, undefined)))
+        .filter((obligation) =>
+          applies(obligation, actionsAsked, contextFor(decisionLaw, undefined)),
+        )
         .map((obligation) => notice(obligation, decisionLaw)),
     );
   const cautions = notices('cautions');
-  const lastDate = outcomes.reduce((latest, o) => (o.lawDate.date > latest ? o.lawDate.date : latest), decisionDate);
+  const lastDate = outcomes.reduce(
+    (latest, o) => (o.lawDate.date > latest ? o.lawDate.date : latest),
+    decisionDate,
+  );
   if (lastDate > jurisdiction.lastVerifiedOn) {
     cautions.push({
       id: 'law-past-last-verification',
@@ -186,11 +205,21 @@ function notice(obligation: Obligation, law: LawInForce): Notice {
   return { id: obligation.id, text: obligation.text, clauses: refs(obligation.cites, law) };
 }
 
-function decideAction(asked: Asked, lawDate: LawDate, law: LawInForce, ctx: EvalContext): ActionOutcome {
+function decideAction(
+  asked: Asked,
+  lawDate: LawDate,
+  law: LawInForce,
+  ctx: EvalContext,
+): ActionOutcome {
   const entry = law.rules.get(asked.action);
-  if (!entry) throw new Error(`No rule decides "${asked.action}" on ${law.date}: the coverage check should have caught this`);
+  if (!entry)
+    throw new Error(
+      `No rule decides "${asked.action}" on ${law.date}: the coverage check should have caught this`,
+    );
   const result = applyRule(entry.rule, ctx);
-  const considered = result.considered.map(({ exception, finding }) => considerOf(exception.label, exception.then, finding, law));
+  const considered = result.considered.map(({ exception, finding }) =>
+    considerOf(exception.label, exception.then, finding, law),
+  );
   const base = {
     action: asked.action,
     ...(asked.item === undefined ? {} : { item: asked.item }),
@@ -203,7 +232,10 @@ function decideAction(asked: Asked, lawDate: LawDate, law: LawInForce, ctx: Eval
       ...base,
       status: 'needs-information',
       explanation: `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`,
-      controlling: refs(entry.rule.exceptions.flatMap((e) => e.then.cites), law),
+      controlling: refs(
+        entry.rule.exceptions.flatMap((e) => e.then.cites),
+        law,
+      ),
       missing: result.missing,
       interpretations: [],
     };
@@ -232,12 +264,22 @@ function decideAction(asked: Asked, lawDate: LawDate, law: LawInForce, ctx: Eval
   return actionOutcome;
 }
 
-function considerOf(rule: string, then: OutcomeSpec, finding: Finding, law: LawInForce): Considered {
+function considerOf(
+  rule: string,
+  then: OutcomeSpec,
+  finding: Finding,
+  law: LawInForce,
+): Considered {
   const cited = [...then.cites];
   collectCites(finding, cited);
   const failed: Considered['failed'] = [];
   collectFailures(finding, failed);
-  return { rule, value: finding.value === false ? false : 'unknown', clauses: refs(cited, law), failed };
+  return {
+    rule,
+    value: finding.value === false ? false : 'unknown',
+    clauses: refs(cited, law),
+    failed,
+  };
 }
 
 /** The clauses cited along the findings that decided a value. */
@@ -277,7 +319,11 @@ function refs(ids: readonly string[], law: LawInForce): ClauseRef[] {
 function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {
   const byKey = new Map<string, ClauseRef>();
   for (const outcome of outcomes) {
-    const used = [...outcome.controlling, ...outcome.considered.flatMap((c) => c.clauses), ...(outcome.hold?.clauses ?? [])];
+    const used = [
+      ...outcome.controlling,
+      ...outcome.considered.flatMap((c) => c.clauses),
+      ...(outcome.hold?.clauses ?? []),
+    ];
     for (const ref of used) {
       if (ref.verification !== 'verbatim') byKey.set(`${ref.id}@${ref.version}`, ref);
     }

@@ -88,7 +88,10 @@ function selectLaw(spec: JurisdictionSpec, date: string): LawInForce {
   const clauses = new Map<string, Clause>();
   for (const provision of provisions) {
     clauses.set(provision.clause.id, provision.clause);
-    for (const [action, rule] of Object.entries(provision.decides ?? {}) as [Action, ActionRule][]) {
+    for (const [action, rule] of Object.entries(provision.decides ?? {}) as [
+      Action,
+      ActionRule,
+    ][]) {
       rules.set(action, { rule, provision });
     }
     for (const [name, definition] of Object.entries(provision.defines ?? {})) {

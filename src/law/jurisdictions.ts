@@ -4,5 +4,7 @@
  */
 import type { Jurisdiction } from '../engine/jurisdiction.js';
 import { NYC_DOC } from './nyc/doc/index.js';
+import { NYC_NYPD } from './nyc/nypd/index.js';
+import { NYC_PROBATION } from './nyc/probation/index.js';
 
-export const JURISDICTIONS: readonly Jurisdiction[] = [NYC_DOC];
+export const JURISDICTIONS: readonly Jurisdiction[] = [NYC_DOC, NYC_NYPD, NYC_PROBATION];

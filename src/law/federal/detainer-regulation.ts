@@ -41,7 +41,8 @@ export const FORTY_EIGHT_HOUR_CAP = clause({
   id: 'us.8-cfr-287.7.d',
   version: '62 FR 10312 (1997), as amended',
   citation: '8 C.F.R. § 287.7(d)',
-  title: 'Temporary detention at Department request: at most 48 hours, excluding Saturdays, Sundays and holidays',
+  title:
+    'Temporary detention at Department request: at most 48 hours, excluding Saturdays, Sundays and holidays',
   validFrom: COVERAGE_START,
   effective: 'In force since 1 April 1997 (62 FR 10312); the engine starts on 2000-01-01.',
   text:
@@ -63,7 +64,8 @@ export const I_247A_HOLD_REQUEST = clause({
   citation: 'DHS Form I-247A (02/17), "It is therefore requested that you"',
   title: 'The I-247A asks for at most 48 hours beyond otherwise-release, with no exclusions',
   validFrom: COVERAGE_START,
-  effective: 'Applies to any I-247A presented; the form is in use from 2017-04-02 (ICE Policy 10074.2).',
+  effective:
+    'Applies to any I-247A presented; the form is in use from 2017-04-02 (ICE Policy 10074.2).',
   text:
     'Maintain custody of the alien for a period not to exceed 48 hours beyond the time when he/she ' +
     'would otherwise have been released from your custody to allow DHS to assume custody.',
@@ -87,18 +89,11 @@ const HOURS = 48;
  * hours), the form's limit.
  */
 export const FEDERAL_HOLD_LIMIT: HoldLimit = {
-  label: '48 hours from otherwise-release, excluding Saturdays, Sundays and holidays, or less if the form asks for less',
+  label:
+    '48 hours from otherwise-release, excluding Saturdays, Sundays and holidays, or less if the form asks for less',
   cites: [FORTY_EIGHT_HOUR_CAP.id, I_247A_HOLD_REQUEST.id],
   compute: holdClock,
 };
-
-/**
- * NYPD § 14-154(b)(2)-style limit: 48 hours excluding Saturdays, Sundays and holidays, never
- * beyond what the form asks. Exported for local laws that set their own 48-hour limit.
- */
-export function localHoldLimit(label: string, cites: readonly string[]): HoldLimit {
-  return { label, cites: [...cites, I_247A_HOLD_REQUEST.id], compute: holdClock };
-}
 
 function holdClock(ctx: EvalContext): ReturnType<HoldLimit['compute']> {
   const startsAt = ctx.case.otherwiseReleaseAt;
@@ -115,7 +110,8 @@ function holdClock(ctx: EvalContext): ReturnType<HoldLimit['compute']> {
   }
   // Elapsed hours never end later than hours that skip weekends and holidays, so the I-247A's
   // own request is the stricter limit whenever it applies.
-  if (ctx.case.request.form === 'I-247A') return { clock: holdUntilElapsedHours(startsAt, HOURS, ctx.timeZone) };
+  if (ctx.case.request.form === 'I-247A')
+    return { clock: holdUntilElapsedHours(startsAt, HOURS, ctx.timeZone) };
   return { clock: holdUntilExcludingWeekendsAndHolidays(startsAt, HOURS, ctx.timeZone) };
 }
 
@@ -123,7 +119,9 @@ const NO_LOCAL_LAW =
   'No state or local law limits compliance here; a detainer is a request the agency may honour.';
 
 /** Federal baseline rules, used by a jurisdiction's clauses before its own law took effect. */
-export function federalBaseline(localClauseId: string): Record<'hold' | 'notify' | 'transfer' | 'information', ActionRule> {
+export function federalBaseline(
+  localClauseId: string,
+): Record<'hold' | 'notify' | 'transfer' | 'information', ActionRule> {
   return {
     hold: actionRule({
       status: 'allowed',

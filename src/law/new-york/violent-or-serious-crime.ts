@@ -57,6 +57,8 @@ interface Indexed {
   readonly listedPart: string;
   /** "PL 265.02(3)", one per entry of `limits`. */
   readonly pathCites: readonly string[];
+  /** Finished answers for this entry, by outcome code (see below). */
+  readonly results: Map<number, CrimeListMatch>;
 }
 
 function describeLimits(cite: string, limits: readonly (readonly string[])[]): string {
@@ -78,6 +80,7 @@ function indexEntry(entry: CrimeListEntry): Indexed {
     limits,
     listedPart: limits ? describeLimits(cite, limits) : cite,
     pathCites: limits ? limits.map((path) => `${cite}(${path.join(')(')})`) : [],
+    results: new Map(),
   };
 }
 
@@ -90,14 +93,24 @@ for (const entry of VIOLENT_OR_SERIOUS_CRIMES) {
   if (entry.subparagraph === 'ii') hateEntry = entry;
   const index = entry.law === 'PL' ? PL_INDEX : VTL_INDEX;
   if (index.has(entry.section)) throw new Error(`Duplicate crime-list entry ${entry.section}`);
-  index.set(entry.section, indexEntry(entry));
+  if ((entry.subdivisions?.length ?? 0) > 16) {
+    throw new Error(
+      `Crime-list entry ${entry.section}: more subdivisions than an outcome code holds`,
+    );
+  }
+  const rec = indexEntry(entry);
+  index.set(entry.section, rec);
+  // "120.04-A" finds "120.04-a" without lower-casing every charge at match time.
+  const upper = entry.section.toUpperCase();
+  if (upper !== entry.section) index.set(upper, rec);
 }
 if (!hateEntry) throw new Error('The crime list has no subparagraph (ii) entry');
 const HATE_ENTRY: CrimeListEntry = hateEntry;
 
 // ---------------------------------------------------------------------------------------------
-// Outcome codes. Everything an explanation depends on, apart from the charged section, is packed
-// into one integer, so (code, section) keys a cache of finished, frozen results.
+// Outcome codes. Everything an answer depends on, apart from the list entry (or, for an unlisted
+// section, the section as charged), is packed into one integer that keys a cache of finished,
+// frozen results.
 
 const LISTED_I = 1;
 const LISTED_II = 2;
@@ -123,7 +136,13 @@ const VTL = 1 << 19;
 const LEVELS = [undefined, 'felony', 'misdemeanor', 'violation', 'infraction'] as const;
 const LEVEL_UNKNOWN = 0;
 const LEVEL_FELONY = 1;
-const INCHOATE_KINDS = [undefined, 'attempt', 'conspiracy', 'solicitation', 'facilitation'] as const;
+const INCHOATE_KINDS = [
+  undefined,
+  'attempt',
+  'conspiracy',
+  'solicitation',
+  'facilitation',
+] as const;
 
 const MISSING_LEVEL = 1;
 const MISSING_SUBDIVISION = 2;
@@ -253,20 +272,17 @@ export function matchViolentOrSeriousCrime(conviction: ConvictionForList): Crime
   const section = charge.section;
   let index: Map<string, Indexed>;
   let base: number;
-  if (charge.law === 'PL') {
+  const law: string = charge.law; // widened: data from outside may carry another law
+  if (law === 'PL') {
     index = PL_INDEX;
     base = 0;
-  } else if (charge.law === 'VTL') {
+  } else if (law === 'VTL') {
     index = VTL_INDEX;
     base = VTL;
   } else {
-    throw new TypeError(`Unknown law ${String(charge.law)} in charge ${charge.raw}`);
+    throw new TypeError(`Unknown law ${law} in charge ${charge.raw}`);
   }
-  let rec = index.get(section);
-  if (rec === undefined) {
-    const lower = section.toLowerCase();
-    if (lower !== section) rec = index.get(lower);
-  }
+  const rec = index.get(section);
   const level = levelIndex(conviction.level ?? charge.level);
   const inchoate = charge.inchoate === undefined ? 0 : inchoateIndex(charge.inchoate.kind);
   base |= inchoate << INCHOATE_SHIFT;
@@ -291,25 +307,21 @@ export function matchViolentOrSeriousCrime(conviction: ConvictionForList): Crime
 }
 
 // ---------------------------------------------------------------------------------------------
-// Results and their explanations, built once per (code, charged section).
+// Results and their explanations, built once per (entry or unlisted section, code).
 
-const MEMO_LIMIT = 20_000; // bounds the cache if callers send arbitrary section strings
-const memo = new Map<number, Map<string, CrimeListMatch>>();
-let memoSize = 0;
+const UNLISTED_LIMIT = 10_000; // bounds the cache if callers send arbitrary section strings
+const unlisted = new Map<string, Map<number, CrimeListMatch>>();
 
 function outcome(code: number, section: string, rec: Indexed | undefined): CrimeListMatch {
-  let bySection = memo.get(code);
-  const hit = bySection?.get(section);
+  let cache = rec !== undefined ? rec.results : unlisted.get(section);
+  const hit = cache?.get(code);
   if (hit !== undefined) return hit;
   const result = build(code, section, rec);
-  if (memoSize < MEMO_LIMIT) {
-    if (bySection === undefined) {
-      bySection = new Map();
-      memo.set(code, bySection);
-    }
-    bySection.set(section, result);
-    memoSize++;
+  if (cache === undefined && unlisted.size < UNLISTED_LIMIT) {
+    cache = new Map();
+    unlisted.set(section, cache);
   }
+  cache?.set(code, result);
   return result;
 }
 
@@ -339,8 +351,8 @@ const MISSING_ORDER: readonly [number, MissingFact][] = [
   [MISSING_DATE, 'judgmentDate'],
 ];
 const MISSING_PHRASE: Record<MissingFact, string> = {
-  level: 'whether the conviction was a felony',
-  subdivision: 'the subdivision of conviction',
+  level: 'whether it was a felony',
+  subdivision: 'its subdivision',
   judgmentDate: 'the judgment date',
 };
 
@@ -427,33 +439,38 @@ function build(code: number, section: string, rec: Indexed | undefined): CrimeLi
     }
     case UNKNOWN_FACTS: {
       const missing: MissingFact[] = [];
+      for (const [bit, fact] of MISSING_ORDER) if (missingBits & bit) missing.push(fact);
+      const needsLevel = (missingBits & MISSING_LEVEL) !== 0;
+      const needsSubdivision = (missingBits & MISSING_SUBDIVISION) !== 0;
       const reasons: string[] = [];
-      for (const [bit, fact] of MISSING_ORDER) {
-        if ((missingBits & bit) === 0) continue;
-        missing.push(fact);
-        if (fact === 'level') {
-          reasons.push(
-            hate
-              ? `${DOC}(ii) covers a hate crime only when it constitutes a felony`
-              : rec?.entry.subparagraph === 'iv'
-                ? `${DOC}(iv) covers only a felony set forth in VTL 600`
-                : inchoate
-                  ? `${DOC}(iii) covers only a felony ${INCHOATE_NOUN[inchoate]}`
-                  : `${DOC}(i) lists only a felony defined in the section`,
-          );
-        } else if (fact === 'subdivision') {
-          reasons.push(`${DOC}(i) lists only ${rec!.listedPart}`);
-        } else {
-          reasons.push(
-            `${cite} was repealed effective ${rec!.entry.repealedOn!}, so only a judgment entered before then is plainly listed under ${DOC}(${inchoate ? 'iii' : 'i'})`,
-          );
-        }
+      if (needsSubdivision) {
+        const felonyUnder = needsLevel ? 'a felony under ' : '';
+        reasons.push(
+          inchoate
+            ? `${DOC}(iii) reaches only ${needsLevel ? `a felony ${INCHOATE_NOUN[inchoate]} to commit ` : ''}a crime listed in subparagraph (i), which lists only ${rec!.listedPart}`
+            : `${DOC}(i) lists only ${felonyUnder}${rec!.listedPart}`,
+        );
+      } else if (needsLevel) {
+        reasons.push(
+          hate
+            ? `${DOC}(ii) covers a hate crime only when it constitutes a felony`
+            : rec?.entry.subparagraph === 'iv'
+              ? `${DOC}(iv) covers only a felony set forth in VTL 600`
+              : inchoate
+                ? `${DOC}(iii) covers only a felony ${INCHOATE_NOUN[inchoate]}`
+                : `${DOC}(i) lists only a felony defined in the section`,
+        );
+      }
+      if (missingBits & MISSING_DATE) {
+        reasons.push(
+          `${cite} was repealed effective ${rec!.entry.repealedOn!}, so only a judgment entered before then is plainly listed under ${DOC}(${inchoate ? 'iii' : 'i'})`,
+        );
       }
       const phrases = missing.map((fact) => MISSING_PHRASE[fact]);
       return Object.freeze({
         status: 'unknown',
         missing: Object.freeze(missing) as MissingFact[],
-        explanation: `Cannot tell whether ${subject} is a violent or serious crime without ${joinAnd(phrases)}: ${reasons.join('; ')}.`,
+        explanation: `Cannot tell whether ${subject} is a violent or serious crime without knowing ${joinAnd(phrases)}: ${reasons.join('; ')}.`,
       });
     }
     case REVIEW_REPEALED:
@@ -463,7 +480,7 @@ function build(code: number, section: string, rec: Indexed | undefined): CrimeLi
       );
     case REVIEW_INFERRED: {
       const parts = [
-        `${Subject} needs a person to decide: ${cite} may have been added by a 2019 DOC rule under ${DOC}(v), but neither the rule's adoption nor its section numbers are verified`,
+        `${Subject} needs a person to decide: ${cite} may have been added by a 2019 DOC rule under ${DOC}(v), but the rule's adoption and its section numbers are not verified`,
       ];
       if (inchoate) {
         parts.push(

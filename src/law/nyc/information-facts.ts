@@ -17,14 +17,17 @@ export function informationUnrelatedOrRequired(cites: readonly string[]): Condit
       question: 'Is the request related to the enforcement of civil immigration laws?',
       read: (ctx) => {
         const purpose = ctx.case.request.informationPurpose;
-        return purpose === 'unknown' ? UNKNOWN : purpose === 'unrelated-to-civil-immigration-enforcement';
+        return purpose === 'unknown'
+          ? UNKNOWN
+          : purpose === 'unrelated-to-civil-immigration-enforcement';
       },
     }),
     fact({
       label: 'Answering is otherwise required by law',
       cites,
       path: 'request.informationRequiredByLaw',
-      question: 'Is answering otherwise required by law (for example by a subpoena or court order)?',
+      question:
+        'Is answering otherwise required by law (for example by a subpoena or court order)?',
       read: (ctx) => ctx.case.request.informationRequiredByLaw ?? UNKNOWN,
     }),
   ];

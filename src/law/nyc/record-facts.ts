@@ -111,13 +111,15 @@ export function judicialWarrant(test: WarrantTest): Condition {
         };
       }
       const facts = [{ path: `${path}.presented`, value: warrant.presented as unknown }];
-      if (!warrant.presented) return { value: false, facts, reason: 'no judicial warrant was presented' };
+      if (!warrant.presented)
+        return { value: false, facts, reason: 'no judicial warrant was presented' };
       facts.push({ path: `${path}.issuer`, value: warrant.issuer });
       if (warrant.issuer === 'state-judge' || warrant.issuer === 'other') {
         return {
           value: false,
           facts,
-          reason: 'the warrant was not issued by an Article III judge or a federal magistrate judge',
+          reason:
+            'the warrant was not issued by an Article III judge or a federal magistrate judge',
         };
       }
       if (warrant.issuer === 'unknown') {
@@ -129,15 +131,24 @@ export function judicialWarrant(test: WarrantTest): Condition {
       }
       const probableCause: Tri = warrant.probableCause ?? UNKNOWN;
       facts.push({ path: `${path}.probableCause`, value: probableCause });
-      if (probableCause === false) return { value: false, facts, reason: 'the warrant is not based on probable cause' };
+      if (probableCause === false)
+        return { value: false, facts, reason: 'the warrant is not based on probable cause' };
       if (probableCause === UNKNOWN) {
-        missing.push({ path: `${path}.probableCause`, question: 'Is the warrant based on probable cause?', decidedBy: 'clerk' });
+        missing.push({
+          path: `${path}.probableCause`,
+          question: 'Is the warrant based on probable cause?',
+          decidedBy: 'clerk',
+        });
       }
       if (test.withDetainer) {
         const withDetainer: Tri = warrant.withDetainer ?? UNKNOWN;
         facts.push({ path: `${path}.withDetainer`, value: withDetainer });
         if (withDetainer === false) {
-          return { value: false, facts, reason: 'the warrant was not presented at the time the detainer was presented' };
+          return {
+            value: false,
+            facts,
+            reason: 'the warrant was not presented at the time the detainer was presented',
+          };
         }
         if (withDetainer === UNKNOWN) {
           missing.push({
@@ -163,7 +174,10 @@ export function requesterIs(spec: {
     cites: spec.cites,
     path: 'request.requester',
     question: 'Who made the request: ICE, CBP, another DHS officer, or another federal officer?',
-    read: (ctx) => (ctx.case.request.requester === 'unknown' ? UNKNOWN : spec.included.includes(ctx.case.request.requester)),
+    read: (ctx) =>
+      ctx.case.request.requester === 'unknown'
+        ? UNKNOWN
+        : spec.included.includes(ctx.case.request.requester),
   });
 }
 
@@ -173,7 +187,7 @@ export function itemIs(label: string, items: readonly string[]): Condition {
     label,
     path: 'request.information',
     question: 'What information is asked for?',
-    read: (ctx) => (ctx.item !== undefined && items.includes(ctx.item)),
+    read: (ctx) => ctx.item !== undefined && items.includes(ctx.item),
   });
 }
 
@@ -201,7 +215,8 @@ export function searchIncomplete(ctx: EvalContext): MissingFact | undefined {
   if (ctx.case.record.searchCompleted === true) return undefined;
   return {
     path: 'record.searchCompleted',
-    question: 'Has the criminal-history search been completed, so the record lists every conviction and pending case?',
+    question:
+      'Has the criminal-history search been completed, so the record lists every conviction and pending case?',
     decidedBy: 'clerk',
   };
 }

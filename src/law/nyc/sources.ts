@@ -4,13 +4,18 @@
  * @module
  */
 export const LEGISTAR = {
-  LL62_2011: 'https://legistar.council.nyc.gov/LegislationDetail.aspx?ID=967785&GUID=9F7C289B-A8D8-4A95-8882-BF044CBB5EE2',
-  LL21_2013: 'https://legistar.council.nyc.gov/LegislationDetail.aspx?GUID=0D6DEEAF-2ED7-45AD-A9DF-27088096F9B2&ID=1265017',
-  LL22_2013: 'http://legistar.council.nyc.gov/LegislationDetail.aspx?ID=1265016&GUID=84A410A1-533B-47A4-B3AD-EC54878428AA',
-  LL58_2014: 'https://legistar.council.nyc.gov/LegislationDetail.aspx?ID=1935437&GUID=0A456911-54A6-41E5-8C5A-1D3B231D56AA',
+  LL62_2011:
+    'https://legistar.council.nyc.gov/LegislationDetail.aspx?ID=967785&GUID=9F7C289B-A8D8-4A95-8882-BF044CBB5EE2',
+  LL21_2013:
+    'https://legistar.council.nyc.gov/LegislationDetail.aspx?GUID=0D6DEEAF-2ED7-45AD-A9DF-27088096F9B2&ID=1265017',
+  LL22_2013:
+    'http://legistar.council.nyc.gov/LegislationDetail.aspx?ID=1265016&GUID=84A410A1-533B-47A4-B3AD-EC54878428AA',
+  LL58_2014:
+    'https://legistar.council.nyc.gov/LegislationDetail.aspx?ID=1935437&GUID=0A456911-54A6-41E5-8C5A-1D3B231D56AA',
   LL59_2014: 'http://nyc.legistar1.com/nyc/attachments/5779c392-f613-40a1-b4e8-e12f9690be18.pdf',
   LL226_2017: 'http://legislation.nyc/id/3023525',
-  LL228_2017: 'http://legistar.council.nyc.gov/LegislationDetail.aspx?GUID=D0BFA473-FA7C-4FA6-83C4-216E9706EE7A&ID=3022098',
+  LL228_2017:
+    'http://legistar.council.nyc.gov/LegislationDetail.aspx?GUID=D0BFA473-FA7C-4FA6-83C4-216E9706EE7A&ID=3022098',
   LL63_2026: 'https://nyc.legistar1.com/nyc/attachments/19ab6571-cbcc-4ee3-878d-e4e704af8c19.pdf',
 } as const;
 

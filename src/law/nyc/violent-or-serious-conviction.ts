@@ -22,7 +22,10 @@ type Verdict =
   | { status: 'not-listed'; reason: string }
   | { status: 'unknown'; reason: string; missing: MissingFact[] };
 
-const LIST_FIELD: Record<'level' | 'subdivision' | 'judgmentDate', { field: string; question: string }> = {
+const LIST_FIELD: Record<
+  'level' | 'subdivision' | 'judgmentDate',
+  { field: string; question: string }
+> = {
   level: { field: 'level', question: 'Was it a felony or a misdemeanour?' },
   subdivision: { field: 'charge', question: 'Which subdivision of the section was it under?' },
   judgmentDate: { field: 'judgmentDate', question: 'When was judgment entered?' },
@@ -32,8 +35,14 @@ const LIST_FIELD: Record<'level' | 'subdivision' | 'judgmentDate', { field: stri
 export function classifyConviction(conviction: Conviction, index: number): Verdict {
   const path = convictionPath(index);
   const label = `${path} (${conviction.charge})`;
-  if (conviction.disposition === 'youthful-offender' || conviction.disposition === 'juvenile-delinquent') {
-    return { status: 'not-listed', reason: `${label} is a ${conviction.disposition.replace('-', ' ')} adjudication, which never counts` };
+  if (
+    conviction.disposition === 'youthful-offender' ||
+    conviction.disposition === 'juvenile-delinquent'
+  ) {
+    return {
+      status: 'not-listed',
+      reason: `${label} is a ${conviction.disposition.replace('-', ' ')} adjudication, which never counts`,
+    };
   }
   if (conviction.disposition === 'unknown') {
     return unknown(`${label}: not recorded whether it is a conviction or a YO/JD adjudication`, {
@@ -117,10 +126,21 @@ function classifyOutOfState(conviction: Conviction, index: number, label: string
     return unknown(`${label}: no legal finding on its New York equivalent`, review);
   }
   if (!finding.predicateFelony) {
-    return { status: 'not-listed', reason: `${label}: a legal reviewer found it is not a PL 70.06(1)(b)(i) predicate felony` };
+    return {
+      status: 'not-listed',
+      reason: `${label}: a legal reviewer found it is not a PL 70.06(1)(b)(i) predicate felony`,
+    };
   }
-  const verdict = classifyNewYork(finding.newYorkCharge, 'felony', conviction, index, `${label} ≡ ${finding.newYorkCharge}`);
-  return verdict.status === 'unknown' ? { ...verdict, missing: verdict.missing.map((m) => ({ ...m, decidedBy: 'legal-reviewer' })) } : verdict;
+  const verdict = classifyNewYork(
+    finding.newYorkCharge,
+    'felony',
+    conviction,
+    index,
+    `${label} ≡ ${finding.newYorkCharge}`,
+  );
+  return verdict.status === 'unknown'
+    ? { ...verdict, missing: verdict.missing.map((m) => ({ ...m, decidedBy: 'legal-reviewer' })) }
+    : verdict;
 }
 
 function unknown(reason: string, missing: MissingFact): Verdict {
@@ -184,12 +204,20 @@ function scan(ctx: EvalContext, spec: ViolentOrSeriousSpec) {
   const incomplete = searchIncomplete(ctx);
   if (incomplete) missing.push(incomplete);
   if (missing.length > 0) {
-    return { value: UNKNOWN, facts, missing: dedupe(missing), reason: notes.join('; ') || 'the record is not complete' };
+    return {
+      value: UNKNOWN,
+      facts,
+      missing: dedupe(missing),
+      reason: notes.join('; ') || 'the record is not complete',
+    };
   }
   return {
     value: false as const,
     facts,
-    reason: notes.length > 0 ? notes.join('; ') : 'no conviction on the record is for a violent or serious crime within the look-back',
+    reason:
+      notes.length > 0
+        ? notes.join('; ')
+        : 'no conviction on the record is for a violent or serious crime within the look-back',
   };
 }
 
@@ -225,7 +253,11 @@ function lookBackWindow(
     const path = convictionPath(entry.index);
     const judgment = entry.conviction.judgmentDate;
     if (judgment === undefined) {
-      missing.push({ path: `${path}.judgmentDate`, question: `When was judgment entered on ${path}?`, decidedBy: 'clerk' });
+      missing.push({
+        path: `${path}.judgmentDate`,
+        question: `When was judgment entered on ${path}?`,
+        decidedBy: 'clerk',
+      });
       return UNKNOWN;
     }
     if (judgment > arrest) {
@@ -243,13 +275,18 @@ function lookBackWindow(
       notes.push(`${entry.reason}; outside five years unless extended by time incarcerated`);
       return UNKNOWN;
     }
-    notes.push(`${entry.reason}; judgment ${judgment} is not after ${start}, so outside the look-back`);
+    notes.push(
+      `${entry.reason}; judgment ${judgment} is not after ${start}, so outside the look-back`,
+    );
     return false;
   };
 }
 
 /** Days incarcerated for listed crimes before the instant arrest, overlapping periods once. */
-function incarcerationDays(listed: readonly Listed[], arrest: string): { days?: number; missing: MissingFact[] } {
+function incarcerationDays(
+  listed: readonly Listed[],
+  arrest: string,
+): { days?: number; missing: MissingFact[] } {
   const missing: MissingFact[] = [];
   const periods: [string, string][] = [];
   for (const { conviction, index } of listed) {

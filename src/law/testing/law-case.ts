@@ -27,7 +27,11 @@ export interface LawCase {
   expect: readonly ExpectedOutcome[];
 }
 
-type ConvictionInput = CaseInput['record'] extends infer R ? (R extends { convictions?: (infer C)[] } ? C : never) : never;
+type ConvictionInput = CaseInput['record'] extends infer R
+  ? R extends { convictions?: (infer C)[] }
+    ? C
+    : never
+  : never;
 
 /** A detainer case with the facts most tests share; override what the test is about. */
 export function detainerCase(
@@ -50,13 +54,32 @@ export function detainerCase(
 }
 
 /** A New York conviction from an e-JusticeNY search. */
-export function nyConviction(charge: string, judgmentDate: string, extra: Partial<Conviction> = {}): ConvictionInput {
-  return { charge, court: 'new-york', disposition: 'conviction', judgmentDate, incarceration: [], source: 'e-justice-ny', ...extra };
+export function nyConviction(
+  charge: string,
+  judgmentDate: string,
+  extra: Partial<Conviction> = {},
+): ConvictionInput {
+  return {
+    charge,
+    court: 'new-york',
+    disposition: 'conviction',
+    judgmentDate,
+    incarceration: [],
+    source: 'e-justice-ny',
+    ...extra,
+  };
 }
 
 /** A judicial warrant that meets every element of the NYC definition. */
-export function judicialWarrantWithDetainer(): NonNullable<CaseInput['request']['judicialWarrant']> {
-  return { presented: true, withDetainer: true, issuer: 'federal-magistrate-judge', probableCause: true };
+export function judicialWarrantWithDetainer(): NonNullable<
+  CaseInput['request']['judicialWarrant']
+> {
+  return {
+    presented: true,
+    withDetainer: true,
+    issuer: 'federal-magistrate-judge',
+    probableCause: true,
+  };
 }
 
 export function searchFact(value: boolean): RecordedFact {

@@ -15,18 +15,31 @@ for (const table of LAW_CASE_TABLES) {
         const decision = evaluate(parseCase(row.input));
         for (const expected of row.expect) {
           const outcome = decision.outcomes.find(
-            (o) => o.action === expected.action && (expected.item === undefined || o.item === expected.item),
+            (o) =>
+              o.action === expected.action &&
+              (expected.item === undefined || o.item === expected.item),
           );
           assert.ok(outcome, `no outcome for ${expected.action}`);
-          assert.equal(outcome.status, expected.status, `${expected.action}: ${outcome.explanation}`);
+          assert.equal(
+            outcome.status,
+            expected.status,
+            `${expected.action}: ${outcome.explanation}`,
+          );
           const controlling = outcome.controlling.map((ref) => ref.id);
           for (const id of expected.controlling ?? []) {
-            assert.ok(controlling.includes(id), `${expected.action}: ${id} not among controlling ${controlling.join(', ')}`);
+            assert.ok(
+              controlling.includes(id),
+              `${expected.action}: ${id} not among controlling ${controlling.join(', ')}`,
+            );
           }
-          if (expected.holdUntil !== undefined) assert.equal(outcome.hold?.until, expected.holdUntil);
+          if (expected.holdUntil !== undefined)
+            assert.equal(outcome.hold?.until, expected.holdUntil);
           const missing = outcome.missing.map((m) => m.path);
           for (const path of expected.missing ?? []) {
-            assert.ok(missing.includes(path), `${expected.action}: ${path} not among missing ${missing.join(', ')}`);
+            assert.ok(
+              missing.includes(path),
+              `${expected.action}: ${path} not among missing ${missing.join(', ')}`,
+            );
           }
         }
       });

@@ -27,7 +27,8 @@ const BEFORE = notInForce({
 const LL62 = clause({
   id: CLAUSE.federalImmigrationAuthorities,
   version: 'LL62/2011',
-  citation: '§ 9-131(a)(4), as added by LL62/2011 (renumbered (a)(6) by LL22/2013, (a)(4) by LL58/2014)',
+  citation:
+    '§ 9-131(a)(4), as added by LL62/2011 (renumbered (a)(6) by LL22/2013, (a)(4) by LL58/2014)',
   title: TITLE,
   validFrom: '2012-03-21',
   validTo: '2026-01-29',
@@ -66,7 +67,8 @@ export const FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision[] = 
     clause: LL63,
     defines: {
       [TERM.federalImmigrationAuthority]: requesterIs({
-        label: 'The requester is a federal officer whose duties include immigration enforcement as LL63/2026 defines it',
+        label:
+          'The requester is a federal officer whose duties include immigration enforcement as LL63/2026 defines it',
         cites: [CLAUSE.federalImmigrationAuthorities],
         included: ['ice', 'cbp', 'other-dhs-civil-ina', 'other-federal-immigration-duties'],
       }),

@@ -20,11 +20,25 @@ import { LL62_PROVISIONS } from './ll62-2011.js';
 
 const ADDED_BY_LL62 = '§ 9-131 was added by Local Law 62 of 2011, in force 2012-03-21';
 
-function before(id: string, citation: string, title: string, validTo: string, reason: string, url: string) {
+function before(
+  id: string,
+  citation: string,
+  title: string,
+  validTo: string,
+  reason: string,
+  url: string,
+) {
   return notInForce({ id, citation, title, validFrom: COVERAGE_START, validTo, reason, url });
 }
 
-const HONORING_BEFORE = before(CLAUSE.honoring, '§ 9-131(b)', 'When the department may honor a civil immigration detainer', '2012-03-21', ADDED_BY_LL62, LEGISTAR.LL62_2011);
+const HONORING_BEFORE = before(
+  CLAUSE.honoring,
+  '§ 9-131(b)',
+  'When the department may honor a civil immigration detainer',
+  '2012-03-21',
+  ADDED_BY_LL62,
+  LEGISTAR.LL62_2011,
+);
 const INFORMATION_BEFORE = before(
   CLAUSE.information,
   '§ 9-131(h)(1)',
@@ -38,23 +52,94 @@ const baselineHonoring = federalBaseline(CLAUSE.honoring);
 const baselineInformation = federalBaseline(CLAUSE.information);
 
 const PLACEHOLDERS: readonly Provision[] = [
-  { clause: HONORING_BEFORE, decides: { hold: baselineHonoring.hold, notify: baselineHonoring.notify, transfer: baselineHonoring.transfer } },
+  {
+    clause: HONORING_BEFORE,
+    decides: {
+      hold: baselineHonoring.hold,
+      notify: baselineHonoring.notify,
+      transfer: baselineHonoring.transfer,
+    },
+  },
   { clause: INFORMATION_BEFORE, decides: { information: baselineInformation.information } },
-  { clause: before(CLAUSE.conviction, '§ 9-131(a)(2)', 'Conviction', '2012-03-21', ADDED_BY_LL62, LEGISTAR.LL62_2011) },
-  { clause: before(CLAUSE.pendingCase, '§ 9-131(a)(5)', 'Pending criminal case', '2012-03-21', ADDED_BY_LL62, LEGISTAR.LL62_2011) },
-  { clause: before(CLAUSE.terroristScreeningDatabase, '§ 9-131(a)(6)', '"Terrorist screening database"', '2012-03-21', ADDED_BY_LL62, LEGISTAR.LL62_2011) },
-  { clause: before(CLAUSE.noConferral, '§ 9-131(c)', 'No conferral of authority', '2012-03-21', ADDED_BY_LL62, LEGISTAR.LL62_2011) },
   {
-    clause: before(CLAUSE.coveredCrime, '§ 9-131(a)(3)', '"Covered crime"', '2013-07-16', 'the definition was added by LL22/2013, in force 2013-07-16', LEGISTAR.LL22_2013),
+    clause: before(
+      CLAUSE.conviction,
+      '§ 9-131(a)(2)',
+      'Conviction',
+      '2012-03-21',
+      ADDED_BY_LL62,
+      LEGISTAR.LL62_2011,
+    ),
   },
   {
-    clause: before(CLAUSE.coveredCriminalCase, '§ 9-131(a)(4)', '"Covered criminal case"', '2013-07-16', 'the definition was added by LL22/2013, in force 2013-07-16', LEGISTAR.LL22_2013),
+    clause: before(
+      CLAUSE.pendingCase,
+      '§ 9-131(a)(5)',
+      'Pending criminal case',
+      '2012-03-21',
+      ADDED_BY_LL62,
+      LEGISTAR.LL62_2011,
+    ),
   },
   {
-    clause: before(CLAUSE.judicialWarrant, '§ 9-131(a)(5)', '"Judicial warrant"', '2014-12-14', 'the definition was added by LL58/2014, in force 2014-12-14', LEGISTAR.LL58_2014),
+    clause: before(
+      CLAUSE.terroristScreeningDatabase,
+      '§ 9-131(a)(6)',
+      '"Terrorist screening database"',
+      '2012-03-21',
+      ADDED_BY_LL62,
+      LEGISTAR.LL62_2011,
+    ),
   },
   {
-    clause: before(CLAUSE.violentOrSeriousCrime, '§ 9-131(a)(7)', '"Violent or serious crime"', '2014-12-14', 'the list was added by LL58/2014, in force 2014-12-14', LEGISTAR.LL58_2014),
+    clause: before(
+      CLAUSE.noConferral,
+      '§ 9-131(c)',
+      'No conferral of authority',
+      '2012-03-21',
+      ADDED_BY_LL62,
+      LEGISTAR.LL62_2011,
+    ),
+  },
+  {
+    clause: before(
+      CLAUSE.coveredCrime,
+      '§ 9-131(a)(3)',
+      '"Covered crime"',
+      '2013-07-16',
+      'the definition was added by LL22/2013, in force 2013-07-16',
+      LEGISTAR.LL22_2013,
+    ),
+  },
+  {
+    clause: before(
+      CLAUSE.coveredCriminalCase,
+      '§ 9-131(a)(4)',
+      '"Covered criminal case"',
+      '2013-07-16',
+      'the definition was added by LL22/2013, in force 2013-07-16',
+      LEGISTAR.LL22_2013,
+    ),
+  },
+  {
+    clause: before(
+      CLAUSE.judicialWarrant,
+      '§ 9-131(a)(5)',
+      '"Judicial warrant"',
+      '2014-12-14',
+      'the definition was added by LL58/2014, in force 2014-12-14',
+      LEGISTAR.LL58_2014,
+    ),
+  },
+  {
+    clause: before(
+      CLAUSE.violentOrSeriousCrime,
+      '§ 9-131(a)(7)',
+      '"Violent or serious crime"',
+      '2014-12-14',
+      'the list was added by LL58/2014, in force 2014-12-14',
+      LEGISTAR.LL58_2014,
+    ),
   },
 ];
 

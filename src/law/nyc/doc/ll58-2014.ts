@@ -101,12 +101,14 @@ export const INFORMATION = clause({
 
 const warrant = judicialWarrant({
   withDetainer: true,
-  label: 'Federal immigration authorities presented a judicial warrant at the time the detainer was presented',
+  label:
+    'Federal immigration authorities presented a judicial warrant at the time the detainer was presented',
   cites: [CLAUSE.honoring, CLAUSE.judicialWarrant],
 });
 
 const convicted = convictedOfViolentOrSeriousCrime({
-  label: 'A search or notice shows a conviction for a violent or serious crime within the look-back',
+  label:
+    'A search or notice shows a conviction for a violent or serious crime within the look-back',
   cites: [CLAUSE.conviction, CLAUSE.violentOrSeriousCrime],
   sources: SEARCH_COURT_OR_GOVERNMENT,
   lookBack: 'five-years',
@@ -114,8 +116,10 @@ const convicted = convictedOfViolentOrSeriousCrime({
 
 const terrorWatch = recordedFlag({
   name: 'terroristScreeningMatch',
-  label: 'A search or notice identifies the person as a possible match in the terrorist screening database',
-  question: 'Does a search or notice identify the person as a possible match in the terrorist screening database?',
+  label:
+    'A search or notice identifies the person as a possible match in the terrorist screening database',
+  question:
+    'Does a search or notice identify the person as a possible match in the terrorist screening database?',
   sources: SEARCH_COURT_OR_GOVERNMENT,
   cites: [CLAUSE.honoring, CLAUSE.terroristScreeningDatabase],
 });
@@ -123,14 +127,22 @@ const terrorWatch = recordedFlag({
 const mayHonor = all(
   { label: 'Both conditions of § 9-131(b)(1) hold', cites: [CLAUSE.honoring] },
   warrant,
-  any({ label: 'Violent or serious crime, or possible terrorist-watch-list match', cites: [CLAUSE.honoring] }, convicted, terrorWatch),
+  any(
+    {
+      label: 'Violent or serious crime, or possible terrorist-watch-list match',
+      cites: [CLAUSE.honoring],
+    },
+    convicted,
+    terrorWatch,
+  ),
 );
 
 const TRANSFER_READING =
   '§ 9-131 names two ways of honoring a detainer, holding and notifying. A transfer of custody to ' +
   'federal immigration authorities at release is read as honoring it, allowed on the same conditions.';
 
-const NOT_ALLOWED = 'The department may only honor a detainer with a judicial warrant and a violent or serious conviction or a possible terrorist-watch-list match (§ 9-131(b)(1)).';
+const NOT_ALLOWED =
+  'The department may only honor a detainer with a judicial warrant and a violent or serious conviction or a possible terrorist-watch-list match (§ 9-131(b)(1)).';
 
 export const HONORING_PROVISION: Provision = {
   clause: HONORING,
@@ -138,11 +150,13 @@ export const HONORING_PROVISION: Provision = {
     hold: actionRule(
       { status: 'not-allowed', explanation: NOT_ALLOWED, cites: [CLAUSE.honoring] },
       {
-        label: 'Judicial warrant, and a violent or serious conviction or watch-list match (§ 9-131(b)(1)(i)-(ii))',
+        label:
+          'Judicial warrant, and a violent or serious conviction or watch-list match (§ 9-131(b)(1)(i)-(ii))',
         when: mayHonor,
         then: {
           status: 'allowed',
-          explanation: 'The department may hold the person past release, within the federal limit (§ 9-131(b)(1)).',
+          explanation:
+            'The department may hold the person past release, within the federal limit (§ 9-131(b)(1)).',
           cites: [CLAUSE.honoring],
           holdLimit: FEDERAL_HOLD_LIMIT,
         },
@@ -151,23 +165,32 @@ export const HONORING_PROVISION: Provision = {
     notify: actionRule(
       { status: 'not-allowed', explanation: NOT_ALLOWED, cites: [CLAUSE.honoring] },
       {
-        label: 'Judicial warrant, and a violent or serious conviction or watch-list match (§ 9-131(b)(1)(i)-(ii))',
+        label:
+          'Judicial warrant, and a violent or serious conviction or watch-list match (§ 9-131(b)(1)(i)-(ii))',
         when: mayHonor,
         then: {
           status: 'allowed',
-          explanation: 'The department may notify federal immigration authorities of the release (§ 9-131(b)(1)).',
+          explanation:
+            'The department may notify federal immigration authorities of the release (§ 9-131(b)(1)).',
           cites: [CLAUSE.honoring],
         },
       },
     ),
     transfer: actionRule(
-      { status: 'not-allowed', explanation: NOT_ALLOWED, cites: [CLAUSE.honoring], interpretation: TRANSFER_READING },
       {
-        label: 'Judicial warrant, and a violent or serious conviction or watch-list match (§ 9-131(b)(1)(i)-(ii))',
+        status: 'not-allowed',
+        explanation: NOT_ALLOWED,
+        cites: [CLAUSE.honoring],
+        interpretation: TRANSFER_READING,
+      },
+      {
+        label:
+          'Judicial warrant, and a violent or serious conviction or watch-list match (§ 9-131(b)(1)(i)-(ii))',
         when: mayHonor,
         then: {
           status: 'allowed',
-          explanation: 'The department may hand the person to federal immigration authorities at release (§ 9-131(b)(1)).',
+          explanation:
+            'The department may hand the person to federal immigration authorities at release (§ 9-131(b)(1)).',
           cites: [CLAUSE.honoring],
           interpretation: TRANSFER_READING,
         },
@@ -197,28 +220,55 @@ export const INFORMATION_PROVISION: Provision = {
     information: actionRule(
       {
         status: 'not-allowed',
-        explanation: 'Department personnel may not spend time or resources answering this federal immigration inquiry (§ 9-131(h)(1)).',
+        explanation:
+          'Department personnel may not spend time or resources answering this federal immigration inquiry (§ 9-131(h)(1)).',
         cites: [CLAUSE.information],
       },
       {
         label: 'Information related to citizenship or immigration status is outside § 9-131(h)(1)',
-        when: itemIs('The request asks only for citizenship or immigration status', ['citizenship-or-immigration-status']),
-        then: { status: 'allowed', explanation: 'Citizenship and immigration-status information is excepted from § 9-131(h)(1).', cites: [CLAUSE.information] },
+        when: itemIs('The request asks only for citizenship or immigration status', [
+          'citizenship-or-immigration-status',
+        ]),
+        then: {
+          status: 'allowed',
+          explanation:
+            'Citizenship and immigration-status information is excepted from § 9-131(h)(1).',
+          cites: [CLAUSE.information],
+        },
       },
       {
         label: 'The requester is not a federal immigration authority',
-        when: not({ label: 'The requester is not a "federal immigration authority"', cites: [CLAUSE.information] }, federalImmigrationAuthority),
-        then: { status: 'allowed', explanation: '§ 9-131(h)(1) governs only communications with federal immigration authorities.', cites: [CLAUSE.information] },
+        when: not(
+          {
+            label: 'The requester is not a "federal immigration authority"',
+            cites: [CLAUSE.information],
+          },
+          federalImmigrationAuthority,
+        ),
+        then: {
+          status: 'allowed',
+          explanation:
+            '§ 9-131(h)(1) governs only communications with federal immigration authorities.',
+          cites: [CLAUSE.information],
+        },
       },
       {
         label: 'An exception of § 9-131(h)(1)(i)-(iii) applies',
         when: any(
-          { label: 'Violent or serious conviction, watch-list match, unrelated to civil immigration enforcement, or required by law', cites: [CLAUSE.information] },
+          {
+            label:
+              'Violent or serious conviction, watch-list match, unrelated to civil immigration enforcement, or required by law',
+            cites: [CLAUSE.information],
+          },
           informationConvicted,
           informationWatchList,
           ...informationUnrelatedOrRequired([CLAUSE.information]),
         ),
-        then: { status: 'allowed', explanation: 'An exception in § 9-131(h)(1)(i)-(iii) permits the response.', cites: [CLAUSE.information] },
+        then: {
+          status: 'allowed',
+          explanation: 'An exception in § 9-131(h)(1)(i)-(iii) permits the response.',
+          cites: [CLAUSE.information],
+        },
       },
     ),
   },
