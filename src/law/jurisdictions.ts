@@ -3,8 +3,16 @@
  * @module
  */
 import type { Jurisdiction } from '../engine/jurisdiction.js';
+import { CALIFORNIA } from './california/index.js';
 import { NYC_DOC } from './nyc/doc/index.js';
 import { NYC_NYPD } from './nyc/nypd/index.js';
 import { NYC_PROBATION } from './nyc/probation/index.js';
+import { TEXAS } from './texas/index.js';
 
-export const JURISDICTIONS: readonly Jurisdiction[] = [NYC_DOC, NYC_NYPD, NYC_PROBATION];
+export const JURISDICTIONS: readonly Jurisdiction[] = [
+  NYC_DOC,
+  NYC_NYPD,
+  NYC_PROBATION,
+  CALIFORNIA,
+  TEXAS,
+];

@@ -26,7 +26,8 @@ export const FEDERAL_HOLIDAY_SOURCE: { readonly citation: string; readonly url: 
   });
 
 /** The calendar years whose observed holidays are encoded. */
-export const FEDERAL_HOLIDAY_YEARS = Object.freeze({ first: 2000, last: 2100 } as const);
+export const FEDERAL_HOLIDAY_YEARS: { readonly first: number; readonly last: number } =
+  Object.freeze({ first: 2000, last: 2100 });
 
 // Pub. L. 117-17, signed 2021-06-17; its first observance was Friday 2021-06-18.
 const JUNETEENTH_FIRST_YEAR = 2021;
@@ -99,6 +100,7 @@ function observe(year: number, holiday: LegalHoliday): Holiday {
   const weekday = weekdayOf(year, holiday.month, holiday.day);
   const shift = weekday === SATURDAY ? -1 : weekday === SUNDAY ? 1 : 0;
   return Object.freeze({
+    // Date.UTC carries a day 0 back into the month, and year, before.
     date: isoDate(year, holiday.month, holiday.day + shift),
     name: holiday.name,
     actualDate: isoDate(year, holiday.month, holiday.day),
@@ -112,12 +114,12 @@ function observedIn(year: number): ReadonlyMap<string, Holiday> {
   let byDate = observedByYear.get(year);
   if (!byDate) {
     const prefix = `${year}-`;
-    // Next year's New Year's Day is observed on 31 December when 1 January is a Saturday.
+    // Next year's New Year's Day is observed on 31 December when 1 January is a Saturday. The
+    // list stays in date order: observance moves a holiday one day, never past another.
     const holidays = [
       ...legalPublicHolidays(year).map((holiday) => observe(year, holiday)),
       observe(year + 1, newYearsDay()),
     ].filter((holiday) => holiday.date.startsWith(prefix));
-    holidays.sort((a, b) => (a.date < b.date ? -1 : 1));
     byDate = new Map(holidays.map((holiday) => [holiday.date, holiday]));
     observedByYear.set(year, byDate);
   }

@@ -85,7 +85,8 @@ export function cooperationCriteria(spec: {
     finding({
       name: 'federalFelonyWarrant',
       label: `Identified by ICE as the subject of an outstanding federal felony arrest warrant; ${spec.warrantParagraph}`,
-      question: 'Has ICE identified the person as the subject of an outstanding federal felony arrest warrant?',
+      question:
+        'Has ICE identified the person as the subject of an outstanding federal felony arrest warrant?',
       cites,
     }),
   ];
@@ -132,10 +133,15 @@ export function judicialWarrant(cites: readonly string[]): Condition {
         };
       }
       const facts: FactValue[] = [{ path: `${path}.presented`, value: warrant.presented }];
-      if (!warrant.presented) return { value: false, facts, reason: 'no judicial warrant was presented' };
+      if (!warrant.presented)
+        return { value: false, facts, reason: 'no judicial warrant was presented' };
       facts.push({ path: `${path}.issuer`, value: warrant.issuer });
       if (warrant.issuer === 'state-judge' || warrant.issuer === 'other') {
-        return { value: false, facts, reason: 'not issued by a federal judge or federal magistrate judge' };
+        return {
+          value: false,
+          facts,
+          reason: 'not issued by a federal judge or federal magistrate judge',
+        };
       }
       const missing: MissingFact[] = [];
       if (warrant.issuer === 'unknown') {
@@ -145,7 +151,11 @@ export function judicialWarrant(cites: readonly string[]): Condition {
           decidedBy: 'clerk',
         });
       }
-      const elements: { name: 'probableCause' | 'federalCriminalImmigrationLaw'; question: string; failed: string }[] = [
+      const elements: {
+        name: 'probableCause' | 'federalCriminalImmigrationLaw';
+        question: string;
+        failed: string;
+      }[] = [
         {
           name: 'probableCause',
           question: 'Is the warrant based on probable cause?',
@@ -162,7 +172,11 @@ export function judicialWarrant(cites: readonly string[]): Condition {
         facts.push({ path: `${path}.${element.name}`, value });
         if (value === false) return { value: false, facts, reason: element.failed };
         if (value === UNKNOWN) {
-          missing.push({ path: `${path}.${element.name}`, question: element.question, decidedBy: 'clerk' });
+          missing.push({
+            path: `${path}.${element.name}`,
+            question: element.question,
+            decidedBy: 'clerk',
+          });
         }
       }
       return missing.length > 0 ? { value: UNKNOWN, facts, missing } : { value: true, facts };
@@ -189,13 +203,18 @@ export function publiclyAvailable(label: string, cites: readonly string[]): Cond
     label,
     cites,
     path: 'request.informationPubliclyAvailable',
-    question: 'Is the information asked for (such as the release date) already available to the public?',
+    question:
+      'Is the information asked for (such as the release date) already available to the public?',
     read: (ctx) => ctx.case.request.informationPubliclyAvailable ?? UNKNOWN,
   });
 }
 
 /** The item of an information request being decided is one of `items`. */
-export function itemIs(label: string, items: readonly InformationItem[], cites: readonly string[]): Condition {
+export function itemIs(
+  label: string,
+  items: readonly InformationItem[],
+  cites: readonly string[],
+): Condition {
   return fact({
     label,
     cites,

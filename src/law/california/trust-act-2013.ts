@@ -122,11 +122,15 @@ const HOLD_INTO_2018: Obligation = {
   id: 'ca-trust-act-hold-ends-2018-01-01',
   text:
     'From 2018-01-01 the California Values Act forbids detaining anyone on the basis of a hold ' +
-    'request (Gov. Code § 7284.6(a)(1)(B)). A hold begun under the TRUST Act may not continue ' +
-    'into that day: release the person by midnight on 31 December 2017 unless ICE has taken custody.',
+    'request (Gov. Code § 7284.6(a)(1)(B)). Read here to mean that a hold begun under the TRUST ' +
+    'Act ends when that day begins, unless ICE has taken custody; have a legal reviewer confirm.',
   cites: [CLAUSE.cooperationCriteria],
   actions: ['hold'],
-  when: holdRunsIntoValuesAct,
+  when: all(
+    { label: 'A TRUST Act hold that would run into 2018', cites: [CLAUSE.cooperationCriteria] },
+    mayHold,
+    holdRunsIntoValuesAct,
+  ),
 };
 
 export const TRUST_ACT_PROVISIONS: readonly Provision[] = [

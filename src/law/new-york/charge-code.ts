@@ -161,6 +161,10 @@ interface InchoateWord {
   degree: string | undefined;
 }
 
+/**
+ * Reads one charge code. Law, section and subdivision are canonicalised; level and grade are set
+ * only when the code carries them. Throws {@link ChargeCodeError} for anything it cannot read.
+ */
 export function parseCharge(raw: string): Charge {
   const cur = new Cursor(raw);
   cur.skipSpace();

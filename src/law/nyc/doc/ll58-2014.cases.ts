@@ -3,6 +3,7 @@
  * tests. Dates: unless a row says otherwise the person would be released on Wednesday
  * 2016-06-01 at 10:00 and was arrested on 2016-05-20.
  */
+import type { CaseInput } from '../../../engine/case.js';
 import type { LawCase } from '../../testing/law-case.js';
 import {
   detainerCase,
@@ -30,7 +31,7 @@ const HONORED = [
   CLAUSE.violentOrSeriousCrime,
   CLAUSE.judicialWarrant,
 ];
-const assault1 = nyConviction('PL 120.10 B', '2014-03-01');
+const assault1 = nyConviction('PL 120.10 BF', '2014-03-01');
 
 function withRecord(
   convictions: ReturnType<typeof nyConviction>[],
@@ -38,23 +39,22 @@ function withRecord(
 ) {
   return detainerCase(DOC, {
     request: { judicialWarrant: warrant },
-    record: { searchCompleted: true, convictions },
+    record: { searchCompleted: true, convictions, terroristScreeningMatch: searchFact(false) },
   });
 }
 
 function informationRequest(
-  information: NonNullable<Parameters<typeof detainerCase>[1]>['request'] extends infer R
-    ? R
-    : never,
+  request: Partial<CaseInput['request']>,
   overrides: Parameters<typeof detainerCase>[1] = {},
 ) {
   return detainerCase(DOC, {
-    decisionAt: '2016-06-01T09:00:00-04:00',
+    record: { searchCompleted: true, convictions: [], terroristScreeningMatch: searchFact(false) },
     ...overrides,
     request: {
       kind: 'information-request',
       informationPurpose: 'civil-immigration-enforcement',
-      ...information,
+      informationRequiredByLaw: false,
+      ...request,
     },
   });
 }
@@ -76,7 +76,6 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     expect: [
       { action: 'hold', status: 'not-allowed', controlling: [CLAUSE.honoring] },
       { action: 'notify', status: 'not-allowed' },
-      { action: 'transfer', status: 'not-allowed' },
     ],
   },
   {
@@ -116,20 +115,20 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
   {
     name: 'Judgment exactly five years before the arrest: outside the look-back',
     clause: LOOK_BACK,
-    input: withRecord([nyConviction('PL 120.10 B', '2011-05-20')]),
+    input: withRecord([nyConviction('PL 120.10 BF', '2011-05-20')]),
     expect: [{ action: 'hold', status: 'not-allowed' }],
   },
   {
     name: 'Judgment five years less one day before the arrest: inside the look-back',
     clause: LOOK_BACK,
-    input: withRecord([nyConviction('PL 120.10 B', '2011-05-21')]),
+    input: withRecord([nyConviction('PL 120.10 BF', '2011-05-21')]),
     expect: [{ action: 'hold', status: 'allowed', controlling: HONORED }],
   },
   {
     name: 'Judgment seven years before the arrest, three years incarcerated for it: the look-back is extended',
     clause: EXTENSION,
     input: withRecord([
-      nyConviction('PL 160.15 B', '2009-05-01', {
+      nyConviction('PL 160.15 BF', '2009-05-01', {
         incarceration: [{ from: '2009-05-01', to: '2012-04-30' }],
       }),
     ]),
@@ -138,7 +137,7 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
   {
     name: 'Judgment six years before the arrest, incarceration not recorded: needs the incarceration',
     clause: EXTENSION,
-    input: withRecord([nyConviction('PL 160.15 B', '2010-05-01', { incarceration: undefined })]),
+    input: withRecord([nyConviction('PL 160.15 BF', '2010-05-01', { incarceration: undefined })]),
     expect: [
       {
         action: 'hold',
@@ -152,7 +151,7 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     clause:
       '§ 9-131(a)(2)(i) (LL58/2014): “A person shall not be considered convicted ... if that person: i. was adjudicated as a youthful offender”',
     input: withRecord([
-      nyConviction('PL 160.15 B', '2015-01-10', { disposition: 'youthful-offender' }),
+      nyConviction('PL 160.15 BF', '2015-01-10', { disposition: 'youthful-offender' }),
     ]),
     expect: [{ action: 'hold', status: 'not-allowed' }],
   },
@@ -233,7 +232,7 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     name: 'Conviction known only from the agency’s own records must be confirmed by a search or notice',
     clause:
       '§ 9-131(b)(1)(ii) (LL58/2014): “a search ... accessed through ... e-JusticeNY ... indicates, or the department has been informed by a court or any other governmental entity”',
-    input: withRecord([nyConviction('PL 120.10 B', '2014-03-01', { source: 'agency-records' })]),
+    input: withRecord([nyConviction('PL 120.10 BF', '2014-03-01', { source: 'agency-records' })]),
     expect: [
       { action: 'hold', status: 'needs-information', missing: ['record.convictions[0].source'] },
     ],
@@ -242,7 +241,7 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     name: 'Criminal sexual act in the first degree, judgment 2013 (section repealed 2024-09-01): still counts',
     clause: '§ 9-131(a)(7)(i) (LL58/2014): “130.50”',
     input: withRecord([
-      nyConviction('PL 130.50 B', '2013-01-15', {
+      nyConviction('PL 130.50 BF', '2013-01-15', {
         incarceration: [{ from: '2013-01-15', to: '2015-01-14' }],
       }),
     ]),
@@ -257,7 +256,7 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
       decisionAt: '2021-06-01T09:00:00-04:00',
       instantArrestDate: '2021-05-20',
       request: { judicialWarrant: judicialWarrantWithDetainer() },
-      record: { searchCompleted: true, convictions: [nyConviction('PL 230.34-a B', '2020-01-10')] },
+      record: { searchCompleted: true, convictions: [nyConviction('PL 230.34-a BF', '2020-01-10')] },
     }),
     expect: [
       { action: 'hold', status: 'needs-information', missing: ['record.convictions[0].charge'] },
@@ -342,7 +341,7 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     clause: H1,
     input: informationRequest(
       { information: ['release-date'] },
-      { record: { searchCompleted: true, convictions: [assault1] } },
+      { record: { searchCompleted: true, convictions: [assault1], terroristScreeningMatch: searchFact(false) } },
     ),
     expect: [
       {

@@ -1,0 +1,260 @@
+/**
+ * Hold clocks: the latest instant a detainer hold may last to.
+ *
+ * 8 CFR 287.7(d) and NYC Admin. Code § 14-154(b)(2) allow 48 hours "excluding Saturdays, Sundays,
+ * and holidays": time counts only while the local calendar day is a weekday that is not an
+ * observed federal holiday. The I-247A/I-247D forms ask for 48 plain elapsed hours. Both clocks
+ * count real elapsed time, so a 23- or 25-hour day counts as long as it really is.
+ *
+ * Clocks start between 2000-01-01 and 2100-12-31 (local) and end by 2101-01-01T00:00 local,
+ * the span of the encoded holiday calendar.
+ * @module
+ */
+import { DateTime, IANAZone } from 'luxon';
+import { parseInstant } from '../dates.js';
+import { FEDERAL_HOLIDAY_YEARS, federalHolidayOn } from './federal-holidays.js';
+
+export interface ExcludedDay {
+  /** The local calendar day, YYYY-MM-DD. */
+  date: string;
+  reason: 'saturday' | 'sunday' | 'holiday';
+  /** The holiday's name, when `reason` is `holiday`. */
+  holiday?: string;
+}
+
+export interface HoldClock {
+  /** The start, ISO 8601 with the zone's offset, e.g. 2024-03-08T18:00:00-05:00. */
+  startsAt: string;
+  /** The latest lawful end of the hold, in the same format. */
+  until: string;
+  /** The hours counted. */
+  hours: number;
+  /** Local days skipped, in order. */
+  excludedDays: ExcludedDay[];
+}
+
+/** A clock was asked for with an input it cannot use; `field` names the argument. */
+export class HoldClockError extends Error {
+  readonly field: 'startsAt' | 'hours' | 'timeZone';
+
+  constructor(field: HoldClockError['field'], message: string) {
+    super(`${field}: ${message}`);
+    this.name = 'HoldClockError';
+    this.field = field;
+  }
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Days are numbered from 1970-01-01, whatever the zone: day n is the local date n days on. */
+const FIRST_DAY = Date.UTC(FEDERAL_HOLIDAY_YEARS.first, 0, 1) / DAY_MS;
+const LAST_DAY = Date.UTC(FEDERAL_HOLIDAY_YEARS.last, 11, 31) / DAY_MS;
+const COVERAGE = `${FEDERAL_HOLIDAY_YEARS.first}-01-01 to ${FEDERAL_HOLIDAY_YEARS.last}-12-31`;
+
+interface Zone {
+  iana: IANAZone;
+  /** Day number → the instant that local day begins. */
+  starts: Map<number, number>;
+}
+
+const zones = new Map<string, Zone>();
+
+function zoneNamed(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    if (!IANAZone.isValidZone(timeZone)) {
+      throw new HoldClockError('timeZone', `${timeZone} is not an IANA time zone`);
+    }
+    zone = { iana: IANAZone.create(timeZone), starts: new Map() };
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+/** The first instant of local day `day`. */
+function startOfDay(zone: Zone, day: number): number {
+  let start = zone.starts.get(day);
+  if (start === undefined) {
+    const wall = day * DAY_MS;
+    const date = new Date(wall);
+    const resolved = DateTime.fromObject(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+      { zone: zone.iana },
+    ).toMillis();
+    // Luxon moves a skipped midnight forward, which is right, but picks the later of a repeated
+    // midnight; the day begins at the earlier one.
+    const offsetBefore = zone.iana.offset(resolved - 1);
+    const earlier = wall - offsetBefore * MINUTE_MS;
+    start = earlier < resolved && zone.iana.offset(earlier) === offsetBefore ? earlier : resolved;
+    zone.starts.set(day, start);
+  }
+  return start;
+}
+
+/** The local day an instant falls in. Offsets lie within -12h..+14h, so this looks at most 3 days. */
+function localDay(zone: Zone, instant: number): number {
+  let day = Math.floor(instant / DAY_MS) + 1;
+  while (startOfDay(zone, day) > instant) day--;
+  return day;
+}
+
+/** The zone's offset in minutes at an instant. */
+function offsetAt(zone: Zone, instant: number): number {
+  const day = localDay(zone, instant);
+  const start = startOfDay(zone, day);
+  // A day exactly 24 hours long has one offset throughout, which its start gives for free;
+  // only the few days with a transition pay for a time-zone lookup.
+  return startOfDay(zone, day + 1) - start === DAY_MS
+    ? (day * DAY_MS - start) / MINUTE_MS
+    : zone.iana.offset(instant);
+}
+
+/** '00' to '59': hours, minutes and seconds of a written instant. */
+const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, '0'));
+
+const dates = new Map<number, string>();
+
+/** Day number → YYYY-MM-DD. */
+function dateOf(day: number): string {
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dates.set(day, date);
+  }
+  return date;
+}
+
+/**
+ * ISO 8601 with the zone's offset, milliseconds only when there are some. Written from cached
+ * parts because `Date#toISOString` would double the cost of a clock.
+ */
+function format(zone: Zone, instant: number): string {
+  const offset = offsetAt(zone, instant);
+  const local = instant + offset * MINUTE_MS;
+  const day = Math.floor(local / DAY_MS);
+  const time = local - day * DAY_MS;
+  const hour = Math.floor(time / HOUR_MS);
+  const minute = Math.floor((time % HOUR_MS) / MINUTE_MS);
+  const second = Math.floor((time % MINUTE_MS) / 1000);
+  const millis = time % 1000;
+  const magnitude = Math.abs(offset);
+  return (
+    `${dateOf(day)}T${TWO_DIGITS[hour]!}:${TWO_DIGITS[minute]!}:${TWO_DIGITS[second]!}` +
+    (millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`) +
+    `${offset < 0 ? '-' : '+'}${TWO_DIGITS[Math.floor(magnitude / 60)]!}:${TWO_DIGITS[magnitude % 60]!}`
+  );
+}
+
+interface CalendarDay {
+  date: string;
+  exclusion: Omit<ExcludedDay, 'date'> | undefined;
+}
+
+const calendar = new Map<number, CalendarDay>();
+
+/** Whether the clock stops on a local day; the same in every zone, so cached once. */
+function calendarDay(day: number): CalendarDay {
+  let entry = calendar.get(day);
+  if (!entry) {
+    const date = dateOf(day);
+    entry = { date, exclusion: exclusionOn(date, new Date(day * DAY_MS).getUTCDay()) };
+    calendar.set(day, entry);
+  }
+  return entry;
+}
+
+function exclusionOn(date: string, weekday: number): CalendarDay['exclusion'] {
+  if (weekday === 6) return { reason: 'saturday' };
+  if (weekday === 0) return { reason: 'sunday' };
+  const holiday = federalHolidayOn(date);
+  return holiday && { reason: 'holiday', holiday: holiday.name };
+}
+
+interface Start {
+  zone: Zone;
+  instant: number;
+  /** The local day of `instant`. */
+  day: number;
+  hours: number;
+  /** `hours` in milliseconds. */
+  span: number;
+}
+
+function begin(startsAt: string, hours: number, timeZone: string): Start {
+  const instant = parseInstant(startsAt);
+  if (Number.isNaN(instant)) {
+    throw new HoldClockError(
+      'startsAt',
+      `${startsAt} is not an ISO 8601 date-time with an offset, e.g. 2024-03-08T18:00:00-05:00`,
+    );
+  }
+  const zone = zoneNamed(timeZone);
+  if (!Number.isFinite(hours) || hours <= 0) {
+    throw new HoldClockError('hours', `must be a positive number of hours, got ${hours}`);
+  }
+  const utcDay = Math.floor(instant / DAY_MS);
+  // The first test spares a far-off instant from filling the caches.
+  if (utcDay < FIRST_DAY - 1 || utcDay > LAST_DAY + 1) throw outsideCalendar(startsAt);
+  const day = localDay(zone, instant);
+  if (day < FIRST_DAY || day > LAST_DAY) throw outsideCalendar(startsAt);
+  return { zone, instant, day, hours, span: Math.round(hours * HOUR_MS) };
+}
+
+function outsideCalendar(startsAt: string): HoldClockError {
+  return new HoldClockError('startsAt', `${startsAt} is outside ${COVERAGE} (local)`);
+}
+
+function runsPastCalendar(): HoldClockError {
+  return new HoldClockError('hours', `the hold would run past the end of ${COVERAGE}`);
+}
+
+function clock(start: Start, until: number, excludedDays: ExcludedDay[]): HoldClock {
+  return {
+    startsAt: format(start.zone, start.instant),
+    until: format(start.zone, until),
+    hours: start.hours,
+    excludedDays,
+  };
+}
+
+/**
+ * The end of a hold of `hours` counted hours, where time stops on local Saturdays, Sundays and
+ * observed federal holidays. A start on such a day counts from the next counted day's start.
+ */
+export function holdUntilExcludingWeekendsAndHolidays(
+  startsAt: string,
+  hours: number,
+  timeZone: string,
+): HoldClock {
+  const start = begin(startsAt, hours, timeZone);
+  const excludedDays: ExcludedDay[] = [];
+  let remaining = start.span;
+  let from = start.instant;
+  for (let day = start.day; day <= LAST_DAY; day++) {
+    const next = startOfDay(start.zone, day + 1);
+    const { date, exclusion } = calendarDay(day);
+    if (exclusion) {
+      excludedDays.push({ date, ...exclusion });
+    } else if (remaining <= next - from) {
+      return clock(start, from + remaining, excludedDays);
+    } else {
+      remaining -= next - from;
+    }
+    from = next;
+  }
+  throw runsPastCalendar();
+}
+
+/** The end of a hold of `hours` plain elapsed hours; nothing is excluded. */
+export function holdUntilElapsedHours(
+  startsAt: string,
+  hours: number,
+  timeZone: string,
+): HoldClock {
+  const start = begin(startsAt, hours, timeZone);
+  const until = start.instant + start.span;
+  if (until > startOfDay(start.zone, LAST_DAY + 1)) throw runsPastCalendar();
+  return clock(start, until, []);
+}
