@@ -9,7 +9,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { caseJsonSchema } from '../src/cli/main.js';
+import { caseJsonSchema } from '../src/engine/case.js';
 import { parseCase } from '../src/engine/case.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +42,7 @@ async function artifacts(): Promise<Map<string, string>> {
   const example = await readFile(`${ROOT}${EXAMPLE}`, 'utf8');
   // The worked example is documentation: it must be a case the engine accepts.
   parseCase(JSON.parse(example));
-  const markdown = await format(caseFormatDoc(schema as JsonSchema, example), {
+  const markdown = await format(caseFormatDoc(schema, example), {
     ...(await resolveConfig(`${ROOT}docs/case-format.md`)),
     parser: 'markdown',
   });
@@ -115,7 +115,8 @@ function collect(schema: JsonSchema, path: string, rows: Row[]): void {
 function typeOf(schema: JsonSchema): string {
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' or ');
   if (schema.const !== undefined) return `\`${JSON.stringify(schema.const)}\``;
-  if (schema.enum) return `one of ${schema.enum.map((value) => `\`${JSON.stringify(value)}\``).join(', ')}`;
+  if (schema.enum)
+    return `one of ${schema.enum.map((value) => `\`${JSON.stringify(value)}\``).join(', ')}`;
   if (schema.type === 'array') {
     const items = schema.items ? typeOf(schema.items) : 'anything';
     const atLeast = schema.minItems ? `, at least ${schema.minItems}` : '';
@@ -141,7 +142,9 @@ async function main(check: boolean): Promise<number> {
     if (committed !== content) stale.push(file);
   }
   for (const file of stale) {
-    console.error(`${file} is stale: it differs from what the code generates. Run \`npm run generate\`.`);
+    console.error(
+      `${file} is stale: it differs from what the code generates. Run \`npm run generate\`.`,
+    );
   }
   if (check && stale.length === 0) console.log('Generated artifacts are up to date.');
   return stale.length > 0 ? 1 : 0;

@@ -93,7 +93,14 @@ describe('detainer-desk', { concurrency: true }, () => {
     const lines = run.stdout
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as { line: number; decision?: unknown; error?: { code: string; issues: { path: string; message: string }[] } });
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            line: number;
+            decision?: unknown;
+            error?: { code: string; issues: { path: string; message: string }[] };
+          },
+      );
     assert.deepEqual(
       lines.map((l) => [l.line, l.decision ? 'decision' : l.error?.code]),
       [
@@ -103,8 +110,14 @@ describe('detainer-desk', { concurrency: true }, () => {
         [5, 'decision'],
       ],
     );
-    assert.match(lines[1]!.error!.issues[0]!.message, /not valid JSON: unexpected end of input at column 18/);
-    assert.deepEqual(lines[2]!.error!.issues.map((issue) => issue.path), ['instantArrestDate']);
+    assert.match(
+      lines[1]!.error!.issues[0]!.message,
+      /not valid JSON: unexpected end of input at column 18/,
+    );
+    assert.deepEqual(
+      lines[2]!.error!.issues.map((issue) => issue.path),
+      ['instantArrestDate'],
+    );
     assert.match(run.stderr, /^2 decided, 2 rejected\n$/m);
     assertNoStack(run);
   });
@@ -127,7 +140,10 @@ describe('detainer-desk', { concurrency: true }, () => {
   });
 
   test('malformed JSON: names the file and the position, exit 2, no stack trace', async () => {
-    const run = await cli(['evaluate', '-'], '{\n  "jurisdiction": "nyc-doc",\n  "decisionAt": }\n');
+    const run = await cli(
+      ['evaluate', '-'],
+      '{\n  "jurisdiction": "nyc-doc",\n  "decisionAt": }\n',
+    );
     assert.equal(run.code, 2);
     assert.equal(run.stdout, '');
     assert.equal(
@@ -137,17 +153,26 @@ describe('detainer-desk', { concurrency: true }, () => {
   });
 
   test('an impossible date: the error names the field, exit 2', async () => {
-    const run = await cli(['evaluate'], JSON.stringify({ ...example, instantArrestDate: '2021-02-30' }));
+    const run = await cli(
+      ['evaluate'],
+      JSON.stringify({ ...example, instantArrestDate: '2021-02-30' }),
+    );
     assert.equal(run.code, 2);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /the case was rejected \(invalid-case\):\n {2}instantArrestDate: must be a real calendar date/);
+    assert.match(
+      run.stderr,
+      /the case was rejected \(invalid-case\):\n {2}instantArrestDate: must be a real calendar date/,
+    );
     assertNoStack(run);
   });
 
   test('an unknown jurisdiction: the error names the field and the known ones, exit 2', async () => {
     const run = await cli(['evaluate'], JSON.stringify({ ...example, jurisdiction: 'atlantis' }));
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /\(unknown-jurisdiction\):\n {2}jurisdiction: "atlantis" is not a jurisdiction .*known: .*nyc-doc/);
+    assert.match(
+      run.stderr,
+      /\(unknown-jurisdiction\):\n {2}jurisdiction: "atlantis" is not a jurisdiction .*known: .*nyc-doc/,
+    );
     assertNoStack(run);
   });
 
@@ -164,13 +189,19 @@ describe('detainer-desk', { concurrency: true }, () => {
     const run = await cli(['law', 'list']);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^nyc-doc: New York City Department of Correction/m);
-    assert.match(run.stdout, /^ {2}nyc\.9-131\.b +LL58\/2014 +2014-12-14 – (in force|\d{4}-\d\d-\d\d) +verbatim/m);
+    assert.match(
+      run.stdout,
+      /^ {2}nyc\.9-131\.b +LL58\/2014 +2014-12-14 – (in force|\d{4}-\d\d-\d\d) +verbatim/m,
+    );
   });
 
   test('law show renders the statute text and the legal test rows of that date', async () => {
     const run = await cli(['law', 'show', 'nyc-doc', '--date', '2016-06-01']);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^# New York City Department of Correction .*: the law in force on 2016-06-01/);
+    assert.match(
+      run.stdout,
+      /^# New York City Department of Correction .*: the law in force on 2016-06-01/,
+    );
     assert.match(run.stdout, /> b\. Prohibition on honoring a civil immigration detainer\./);
     assert.match(run.stdout, /IF\n\n {3}- ALL OF: /);
     const row = LAW_CASE_TABLES.find((table) => table.version === 'LL58/2014')!.cases[0]!;
@@ -190,7 +221,10 @@ describe('detainer-desk', { concurrency: true }, () => {
     assert.match(date.stderr, /--date: "2021-02-30" is not a real calendar date/);
     const early = await cli(['law', 'show', 'nyc-doc', '--date', '1999-12-31']);
     assert.equal(early.code, 2);
-    assert.match(early.stderr, /date: 1999-12-31 is before 2000-01-01/);
+    assert.equal(
+      early.stderr,
+      'detainer-desk: --date: 1999-12-31 is before 2000-01-01, the first day whose law is encoded\n',
+    );
     const unknown = await cli(['law', 'show', 'atlantis']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /unknown jurisdiction "atlantis"; known: .*nyc-doc/);

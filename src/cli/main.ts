@@ -23,14 +23,6 @@ import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
 
 const EXIT = { ok: 0, rejected: 1, usage: 2, internal: 70 } as const;
 
-export const CASE_SCHEMA_ID = 'urn:detainer-desk:schema:case';
-
-/** The published JSON Schema of the case format, as written (defaults may be left out). */
-export function caseJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(caseSchema, { io: 'input' });
-  return { $schema, $id: CASE_SCHEMA_ID, title: 'Detainer Desk case', ...rest };
-}
-
 /** A mistake in what the user gave us: shown as one line, never with a stack trace. */
 class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -56,6 +48,7 @@ class BadJsonAt extends Error {
   }
 }
 
+/** Runs the CLI on `argv` (as `process.argv`) and returns the exit code; `now` is "today". */
 export async function run(argv: readonly string[], now: Date = new Date()): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     // A reader that stops early (`| head`) has all it wants: stop quietly.
@@ -94,7 +87,9 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
         throw new UsageError(`${describeSource(file)} is not valid JSON: ${error.message}`);
       }
       const decision = evaluate(parseCase(input), { trace });
-      await write(options.explain ? explainDecision(decision) : `${JSON.stringify(decision, null, 2)}\n`);
+      await write(
+        options.explain ? explainDecision(decision) : `${JSON.stringify(decision, null, 2)}\n`,
+      );
     });
 
   const law = program.command('law').description('read the encoded law');
@@ -109,12 +104,17 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     .description('the law in force on a date, with its rules and legal tests, as a document')
     .argument('<jurisdiction>', `one of: ${[...engine.jurisdictions.keys()].join(', ')}`)
     .addOption(
-      new Option('--date <YYYY-MM-DD>', 'the day whose law to show (default: today there)').conflicts(
-        'allVersions',
-      ),
+      new Option(
+        '--date <YYYY-MM-DD>',
+        'the day whose law to show (default: today there)',
+      ).conflicts('allVersions'),
     )
     .option('--all-versions', 'every version of every clause instead of one day’s law')
-    .addOption(new Option('--format <format>', 'output format').choices(['md', 'html'] as const).default('md' as const))
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['md', 'html'] as const)
+        .default('md' as const),
+    )
     .action(async (id, options) => {
       const jurisdiction = engine.jurisdictions.get(id);
       if (!jurisdiction) {
@@ -123,15 +123,25 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
         );
       }
       if (options.date !== undefined && !isLocalDate(options.date)) {
-        throw new UsageError(`--date: "${options.date}" is not a real calendar date written YYYY-MM-DD`);
+        throw new UsageError(
+          `--date: "${options.date}" is not a real calendar date written YYYY-MM-DD`,
+        );
       }
       const date = options.date ?? localDateOf(now.getTime(), jurisdiction.timeZone);
-      const markdown = renderLaw(
-        jurisdiction,
-        options.allVersions ? { allVersions: true } : { date },
-        LAW_CASE_TABLES,
-      );
-      const title = options.allVersions ? `${jurisdiction.name}: every version` : `${jurisdiction.name} on ${date}`;
+      let markdown: string;
+      try {
+        markdown = renderLaw(
+          jurisdiction,
+          options.allVersions ? { allVersions: true } : { date },
+          LAW_CASE_TABLES,
+        );
+      } catch (error) {
+        if (!(error instanceof CaseError)) throw error;
+        throw new UsageError(error.issues.map((i) => `--${i.path}: ${i.message}`).join('; '));
+      }
+      const title = options.allVersions
+        ? `${jurisdiction.name}: every version`
+        : `${jurisdiction.name} on ${date}`;
       await write(options.format === 'html' ? lawHtml(markdown, title) : markdown);
     });
 
@@ -207,7 +217,9 @@ function parseJson(text: string): unknown {
     if (offset === undefined) throw error;
     const before = json.slice(0, offset);
     const problem =
-      offset >= json.length ? 'unexpected end of input' : `unexpected ${JSON.stringify(json.charAt(offset))}`;
+      offset >= json.length
+        ? 'unexpected end of input'
+        : `unexpected ${JSON.stringify(json.charAt(offset))}`;
     throw new JsonError(problem, before.split('\n').length, offset - before.lastIndexOf('\n'));
   }
 }
@@ -228,7 +240,10 @@ function jsonErrorOffset(text: string): number | undefined {
     for (;;) {
       if (at >= text.length) throw fail();
       const char = text.charAt(at);
-      if (char === '"') return void at++;
+      if (char === '"') {
+        at++;
+        return;
+      }
       if (char < ' ') throw fail();
       if (char === '\\') {
         at++;
@@ -238,52 +253,52 @@ function jsonErrorOffset(text: string): number | undefined {
             at++;
             if (!/[0-9a-fA-F]/.test(text.charAt(at))) throw fail();
           }
-        } else if (!'"\\/bfnrt'.includes(escape) || escape === '') {
+        } else if (escape === '' || !'"\\/bfnrt'.includes(escape)) {
           throw fail();
         }
       }
       at++;
     }
   };
+  /** `open item, item... close`, or an empty `open close`; `at` is on `open`. */
+  const sequence = (close: string, item: () => void) => {
+    at++;
+    space();
+    if (text.charAt(at) !== close) {
+      item();
+      space();
+      while (text.charAt(at) !== close) {
+        expect(',');
+        item();
+        space();
+      }
+    }
+    at++;
+  };
+  const member = () => {
+    space();
+    string();
+    space();
+    expect(':');
+    value();
+  };
   const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
   const value = (): void => {
     space();
     const char = text.charAt(at);
     if (char === '{') {
-      at++;
-      space();
-      if (text.charAt(at) === '}') return void at++;
-      for (;;) {
-        space();
-        string();
-        space();
-        expect(':');
-        value();
-        space();
-        if (text.charAt(at) === '}') return void at++;
-        expect(',');
-      }
+      sequence('}', member);
+    } else if (char === '[') {
+      sequence(']', value);
+    } else if (char === '"') {
+      string();
+    } else if (char === 't' || char === 'f' || char === 'n') {
+      for (const letter of { t: 'true', f: 'false', n: 'null' }[char]) expect(letter);
+    } else {
+      number.lastIndex = at;
+      if (!number.test(text)) throw fail();
+      at = number.lastIndex;
     }
-    if (char === '[') {
-      at++;
-      space();
-      if (text.charAt(at) === ']') return void at++;
-      for (;;) {
-        value();
-        space();
-        if (text.charAt(at) === ']') return void at++;
-        expect(',');
-      }
-    }
-    if (char === '"') return string();
-    for (const word of ['true', 'false', 'null']) {
-      if (char !== word.charAt(0)) continue;
-      for (const letter of word) expect(letter);
-      return;
-    }
-    number.lastIndex = at;
-    if (!number.test(text)) throw fail();
-    at = number.lastIndex;
   };
   try {
     value();
@@ -368,7 +383,8 @@ function listLaw(jurisdictions: readonly Jurisdiction[]): string {
     ]);
     const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
     for (const row of rows) {
-      lines.push(`  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}`);
+      const cells = row.map((cell, column) => cell.padEnd(widths[column] ?? 0));
+      lines.push(`  ${cells.join('  ').trimEnd()}`);
     }
     lines.push('');
   }

@@ -19,6 +19,7 @@ const triSchema = z
 const localDateSchema = z
   .string()
   .refine(isLocalDate, 'must be a real calendar date written YYYY-MM-DD')
+  .meta({ format: 'date' })
   .describe('A calendar date, YYYY-MM-DD.');
 
 const instantSchema = z
@@ -27,6 +28,7 @@ const instantSchema = z
     (value) => !Number.isNaN(parseInstant(value)),
     'must be an ISO 8601 date-time with an offset, e.g. 2024-03-08T18:00:00-05:00',
   )
+  .meta({ format: 'date-time' })
   .describe('An instant: ISO 8601 date-time with an explicit offset or Z.');
 
 export const SOURCES = [
@@ -48,7 +50,7 @@ const sourceSchema = z
   );
 
 const recordedFactSchema = z
-  .object({
+  .strictObject({
     value: triSchema,
     source: sourceSchema.default('unknown'),
     recordedAt: instantSchema.optional().describe('When the fact was recorded.'),
@@ -65,14 +67,14 @@ const courtSchema = z
   .describe('Which court system entered the judgment: New York, federal, another state.');
 
 const periodSchema = z
-  .object({
+  .strictObject({
     from: localDateSchema.describe('First day in custody.'),
     to: localDateSchema.optional().describe('Last day in custody; absent while still in custody.'),
   })
   .describe('A period of incarceration.');
 
 const convictionSchema = z
-  .object({
+  .strictObject({
     id: z.string().optional().describe('The record’s own identifier for this entry.'),
     charge: z
       .string()
@@ -106,7 +108,7 @@ const convictionSchema = z
           'serious crime.',
       ),
     equivalence: z
-      .object({
+      .strictObject({
         newYorkCharge: z
           .string()
           .min(1)
@@ -126,7 +128,7 @@ const convictionSchema = z
   })
   .describe('One entry of the person’s criminal history: a conviction or adjudication.');
 
-const pendingChargeSchema = z.object({
+const pendingChargeSchema = z.strictObject({
   charge: z.string().min(1).describe('The pending charge as the record writes it.'),
   level: levelSchema.optional(),
   firearmOrAmmunition: z
@@ -138,7 +140,7 @@ const pendingChargeSchema = z.object({
 });
 
 const pendingCaseSchema = z
-  .object({
+  .strictObject({
     id: z.string().optional(),
     court: courtSchema,
     familyCourt: z.boolean().default(false).describe('The case is in family court.'),
@@ -188,7 +190,7 @@ export const REQUESTERS = [
 ] as const;
 
 const judicialWarrantSchema = z
-  .object({
+  .strictObject({
     presented: triSchema.describe(
       'Federal immigration authorities presented a warrant signed by a judge.',
     ),
@@ -214,7 +216,7 @@ const judicialWarrantSchema = z
   .describe('A warrant issued by a judge, presented with or after the request.');
 
 const requestSchema = z
-  .object({
+  .strictObject({
     kind: z
       .enum(['detainer', 'information-request'])
       .describe('A detainer (DHS I-247 family) or a request for information about a person.'),
@@ -266,7 +268,7 @@ const requestSchema = z
   .describe('The request from federal authorities.');
 
 const recordSchema = z
-  .object({
+  .strictObject({
     searchCompleted: triSchema
       .default('unknown')
       .describe(
@@ -306,7 +308,7 @@ const recordSchema = z
   .describe('What the agency knows of the person: criminal history and database indications.');
 
 const californiaFindingsSchema = z
-  .object({
+  .strictObject({
     seriousOrViolentFelonyConviction: triSchema
       .optional()
       .describe(
@@ -349,7 +351,7 @@ const californiaFindingsSchema = z
   .describe('Findings that California law asks for, made by the agency.');
 
 export const caseSchema = z
-  .object({
+  .strictObject({
     caseId: z.string().optional().describe('The agency’s identifier for the case.'),
     jurisdiction: z
       .string()
@@ -372,7 +374,7 @@ export const caseSchema = z
     request: requestSchema,
     record: recordSchema,
     findings: z
-      .object({ california: californiaFindingsSchema.optional() })
+      .strictObject({ california: californiaFindingsSchema.optional() })
       .default({})
       .describe('Jurisdiction-specific findings made by the agency.'),
   })
@@ -390,6 +392,14 @@ export type Form = (typeof FORMS)[number];
 export type RequestedAction = (typeof ACTIONS)[number];
 export type InformationItem = (typeof INFORMATION_ITEMS)[number];
 export type Requester = (typeof REQUESTERS)[number];
+
+export const CASE_SCHEMA_ID = 'urn:detainer-desk:schema:case';
+
+/** The published JSON Schema of the case format (what a case may be written as). */
+export function caseJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(caseSchema, { io: 'input' });
+  return { $schema, $id: CASE_SCHEMA_ID, title: 'Detainer Desk case', ...rest };
+}
 
 /** Validates untrusted input. Throws a CaseError naming every bad field. */
 export function parseCase(input: unknown): Case {

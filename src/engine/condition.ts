@@ -115,7 +115,10 @@ export function fact(spec: FactSpec): Condition {
   return condition;
 }
 
-/** A condition computed by law-specific code (look-backs, crime lists) that explains itself. */
+/**
+ * A condition computed by law-specific code (look-backs, crime lists) that explains itself.
+ * Evaluated once per case and law date.
+ */
 export function derived(spec: {
   label: string;
   cites?: readonly string[];
@@ -126,7 +129,13 @@ export function derived(spec: {
     label: spec.label,
     cites: spec.cites ?? [],
     evaluate(ctx) {
-      return record(ctx, { ...spec.evaluate(ctx), condition });
+      // Derived conditions scan the record; hold, notice and transfer often ask the same one.
+      let finding = ctx.memo.get(condition);
+      if (!finding) {
+        finding = record(ctx, { ...spec.evaluate(ctx), condition });
+        ctx.memo.set(condition, finding);
+      }
+      return finding;
     },
   };
   return condition;

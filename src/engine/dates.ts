@@ -10,7 +10,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_PATTERN =
   /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+// Offsets change only at quarter-hour UTC instants, so a cached offset is exact for its quarter hour.
+const QUARTER_HOUR_MS = 900_000;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (no 30 February). */
 export function isLocalDate(value: string): boolean {
@@ -64,22 +65,24 @@ export function addYears(date: string, years: number): string {
 }
 
 const offsetCache = new Map<string, Map<number, number>>();
+/** About a year of quarter hours per zone; past that the cache starts over, bounding memory. */
+const MAX_CACHED_OFFSETS = 40_000;
 
 /**
- * The calendar date of an instant in an IANA time zone. Zone offsets are cached per hour, so a
+ * The calendar date of an instant in an IANA time zone. Zone offsets are cached per quarter hour, so a
  * million decisions do not each pay for a time-zone lookup.
  */
 export function localDateOf(instantMs: number, timeZone: string): string {
   let zoneCache = offsetCache.get(timeZone);
-  if (!zoneCache) {
+  if (!zoneCache || zoneCache.size > MAX_CACHED_OFFSETS) {
     zoneCache = new Map();
     offsetCache.set(timeZone, zoneCache);
   }
-  const hour = Math.floor(instantMs / HOUR_MS);
-  let offsetMinutes = zoneCache.get(hour);
+  const quarter = Math.floor(instantMs / QUARTER_HOUR_MS);
+  let offsetMinutes = zoneCache.get(quarter);
   if (offsetMinutes === undefined) {
     offsetMinutes = IANAZone.create(timeZone).offset(instantMs);
-    zoneCache.set(hour, offsetMinutes);
+    zoneCache.set(quarter, offsetMinutes);
   }
   return fromUtcMs(instantMs + offsetMinutes * 60_000);
 }

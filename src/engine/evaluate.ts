@@ -299,7 +299,8 @@ function collectFailures(finding: Finding, into: Considered['failed']): void {
     return;
   }
   for (const child of finding.because) {
-    if (child.value === finding.value) collectFailures(child, into);
+    // Under `not` the child holds the opposite value and still carries the reason.
+    if (child.value === finding.value || finding.condition.op === 'not') collectFailures(child, into);
   }
 }
 

@@ -64,7 +64,10 @@ describe('explainDecision', () => {
       ]),
     );
     assert.match(text, /^Decision for case C-1: Example County Jail \(x\)/);
-    assert.match(text, /HOLD THE PERSON PAST THE TIME OF RELEASE\n {2}ALLOWED: the agency may do this; the law does not require it\./);
+    assert.match(
+      text,
+      /HOLD THE PERSON PAST THE TIME OF RELEASE\n {2}ALLOWED: the agency may do this; the law does not require it\./,
+    );
     assert.match(text, /NOTIFY FEDERAL IMMIGRATION AUTHORITIES OF THE RELEASE\n {2}NOT ALLOWED/);
     assert.match(text, /TRANSFER .*\n {2}REQUIRED: the agency must do this\./);
     assert.match(text, /SHARE INFORMATION: the release date\n {2}CANNOT BE DECIDED YET/);
@@ -81,10 +84,17 @@ describe('explainDecision', () => {
             note: 'The otherwise-release time is not recorded.',
           },
         }),
-        outcome({ action: 'information', item: 'court-dates', lawDate: { date: '2024-07-01', basis: 'decision-time' } }),
+        outcome({
+          action: 'information',
+          item: 'court-dates',
+          lawDate: { date: '2024-07-01', basis: 'decision-time' },
+        }),
       ]),
     );
-    assert.match(text, /the law in force on 2024-07-03, the day the person would otherwise be released/);
+    assert.match(
+      text,
+      /the law in force on 2024-07-03, the day the person would otherwise be released/,
+    );
     assert.match(text, /Note: The otherwise-release time is not recorded\./);
     assert.match(text, /the law in force on 2024-07-01, the day of this decision/);
   });
@@ -94,8 +104,14 @@ describe('explainDecision', () => {
       decision([outcome({ controlling: [HONORING, LIST] })], { unverified: [LIST] }),
     );
     assert.match(text, /- § 1\(b\), as added by LL1\/2020 \(x\.honoring, version LL1\/2020\)\n/);
-    assert.match(text, /- § 1\(a\)\(7\) \(x\.list, version LL1\/2020\) \[NOT VERBATIM: reconstructed, a consolidation/);
-    assert.match(text, /NOT VERIFIED WORD FOR WORD\n {2}- § 1\(a\)\(7\) \(x\.list, LL1\/2020\): reconstructed.*https:\/\/example\.test\/ll1/);
+    assert.match(
+      text,
+      /- § 1\(a\)\(7\) \(x\.list, version LL1\/2020\) \[NOT VERBATIM: reconstructed, a consolidation/,
+    );
+    assert.match(
+      text,
+      /NOT VERIFIED WORD FOR WORD\n {2}- § 1\(a\)\(7\) \(x\.list, LL1\/2020\): reconstructed.*https:\/\/example\.test\/ll1/,
+    );
   });
 
   test('lists conditions that did not apply, and on what fact', () => {
@@ -129,12 +145,19 @@ describe('explainDecision', () => {
       text,
       /did not apply:\n {4}- Judicial warrant and a listed conviction\n {8}not met: A judicial warrant was presented \(request\.judicialWarrant\.presented: false\)/,
     );
-    assert.match(text, /could not be decided:\n {4}- Watch-list match\n {8}unknown: Possible match: recorded from another source/);
+    assert.match(
+      text,
+      /could not be decided:\n {4}- Watch-list match\n {8}unknown: Possible match: recorded from another source/,
+    );
   });
 
   test('groups missing facts by who must supply them', () => {
     const missing = [
-      { path: 'record.searchCompleted', question: 'Was the search completed?', decidedBy: 'clerk' as const },
+      {
+        path: 'record.searchCompleted',
+        question: 'Was the search completed?',
+        decidedBy: 'clerk' as const,
+      },
       {
         path: 'record.convictions[0].equivalence',
         question: 'Is the New Jersey conviction equivalent to a listed crime?',
@@ -145,7 +168,10 @@ describe('explainDecision', () => {
       decision([outcome({ status: 'needs-information', missing })], { missing }),
     );
     const summary = text.slice(text.indexOf('WHAT MUST BE FOUND OUT'));
-    assert.match(summary, /For the clerk to look up:\n {4}- Was the search completed\? \(record\.searchCompleted\)/);
+    assert.match(
+      summary,
+      /For the clerk to look up:\n {4}- Was the search completed\? \(record\.searchCompleted\)/,
+    );
     assert.match(
       summary,
       /For a legal reviewer to decide:\n {4}- Is the New Jersey conviction equivalent to a listed crime\? \(record\.convictions\[0\]\.equivalence\)/,
@@ -177,34 +203,51 @@ describe('explainDecision', () => {
     );
     assert.match(text, /Hold limit: no later than 2024-07-09T18:00:00-04:00 \(48 hours excluding/);
     assert.match(text, /counts 48 hours from 2024-07-03T18:00:00-04:00/);
-    assert.match(text, /- 2024-07-04: holiday \(Independence Day\)\n {6}- 2024-07-06: Saturday\n {6}- 2024-07-07: Sunday/);
+    assert.match(
+      text,
+      /- 2024-07-04: holiday \(Independence Day\)\n {6}- 2024-07-06: Saturday\n {6}- 2024-07-07: Sunday/,
+    );
     assert.match(text, /Limit set by: 8 C\.F\.R\. § 287\.7\(d\)/);
   });
 
   test('says when the hold’s end cannot be computed yet', () => {
-    const text = explainDecision(
-      decision([outcome({ hold: { rule: '48 hours', clauses: [] } })]),
-    );
+    const text = explainDecision(decision([outcome({ hold: { rule: '48 hours', clauses: [] } })]));
     assert.match(text, /Hold limit: 48 hours\. The latest end cannot be computed yet/);
   });
 
   test('shows readings of the law, duties, cautions and, when asked, the trace', () => {
     const text = explainDecision(
       decision([outcome({ interpretations: ['A transfer is read as honoring the detainer.'] })], {
-        duties: [{ id: 'notice', text: 'Give the person a copy of the detainer.', clauses: [HONORING] }],
+        duties: [
+          { id: 'notice', text: 'Give the person a copy of the detainer.', clauses: [HONORING] },
+        ],
         cautions: [{ id: 'court', text: 'A court has ruled holds unauthorized.', clauses: [] }],
-        trace: [{ condition: 'A judicial warrant was presented', cites: ['x.honoring'], value: true }],
+        trace: [
+          { condition: 'A judicial warrant was presented', cites: ['x.honoring'], value: true },
+        ],
       }),
     );
     assert.match(text, /should know about:\n {4}- A transfer is read as honoring the detainer\./);
-    assert.match(text, /WHATEVER IT DECIDES\n {2}- Give the person a copy of the detainer\. \[§ 1\(b\), as added by LL1\/2020\]/);
+    assert.match(
+      text,
+      /WHATEVER IT DECIDES\n {2}- Give the person a copy of the detainer\. \[§ 1\(b\), as added by LL1\/2020\]/,
+    );
     assert.match(text, /CAUTIONS FOR THE REVIEWER\n {2}- A court has ruled holds unauthorized\./);
-    assert.match(text, /CONDITIONS TESTED, IN ORDER\n {2}- yes: A judicial warrant was presented \[x\.honoring\]/);
+    assert.match(
+      text,
+      /CONDITIONS TESTED, IN ORDER\n {2}- yes: A judicial warrant was presented \[x\.honoring\]/,
+    );
   });
 
   test('leaves out sections with nothing to say', () => {
     const text = explainDecision(decision([outcome({})]));
-    for (const heading of ['WHAT MUST BE FOUND OUT', 'DUTIES', 'CAUTIONS', 'NOT VERIFIED', 'CONDITIONS TESTED']) {
+    for (const heading of [
+      'WHAT MUST BE FOUND OUT',
+      'DUTIES',
+      'CAUTIONS',
+      'NOT VERIFIED',
+      'CONDITIONS TESTED',
+    ]) {
       assert.ok(!text.includes(heading), heading);
     }
   });

@@ -117,7 +117,9 @@ function explainOutcome(outcome: ActionOutcome): string[] {
   const heading = outcome.item === undefined ? action : `${action}: ${ITEM_WORDS[outcome.item]}`;
   const lines = [heading, `  ${STATUS_WORDS[outcome.status]}`];
   lines.push(`  Why: ${outcome.explanation}`);
-  lines.push(`  Law applied: the law in force on ${outcome.lawDate.date}, ${BASIS_WORDS[outcome.lawDate.basis]}.`);
+  lines.push(
+    `  Law applied: the law in force on ${outcome.lawDate.date}, ${BASIS_WORDS[outcome.lawDate.basis]}.`,
+  );
   if (outcome.lawDate.note !== undefined) lines.push(`  Note: ${outcome.lawDate.note}`);
 
   if (outcome.controlling.length > 0) {
@@ -196,7 +198,10 @@ function consideredLines(entry: Considered): string[] {
 
 function factsText(facts: readonly FactValue[]): string {
   return facts
-    .map((fact) => `${fact.path}: ${fact.value === undefined ? 'not given' : JSON.stringify(fact.value)}`)
+    .map(
+      (fact) =>
+        `${fact.path}: ${fact.value === undefined ? 'not given' : JSON.stringify(fact.value)}`,
+    )
     .join(', ');
 }
 

@@ -108,7 +108,9 @@ export function renderLaw(
     out.push('| Action | Decided by |', '| --- | --- |');
     for (const action of ACTIONS) {
       const entry = law.rules.get(action);
-      const by = entry ? `${entry.provision.clause.citation} (\`${entry.provision.clause.id}\`)` : '(none)';
+      const by = entry
+        ? `${entry.provision.clause.citation} (\`${entry.provision.clause.id}\`)`
+        : '(none)';
       out.push(`| ${ACTION_TITLES[action]} | ${by} |`);
     }
     out.push('');
@@ -209,13 +211,23 @@ function clauseSection(
       if (rule) out.push(...ruleSection(action, rule, definedBy));
     }
     for (const [name, definition] of Object.entries(provision.defines ?? {})) {
-      out.push(`### Defines the term \`${name}\``, '', ...conditionTree(definition, '', definedBy), '');
+      out.push(
+        `### Defines the term \`${name}\``,
+        '',
+        ...conditionTree(definition, '', definedBy),
+        '',
+      );
     }
     if (provision.duties?.length) {
       out.push('### Duties', '', ...provision.duties.flatMap((o) => obligation(o, definedBy)), '');
     }
     if (provision.cautions?.length) {
-      out.push('### Cautions', '', ...provision.cautions.flatMap((o) => obligation(o, definedBy)), '');
+      out.push(
+        '### Cautions',
+        '',
+        ...provision.cautions.flatMap((o) => obligation(o, definedBy)),
+        '',
+      );
     }
   }
 
@@ -312,10 +324,10 @@ function obligation(
 
 /**
  * The rows that test a clause version: rows from this version's table, or whose quote names the
- * version, that expect the clause to control or quote its citation.
+ * version, that expect the clause to control or whose quote cites its section.
  */
 function testRows(clause: Clause, tables: readonly LawTestTable[]): LawTestRow[] {
-  const section = clause.citation.split(',')[0]!.trim();
+  const section = citedSection(clause.citation);
   return tables.flatMap((table) =>
     table.cases.filter(
       (row) =>
@@ -326,11 +338,25 @@ function testRows(clause: Clause, tables: readonly LawTestTable[]): LawTestRow[]
   );
 }
 
-/** Whether a quote starts with a citation, e.g. "§ 9-131(b)" in "§ 9-131(b)(1) (LL58/2014): ...". */
+/**
+ * The section a citation names, without what follows: "§ 10-178(c)" of "§ 10-178(c) and (e), as
+ * added by ...", "8 C.F.R. § 287.7(d)"; a citation without "§" up to its first comma.
+ */
+function citedSection(citation: string): string {
+  const section = /^[^§]*§\s*[\w.-]+(?:\([^)]*\))*/u.exec(citation);
+  return (section ? section[0] : citation.split(',')[0]!).trim();
+}
+
+/** Whether a quote cites a section: "§ 9-131(b)" is in "§ 9-131(b)(1) ..." but not in "§ 9-131(b)2". */
 function quotes(quote: string, section: string): boolean {
-  if (section === '' || !quote.startsWith(section)) return false;
-  const next = quote.charAt(section.length);
-  return !/[\p{L}\p{N}.]/u.test(next);
+  if (section === '') return false;
+  const word = /[\p{L}\p{N}]/u;
+  for (let at = quote.indexOf(section); at !== -1; at = quote.indexOf(section, at + 1)) {
+    const before = quote.charAt(at - 1);
+    const after = quote.charAt(at + section.length);
+    if (!word.test(before) && !word.test(after)) return true;
+  }
+  return false;
 }
 
 function testRow(row: LawTestRow): string[] {

@@ -117,7 +117,7 @@ function classifyOutOfState(conviction: Conviction, index: number, label: string
   const review: MissingFact = {
     path: `${path}.equivalence`,
     question:
-      `${label} is a ${conviction.court === 'federal' ? 'federal' : 'other-state'} conviction: a legal reviewer must ` +
+      `${label} is ${conviction.court === 'federal' ? 'a federal' : 'another state’s'} conviction: a legal reviewer must ` +
       'record whether it would be a predicate felony conviction under PL 70.06(1)(b)(i) and which ' +
       'New York felony it is equivalent to.',
     decidedBy: 'legal-reviewer',

@@ -1,0 +1,556 @@
+/**
+ * Engine throughput and memory benchmark: Detainer Desk's `evaluate` (clauses always on, then
+ * with the trace) against GoRules Zen 0.52.1 and json-rules-engine 7.3.1 running the same LL58
+ * hold rule, in one process over one seeded synthetic caseload. See README.md in this folder.
+ *
+ *   npm run bench:engine -- --cases 200000
+ *
+ * Options: --cases N (default 1,000,000), --zen-cases N (default 200,000), --jre-cases N
+ * (default 50,000), --warmup N (default 20,000), --seed N.
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { ZenEngine } from '@gorules/zen-engine';
+import { evaluate, parseCase } from '../../src/index.js';
+import type { Case, Decision } from '../../src/index.js';
+import { generateCaseload, LL58_IN_FORCE } from './caseload.js';
+import type { FlatFacts, HoldStatus } from './caseload.js';
+import { createJsonRulesEngine, decideHold } from './json-rules-ll58.js';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function option(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const at = args.indexOf(`--${name}`);
+  if (at === -1) return fallback;
+  const value = Number(args[at + 1]?.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`--${name} needs a whole number, got ${String(args[at + 1])}`);
+  }
+  return value;
+}
+
+const CASES = Math.max(1, option('cases', 1_000_000));
+const ZEN_CASES = Math.min(CASES, option('zen-cases', 200_000));
+const JRE_CASES = Math.min(CASES, option('jre-cases', 50_000));
+const WARMUP = Math.min(CASES, option('warmup', 20_000));
+const SEED = option('seed', 582014);
+const ZEN_BATCH = 1000;
+
+const gc = globalThis.gc;
+if (!gc) {
+  console.error('Run with --expose-gc (npm run bench:engine does) so memory is measured after GC.');
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcome codes, so per-case results cost a byte each.
+
+const NONE = 0;
+const ALLOWED = 1;
+const NOT_ALLOWED = 2;
+const NEEDS_INFORMATION = 3;
+const OTHER = 4;
+const ERROR = 5;
+const CODE_NAMES = ['none', 'allowed', 'not-allowed', 'needs-information', 'other', 'error'];
+
+function code(status: string): number {
+  switch (status) {
+    case 'allowed':
+      return ALLOWED;
+    case 'not-allowed':
+      return NOT_ALLOWED;
+    case 'needs-information':
+      return NEEDS_INFORMATION;
+    default:
+      return OTHER;
+  }
+}
+
+function holdCode(decision: Decision): number {
+  for (const outcome of decision.outcomes) {
+    if (outcome.action === 'hold') return code(outcome.status);
+  }
+  return NONE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+interface Measurement {
+  name: string;
+  cases: number;
+  wallNs: number;
+  cpuNs: number;
+  heapBefore: number;
+  heapAfter: number;
+  peakHeap: number;
+  maxRss: number;
+  gcMs: number;
+  gcCount: number;
+  note?: string;
+}
+
+const gcEntries: { start: number; duration: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcEntries.push({ start: entry.startTime, duration: entry.duration });
+  }
+});
+gcObserver.observe({ entryTypes: ['gc'] });
+
+let peakHeap = 0;
+function sampleHeap(): void {
+  const used = process.memoryUsage().heapUsed;
+  if (used > peakHeap) peakHeap = used;
+}
+
+/** Lets queued GC observer entries arrive. */
+function tick(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function measure(
+  name: string,
+  cases: number,
+  run: () => void | Promise<void>,
+  note?: string,
+): Promise<Measurement> {
+  gc!();
+  await tick();
+  const heapBefore = process.memoryUsage().heapUsed;
+  peakHeap = heapBefore;
+  const windowStart = performance.now();
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  await run();
+  const wallNs = Number(process.hrtime.bigint() - t0);
+  const cpu = process.cpuUsage(cpu0);
+  const windowEnd = performance.now();
+  sampleHeap();
+  await tick();
+  let gcMs = 0;
+  let gcCount = 0;
+  for (const entry of gcEntries) {
+    if (entry.start >= windowStart && entry.start <= windowEnd) {
+      gcMs += entry.duration;
+      gcCount++;
+    }
+  }
+  const measured: Measurement = {
+    name,
+    cases,
+    wallNs,
+    cpuNs: (cpu.user + cpu.system) * 1000,
+    heapBefore,
+    heapAfter: 0,
+    peakHeap,
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    gcMs,
+    gcCount,
+    ...(note === undefined ? {} : { note }),
+  };
+  gc!();
+  measured.heapAfter = process.memoryUsage().heapUsed;
+  return measured;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
+const fixed = (n: number, digits: number) => n.toFixed(digits);
+
+function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (rightAligned[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+function say(text = ''): void {
+  console.log(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Environment
+
+const require = createRequire(import.meta.url);
+const versionOf = (name: string): string =>
+  (require(`${name}/package.json`) as { version: string }).version;
+const cpus = os.cpus();
+
+say('Detainer Desk engine benchmark (bench/engine)');
+say(
+  `node ${process.version} on ${os.platform()} ${os.arch()}; ${cpus[0]?.model ?? 'unknown CPU'}; ` +
+    `${os.availableParallelism()} CPUs available to this process; ${mb(os.totalmem())} MB RAM`,
+);
+say(
+  `@gorules/zen-engine ${versionOf('@gorules/zen-engine')}; json-rules-engine ${versionOf('json-rules-engine')}; ` +
+    `seed ${SEED}; ${int(CASES)} cases, Zen on ${int(ZEN_CASES)}, json-rules-engine on ${int(JRE_CASES)}, warm-up ${int(WARMUP)}`,
+);
+say();
+
+// ---------------------------------------------------------------------------------------------
+// The caseload, validated once. Not measured.
+
+const genStart = performance.now();
+const cases: Case[] = new Array<Case>(CASES);
+const facts: FlatFacts[] = new Array<FlatFacts>(CASES);
+const expected = new Uint8Array(CASES);
+const ll58Era = new Uint8Array(CASES);
+const eraOf = new Uint8Array(CASES);
+const ERAS = [
+  ['before 2012-03-21: federal baseline', '2012-03-21'],
+  ['2012-03-21: LL62/2011', '2013-07-16'],
+  ['2013-07-16: LL22/2013', LL58_IN_FORCE],
+  [`${LL58_IN_FORCE}: LL58/2014 (and later definitions)`, '9999-12-31'],
+] as const;
+{
+  let index = 0;
+  for (const synthetic of generateCaseload(CASES, SEED)) {
+    const validated = parseCase(synthetic.input);
+    cases[index] = validated;
+    facts[index] = synthetic.facts;
+    expected[index] = code(synthetic.expectedHold satisfies HoldStatus);
+    ll58Era[index] = synthetic.ll58Era ? 1 : 0;
+    const release = validated.otherwiseReleaseAt!.slice(0, 10);
+    eraOf[index] = ERAS.findIndex(([, until]) => release < until);
+    index++;
+  }
+}
+const genSeconds = (performance.now() - genStart) / 1000;
+say(
+  `Generated and validated ${int(CASES)} synthetic nyc-doc cases with parseCase in ${fixed(genSeconds, 1)} s ` +
+    `(${fixed((genSeconds * 1e6) / CASES, 1)} µs/case). Validation is done once, before timing, and is NOT part of any figure below.`,
+);
+
+/** Every k-th case, so a sample has the caseload's mix of dates and facts. */
+function sample(count: number): number[] {
+  const stride = CASES / count;
+  return Array.from({ length: count }, (_, k) => Math.floor(k * stride));
+}
+const zenSample = sample(ZEN_CASES);
+const jreSample = sample(JRE_CASES);
+
+// ---------------------------------------------------------------------------------------------
+// (a), (b) Detainer Desk
+
+const ddHold = new Uint8Array(CASES);
+const ddTraceHold = new Uint8Array(CASES);
+let ddErrors = 0;
+let firstError: unknown;
+let traceSteps = 0;
+
+function runDetainerDesk(into: Uint8Array, trace: boolean, count: number): void {
+  const options = trace ? { trace: true } : undefined;
+  for (let i = 0; i < count; i++) {
+    if ((i & 0x3fff) === 0) sampleHeap();
+    try {
+      const decision = evaluate(cases[i]!, options);
+      into[i] = holdCode(decision);
+      if (trace) traceSteps += decision.trace?.length ?? 0;
+    } catch (error) {
+      into[i] = ERROR;
+      ddErrors++;
+      firstError ??= error;
+    }
+  }
+}
+
+runDetainerDesk(ddHold, false, WARMUP);
+runDetainerDesk(ddTraceHold, true, WARMUP);
+traceSteps = 0;
+ddErrors = 0;
+
+const results: Measurement[] = [];
+results.push(
+  await measure('Detainer Desk evaluate (controlling clauses)', CASES, () => {
+    runDetainerDesk(ddHold, false, CASES);
+  }),
+);
+const ddErrorsPlain = ddErrors;
+results.push(
+  await measure('Detainer Desk evaluate + { trace: true }', CASES, () => {
+    runDetainerDesk(ddTraceHold, true, CASES);
+  }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// (c) Zen
+
+const zen = new ZenEngine();
+const zenDecision = zen.createDecision(readFileSync(new URL('./zen-ll58.json', import.meta.url)));
+const zenHold = new Uint8Array(CASES);
+const zenBatchHold = new Uint8Array(CASES);
+
+interface ZenResult {
+  result: { hold?: string } | null;
+}
+const zenCode = (response: ZenResult) => code(response.result?.hold ?? 'none');
+
+for (let k = 0; k < Math.min(5000, ZEN_CASES); k++) {
+  zenHold[zenSample[k]!] = zenCode((await zenDecision.evaluate(facts[zenSample[k]!])) as ZenResult);
+}
+results.push(
+  await measure(`Zen ${versionOf('@gorules/zen-engine')}, sequential await`, ZEN_CASES, async () => {
+    for (let k = 0; k < ZEN_CASES; k++) {
+      if ((k & 0x3fff) === 0) sampleHeap();
+      const i = zenSample[k]!;
+      zenHold[i] = zenCode((await zenDecision.evaluate(facts[i])) as ZenResult);
+    }
+  }),
+);
+results.push(
+  await measure(
+    `Zen ${versionOf('@gorules/zen-engine')}, Promise.all batches of ${ZEN_BATCH}`,
+    ZEN_CASES,
+    async () => {
+      for (let start = 0; start < ZEN_CASES; start += ZEN_BATCH) {
+        sampleHeap();
+        const batch = zenSample.slice(start, start + ZEN_BATCH);
+        const responses = await Promise.all(batch.map((i) => zenDecision.evaluate(facts[i])));
+        for (let k = 0; k < batch.length; k++) {
+          zenBatchHold[batch[k]!] = zenCode(responses[k] as ZenResult);
+        }
+      }
+    },
+  ),
+);
+zen.dispose();
+
+// ---------------------------------------------------------------------------------------------
+// (d) json-rules-engine
+
+const jre = createJsonRulesEngine();
+const jreHold = new Uint8Array(CASES);
+for (let k = 0; k < Math.min(2000, JRE_CASES); k++) {
+  jreHold[jreSample[k]!] = code(await decideHold(jre, facts[jreSample[k]!]!));
+}
+results.push(
+  await measure(
+    `json-rules-engine ${versionOf('json-rules-engine')}, sequential await`,
+    JRE_CASES,
+    async () => {
+      for (let k = 0; k < JRE_CASES; k++) {
+        if ((k & 0x3fff) === 0) sampleHeap();
+        const i = jreSample[k]!;
+        jreHold[i] = code(await decideHold(jre, facts[i]!));
+      }
+    },
+  ),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Agreement
+
+interface Agreement {
+  compared: number;
+  knownFacts: number;
+  knownDisagree: number;
+  withUnknowns: number;
+  unknownDisagree: number;
+}
+
+function agree(label: string, indices: Iterable<number>, a: Uint8Array, b: Uint8Array): Agreement {
+  const result: Agreement = {
+    compared: 0,
+    knownFacts: 0,
+    knownDisagree: 0,
+    withUnknowns: 0,
+    unknownDisagree: 0,
+  };
+  let shown = 0;
+  for (const i of indices) {
+    if (ll58Era[i] !== 1) continue;
+    result.compared++;
+    const known = expected[i] !== NEEDS_INFORMATION;
+    const same = a[i] === b[i];
+    if (known) {
+      result.knownFacts++;
+      if (!same) {
+        result.knownDisagree++;
+        if (shown++ < 3) {
+          say(
+            `  ${label} disagree on case ${i} (${cases[i]!.caseId ?? ''}): ${CODE_NAMES[a[i]!]!} vs ${CODE_NAMES[b[i]!]!}; ` +
+              `facts ${JSON.stringify(facts[i])}`,
+          );
+        }
+      }
+    } else {
+      result.withUnknowns++;
+      if (!same) result.unknownDisagree++;
+    }
+  }
+  return result;
+}
+
+const allIndices = { *[Symbol.iterator]() { for (let i = 0; i < CASES; i++) yield i; } };
+say();
+const agreements: [string, Agreement][] = [
+  ['Detainer Desk vs generator oracle (all cases)', agree('DD/oracle', allIndices, ddHold, expected)],
+  ['Detainer Desk vs Zen sequential', agree('DD/Zen', zenSample, ddHold, zenHold)],
+  ['Detainer Desk vs Zen batched', agree('DD/Zen batch', zenSample, ddHold, zenBatchHold)],
+  ['Detainer Desk vs json-rules-engine', agree('DD/JRE', jreSample, ddHold, jreHold)],
+];
+let traceMismatch = 0;
+for (let i = 0; i < CASES; i++) if (ddHold[i] !== ddTraceHold[i]) traceMismatch++;
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+say('Throughput and memory, one process, one run. A "decision" is one call: for Detainer Desk one');
+say('Decision (hold and notify, with controlling and considered clauses, duties and cautions); for');
+say('Zen and json-rules-engine the LL58 hold/notify rule over three pre-computed flat facts.');
+say();
+const rows = results.map((m) => {
+  const perSecond = m.cases / (m.wallNs / 1e9);
+  return [
+    m.name,
+    int(m.cases),
+    fixed(m.wallNs / 1e9, 2),
+    int(perSecond),
+    int(m.wallNs / m.cases),
+    int(m.cpuNs / m.cases),
+    fixed(m.cpuNs / m.wallNs, 2),
+    `${mb(m.heapBefore)} → ${mb(m.heapAfter)}`,
+    mb(m.peakHeap),
+    mb(m.maxRss),
+    `${int(m.gcMs)} (${int(m.gcCount)})`,
+  ];
+});
+say(
+  table(
+    [
+      'engine',
+      'cases',
+      'wall s',
+      'decisions/s',
+      'ns/decision',
+      'CPU ns/dec',
+      'cores',
+      'heap MB before → after GC',
+      'peak heap MB',
+      'max RSS MB',
+      'GC ms (n)',
+    ],
+    rows,
+    [false, true, true, true, true, true, true, true, true, true, true],
+  ),
+);
+say();
+say(
+  'cores = process CPU time / wall time (all threads: V8 GC helpers, Zen’s native worker threads). ' +
+    'Heap "before" includes the validated caseload (' +
+    `${int(CASES)} cases) and per-case result arrays. max RSS is the process high-water mark so far.`,
+);
+if (traceSteps > 0) say(`Trace: ${fixed(traceSteps / CASES, 1)} condition steps per decision on average.`);
+
+const [dd, ddTrace, zenSeq, zenBatch, jreSeq] = results as [
+  Measurement,
+  Measurement,
+  Measurement,
+  Measurement,
+  Measurement,
+];
+const rate = (m: Measurement) => m.cases / (m.wallNs / 1e9);
+const cpuRate = (m: Measurement) => m.cases / (m.cpuNs / 1e9);
+const zenBest = rate(zenBatch) > rate(zenSeq) ? zenBatch : zenSeq;
+const zenBestCpu = cpuRate(zenBatch) > cpuRate(zenSeq) ? zenBatch : zenSeq;
+const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+say();
+say('Against the targets (wall-clock decisions/s; CPU-time ratio in brackets):');
+say(
+  `- Detainer Desk with controlling clauses: ${int(rate(dd))} decisions/s vs ≥300,000 ` +
+    `→ ${fixed(rate(dd) / 300_000, 2)}× target, ${verdict(rate(dd) >= 300_000)}`,
+);
+say(
+  `- vs Zen (better variant: ${zenBest === zenBatch ? 'Promise.all batches' : 'sequential'}, ${int(rate(zenBest))}/s): ` +
+    `${fixed(rate(dd) / rate(zenBest), 2)}× (target ≥5×, ${verdict(rate(dd) / rate(zenBest) >= 5)}) ` +
+    `[per CPU-second: ${fixed(cpuRate(dd) / cpuRate(zenBestCpu), 2)}×]`,
+);
+say(
+  `- vs json-rules-engine (${int(rate(jreSeq))}/s): ${fixed(rate(dd) / rate(jreSeq), 2)}× ` +
+    `(target ≥50×, ${verdict(rate(dd) / rate(jreSeq) >= 50)}) [per CPU-second: ${fixed(cpuRate(dd) / cpuRate(jreSeq), 2)}×]`,
+);
+say(
+  `- Cost of the trace: ${fixed(rate(dd) / rate(ddTrace), 2)}× slower, ${int(rate(ddTrace))} decisions/s with { trace: true }`,
+);
+
+say();
+say(
+  `Agreement on the hold outcome, cases whose hold is decided under LL58/2014 (otherwise-release on or after ${LL58_IN_FORCE}):`,
+);
+say(
+  table(
+    [
+      'comparison',
+      'LL58 cases',
+      'decidable',
+      'disagree (must be 0)',
+      'needs a missing fact',
+      'differ there',
+    ],
+    agreements.map(([label, a]) => [
+      label,
+      int(a.compared),
+      int(a.knownFacts),
+      int(a.knownDisagree),
+      int(a.withUnknowns),
+      int(a.unknownDisagree),
+    ]),
+    [false, true, true, true, true, true],
+  ),
+);
+say(
+  'Where a fact is unknown Detainer Desk answers needs-information and names the fact; Zen and ' +
+    'json-rules-engine read the missing fact (null) as false and answer not-allowed. The oracle ' +
+    'expects needs-information, so its row should show 0 there too.',
+);
+say(`Trace on vs off, same hold outcome: ${int(CASES - traceMismatch)} of ${int(CASES)}.`);
+
+say();
+say('Detainer Desk hold outcomes by the law in force on the otherwise-release date:');
+const eraCounts = ERAS.map(() => new Array<number>(CODE_NAMES.length).fill(0));
+for (let i = 0; i < CASES; i++) eraCounts[eraOf[i]!]![ddHold[i]!]!++;
+say(
+  table(
+    ['law in force', 'cases', 'allowed', 'not-allowed', 'needs-information', 'other/none/error'],
+    ERAS.map(([label], e) => {
+      const counts = eraCounts[e]!;
+      const total = counts.reduce((sum, n) => sum + n, 0);
+      return [
+        label,
+        int(total),
+        int(counts[ALLOWED]!),
+        int(counts[NOT_ALLOWED]!),
+        int(counts[NEEDS_INFORMATION]!),
+        int(counts[OTHER]! + counts[NONE]! + counts[ERROR]!),
+      ];
+    }),
+    [false, true, true, true, true, true],
+  ),
+);
+if (ddErrorsPlain > 0) {
+  say();
+  say(`evaluate threw on ${int(ddErrorsPlain)} cases; the first error:`);
+  say(String(firstError instanceof Error ? (firstError.stack ?? firstError.message) : firstError));
+}
+
+gcObserver.disconnect();
+const failed =
+  agreements.some(([, a]) => a.knownDisagree > 0) ||
+  agreements[0]![1].unknownDisagree > 0 ||
+  traceMismatch > 0 ||
+  ddErrorsPlain > 0;
+if (failed) {
+  say();
+  say('FAILED: the engines disagree where every fact is known, or Detainer Desk threw.');
+  process.exitCode = 1;
+}
