@@ -420,7 +420,8 @@ class CaseMaker {
     const j = r();
     let judgment: number | undefined;
     if (j < 0.03) judgment = undefined;
-    else if (j < 0.04) judgment = arrest + this.int(1, 60); // judgment on a later date
+    else if (j < 0.04)
+      judgment = arrest + this.int(1, 60); // judgment on a later date
     else if (j < 0.34) judgment = arrest - this.int(20, 1800);
     else if (j < 0.54) judgment = edge + this.int(-15, 15);
     else judgment = edge - this.int(16, 5500);
@@ -440,7 +441,9 @@ class CaseMaker {
       const length = this.int(20, 3000);
       const stillIn = this.chance(0.02);
       const to = stillIn ? undefined : from + length;
-      incarceration = [to === undefined ? { from: dateOf(from) } : { from: dateOf(from), to: dateOf(to) }];
+      incarceration = [
+        to === undefined ? { from: dateOf(from) } : { from: dateOf(from), to: dateOf(to) },
+      ];
       periods = [[from, to]];
       if (this.chance(0.2) && to !== undefined) {
         // A second, sometimes overlapping, period.
@@ -478,7 +481,11 @@ class CaseMaker {
  * the day five years before the arrest, that day moved back by the days incarcerated for listed
  * crimes before the arrest (overlaps once). A judgment exactly five years before is outside.
  */
-function lookBack(convictions: readonly OracleConviction[], arrest: number, complete: boolean): FlatTri {
+function lookBack(
+  convictions: readonly OracleConviction[],
+  arrest: number,
+  complete: boolean,
+): FlatTri {
   const listed = convictions.filter((c) => c.listed);
   let unknown = convictions.some((c) => c.unknown) || !complete;
   if (listed.length > 0) {

@@ -296,16 +296,20 @@ interface ZenResult {
 const zenCode = (response: ZenResult) => code(response.result?.hold ?? 'none');
 
 for (let k = 0; k < Math.min(5000, ZEN_CASES); k++) {
-  zenHold[zenSample[k]!] = zenCode((await zenDecision.evaluate(facts[zenSample[k]!])) as ZenResult);
+  zenHold[zenSample[k]!] = zenCode(await zenDecision.evaluate(facts[zenSample[k]!]));
 }
 results.push(
-  await measure(`Zen ${versionOf('@gorules/zen-engine')}, sequential await`, ZEN_CASES, async () => {
-    for (let k = 0; k < ZEN_CASES; k++) {
-      if ((k & 0x3fff) === 0) sampleHeap();
-      const i = zenSample[k]!;
-      zenHold[i] = zenCode((await zenDecision.evaluate(facts[i])) as ZenResult);
-    }
-  }),
+  await measure(
+    `Zen ${versionOf('@gorules/zen-engine')}, sequential await`,
+    ZEN_CASES,
+    async () => {
+      for (let k = 0; k < ZEN_CASES; k++) {
+        if ((k & 0x3fff) === 0) sampleHeap();
+        const i = zenSample[k]!;
+        zenHold[i] = zenCode(await zenDecision.evaluate(facts[i]));
+      }
+    },
+  ),
 );
 results.push(
   await measure(
@@ -391,10 +395,17 @@ function agree(label: string, indices: Iterable<number>, a: Uint8Array, b: Uint8
   return result;
 }
 
-const allIndices = { *[Symbol.iterator]() { for (let i = 0; i < CASES; i++) yield i; } };
+const allIndices = {
+  *[Symbol.iterator]() {
+    for (let i = 0; i < CASES; i++) yield i;
+  },
+};
 say();
 const agreements: [string, Agreement][] = [
-  ['Detainer Desk vs generator oracle (all cases)', agree('DD/oracle', allIndices, ddHold, expected)],
+  [
+    'Detainer Desk vs generator oracle (all cases)',
+    agree('DD/oracle', allIndices, ddHold, expected),
+  ],
   ['Detainer Desk vs Zen sequential', agree('DD/Zen', zenSample, ddHold, zenHold)],
   ['Detainer Desk vs Zen batched', agree('DD/Zen batch', zenSample, ddHold, zenBatchHold)],
   ['Detainer Desk vs json-rules-engine', agree('DD/JRE', jreSample, ddHold, jreHold)],
@@ -406,7 +417,9 @@ for (let i = 0; i < CASES; i++) if (ddHold[i] !== ddTraceHold[i]) traceMismatch+
 // Report
 
 say('Throughput and memory, one process, one run. A "decision" is one call: for Detainer Desk one');
-say('Decision (hold and notify, with controlling and considered clauses, duties and cautions); for');
+say(
+  'Decision (hold and notify, with controlling and considered clauses, duties and cautions); for',
+);
 say('Zen and json-rules-engine the LL58 hold/notify rule over three pre-computed flat facts.');
 say();
 const rows = results.map((m) => {
@@ -450,7 +463,8 @@ say(
     'Heap "before" includes the validated caseload (' +
     `${int(CASES)} cases) and per-case result arrays. max RSS is the process high-water mark so far.`,
 );
-if (traceSteps > 0) say(`Trace: ${fixed(traceSteps / CASES, 1)} condition steps per decision on average.`);
+if (traceSteps > 0)
+  say(`Trace: ${fixed(traceSteps / CASES, 1)} condition steps per decision on average.`);
 
 const [dd, ddTrace, zenSeq, zenBatch, jreSeq] = results as [
   Measurement,

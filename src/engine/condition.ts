@@ -91,6 +91,8 @@ interface FactSpec {
   question: string;
   decidedBy?: MissingFact['decidedBy'];
   read: (ctx: EvalContext) => Tri;
+  /** What the case records at `path`, when that is not the yes/no answer itself. */
+  recorded?: (ctx: EvalContext) => unknown;
 }
 
 /** A leaf that reads one three-valued fact. */
@@ -104,11 +106,10 @@ export function fact(spec: FactSpec): Condition {
     cites: spec.cites ?? [],
     evaluate(ctx) {
       const value = spec.read(ctx);
+      const facts = [{ path: spec.path, value: spec.recorded ? spec.recorded(ctx) : value }];
       return record(
         ctx,
-        value === UNKNOWN
-          ? { value, condition, facts: [{ path: spec.path, value }], missing }
-          : { value, condition, facts: [{ path: spec.path, value }] },
+        value === UNKNOWN ? { value, condition, facts, missing } : { value, condition, facts },
       );
     },
   };

@@ -300,7 +300,8 @@ function collectFailures(finding: Finding, into: Considered['failed']): void {
   }
   for (const child of finding.because) {
     // Under `not` the child holds the opposite value and still carries the reason.
-    if (child.value === finding.value || finding.condition.op === 'not') collectFailures(child, into);
+    if (child.value === finding.value || finding.condition.op === 'not')
+      collectFailures(child, into);
   }
 }
 

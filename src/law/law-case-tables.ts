@@ -6,7 +6,10 @@
 import type { LawCase } from './testing/law-case.js';
 import { CALIFORNIA_TRUST_ACT_CASES } from './california/trust-act-2013.cases.js';
 import { CALIFORNIA_VALUES_ACT_CASES } from './california/values-act-2017.cases.js';
+import { LL22_DOC_CASES } from './nyc/doc/ll22-2013.cases.js';
 import { LL58_DOC_CASES } from './nyc/doc/ll58-2014.cases.js';
+import { LL62_DOC_CASES } from './nyc/doc/ll62-2011.cases.js';
+import { LL21_NYPD_CASES } from './nyc/nypd/ll21-2013.cases.js';
 import { LL59_NYPD_CASES } from './nyc/nypd/ll59-2014.cases.js';
 import { LL226_PROBATION_CASES } from './nyc/probation/ll226-2017.cases.js';
 import { TEXAS_SB4_CASES } from './texas/sb4-2017.cases.js';
@@ -18,10 +21,21 @@ export interface LawCaseTable {
 }
 
 export const LAW_CASE_TABLES: readonly LawCaseTable[] = [
+  { jurisdiction: 'nyc-doc', version: 'LL62/2011', cases: LL62_DOC_CASES },
+  { jurisdiction: 'nyc-doc', version: 'LL22/2013', cases: LL22_DOC_CASES },
   { jurisdiction: 'nyc-doc', version: 'LL58/2014', cases: LL58_DOC_CASES },
+  { jurisdiction: 'nyc-nypd', version: 'LL21/2013', cases: LL21_NYPD_CASES },
   { jurisdiction: 'nyc-nypd', version: 'LL59/2014', cases: LL59_NYPD_CASES },
   { jurisdiction: 'nyc-probation', version: 'LL226/2017', cases: LL226_PROBATION_CASES },
-  { jurisdiction: 'california', version: 'TRUST Act, AB 4 (2013)', cases: CALIFORNIA_TRUST_ACT_CASES },
-  { jurisdiction: 'california', version: 'California Values Act, SB 54 (2017)', cases: CALIFORNIA_VALUES_ACT_CASES },
+  {
+    jurisdiction: 'california',
+    version: 'TRUST Act, AB 4 (2013)',
+    cases: CALIFORNIA_TRUST_ACT_CASES,
+  },
+  {
+    jurisdiction: 'california',
+    version: 'California Values Act, SB 54 (2017)',
+    cases: CALIFORNIA_VALUES_ACT_CASES,
+  },
   { jurisdiction: 'texas', version: 'SB 4 (2017)', cases: TEXAS_SB4_CASES },
 ];

@@ -14,13 +14,18 @@
  * or, for a New York court, the charge code; when neither gives it, it is asked for, never assumed.
  * @module
  */
-import type { OffenseLevel, PendingCase, Source } from '../../engine/case.js';
+import type { Conviction, PendingCase, Source } from '../../engine/case.js';
 import type { Condition, EvalContext, FactValue, MissingFact } from '../../engine/condition.js';
 import { derived } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
-import type { Charge } from '../new-york/charge-code.js';
+import type { Charge, OffenseLevel } from '../new-york/charge-code.js';
 import { ChargeCodeError, parseCharge } from '../new-york/charge-code.js';
-import { convictionPath, describeSources, searchIncomplete, sourceProblem } from './record-facts.js';
+import {
+  convictionPath,
+  describeSources,
+  searchIncomplete,
+  sourceProblem,
+} from './record-facts.js';
 
 /** What a record test is told by the provision that uses it. */
 export interface RecordTest {
@@ -58,12 +63,9 @@ export function either(parts: readonly Judged[], none: string): Judged {
   if (yes) return yes;
   const undecided = parts.filter((part) => part.value === UNKNOWN);
   if (undecided.length > 0) {
-    return open(
-      undecided.map((part) => part.reason).join('; '),
-      ...dedupe(undecided.flatMap((part) => part.missing)),
-    );
+    return open(reasons(undecided), ...dedupe(undecided.flatMap((part) => part.missing)));
   }
-  return known(false, parts.length > 0 ? parts.map((part) => part.reason).join('; ') : none);
+  return known(false, parts.length > 0 ? reasons(parts) : none);
 }
 
 /** `value`, admitted only through `gate`: false if either is false, unknown if either is open. */
@@ -72,10 +74,7 @@ export function gated(gate: Judged, value: Judged): Judged {
   if (value.value === false) return value;
   if (gate.value === UNKNOWN || value.value === UNKNOWN) {
     return open(
-      [gate, value]
-        .filter((part) => part.value === UNKNOWN)
-        .map((part) => part.reason)
-        .join('; '),
+      reasons([gate, value].filter((part) => part.value === UNKNOWN)),
       ...dedupe([...gate.missing, ...value.missing]),
     );
   }
@@ -93,6 +92,11 @@ export function finding(judged: Judged, facts: readonly FactValue[]) {
   return judged.value === UNKNOWN
     ? { value: judged.value, facts, reason: judged.reason, missing: judged.missing }
     : { value: judged.value, facts, reason: judged.reason };
+}
+
+/** The parts' reasons, each once, as one line. */
+export function reasons(parts: readonly Judged[]): string {
+  return [...new Set(parts.map((part) => part.reason))].join('; ');
 }
 
 export function dedupe(missing: readonly MissingFact[]): MissingFact[] {
@@ -114,7 +118,11 @@ export interface ReadCharge {
 }
 
 /** Reads a charge; only New York codes are parsed, others are kept as text. */
-export function readCharge(raw: string, level: OffenseLevel | undefined, newYork: boolean) {
+export function readCharge(
+  raw: string,
+  level: OffenseLevel | undefined,
+  newYork: boolean,
+): ReadCharge {
   const read: ReadCharge = {};
   if (newYork) {
     try {
@@ -162,7 +170,7 @@ export function isCrime(entryPath: string, raw: string, read: ReadCharge): Judge
 
 /** A conviction counts only if it is one, not a YO/JD adjudication, and comes from an accepted source. */
 export function admissibleConviction(
-  conviction: EvalContext['case']['record']['convictions'][number],
+  conviction: Conviction,
   index: number,
   sources: readonly Source[],
 ): Judged {
@@ -188,7 +196,10 @@ export function admissibleConviction(
   const source = sourceProblem(conviction, index, sources);
   if (source) missing.push(source);
   if (missing.length > 0) {
-    return open(`${label}: not established as a conviction from ${describeSources(sources)}`, ...missing);
+    return open(
+      `${label}: not established as a conviction from ${describeSources(sources)}`,
+      ...missing,
+    );
   }
   return known(true, `${label} is a conviction`);
 }
@@ -204,7 +215,8 @@ export function pendingSource(
   sources: readonly Source[],
 ): Judged {
   const path = pendingCasePath(index);
-  if (sources.includes(pending.source)) return known(true, `${path} is recorded from an accepted source`);
+  if (sources.includes(pending.source))
+    return known(true, `${path} is recorded from an accepted source`);
   return open(`${path}: its source is not one the law accepts`, {
     path: `${path}.source`,
     question: `Confirm ${path} through ${describeSources(sources)}.`,
@@ -238,7 +250,11 @@ export function convictedOfACrime(spec: RecordTest): Condition {
       const parts = ctx.case.record.convictions.map((conviction, index) => {
         const path = convictionPath(index);
         facts.push({ path: `${path}.charge`, value: conviction.charge });
-        const read = readCharge(conviction.charge, conviction.level, conviction.court === 'new-york');
+        const read = readCharge(
+          conviction.charge,
+          conviction.level,
+          conviction.court === 'new-york',
+        );
         return gated(
           admissibleConviction(conviction, index, spec.sources),
           isCrime(path, conviction.charge, read),

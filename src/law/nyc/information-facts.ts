@@ -15,6 +15,7 @@ export function informationUnrelatedOrRequired(cites: readonly string[]): Condit
       cites,
       path: 'request.informationPurpose',
       question: 'Is the request related to the enforcement of civil immigration laws?',
+      recorded: (ctx) => ctx.case.request.informationPurpose,
       read: (ctx) => {
         const purpose = ctx.case.request.informationPurpose;
         return purpose === 'unknown'

@@ -174,6 +174,7 @@ export function requesterIs(spec: {
     cites: spec.cites,
     path: 'request.requester',
     question: 'Who made the request: ICE, CBP, another DHS officer, or another federal officer?',
+    recorded: (ctx) => ctx.case.request.requester,
     read: (ctx) =>
       ctx.case.request.requester === 'unknown'
         ? UNKNOWN
@@ -187,6 +188,7 @@ export function itemIs(label: string, items: readonly string[]): Condition {
     label,
     path: 'request.information',
     question: 'What information is asked for?',
+    recorded: (ctx) => ctx.item,
     read: (ctx) => ctx.item !== undefined && items.includes(ctx.item),
   });
 }

@@ -256,7 +256,10 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
       decisionAt: '2021-06-01T09:00:00-04:00',
       instantArrestDate: '2021-05-20',
       request: { judicialWarrant: judicialWarrantWithDetainer() },
-      record: { searchCompleted: true, convictions: [nyConviction('PL 230.34-a BF', '2020-01-10')] },
+      record: {
+        searchCompleted: true,
+        convictions: [nyConviction('PL 230.34-a BF', '2020-01-10')],
+      },
     }),
     expect: [
       { action: 'hold', status: 'needs-information', missing: ['record.convictions[0].charge'] },
@@ -341,7 +344,13 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     clause: H1,
     input: informationRequest(
       { information: ['release-date'] },
-      { record: { searchCompleted: true, convictions: [assault1], terroristScreeningMatch: searchFact(false) } },
+      {
+        record: {
+          searchCompleted: true,
+          convictions: [assault1],
+          terroristScreeningMatch: searchFact(false),
+        },
+      },
     ),
     expect: [
       {

@@ -2,12 +2,22 @@
  * Legal tests for Probation § 9-205 as added by Local Law 226 of 2017, and § 10-178.
  */
 import type { LawCase } from '../../testing/law-case.js';
-import { detainerCase, judicialWarrantWithDetainer, nyConviction, searchFact } from '../../testing/law-case.js';
+import {
+  detainerCase,
+  judicialWarrantWithDetainer,
+  nyConviction,
+  searchFact,
+} from '../../testing/law-case.js';
 import { CLAUSE } from './index.js';
 
 const PROBATION = 'nyc-probation';
-const B = '§ 9-205(b) (LL226/2017): “may only honor a civil immigration detainer by holding a person if: 1. ... a judicial warrant ... and 2. ... (a) has been convicted of a violent or serious crime, or (b) ... terrorist screening database”';
-const record = { searchCompleted: true, convictions: [nyConviction('PL 120.05 DF', '2016-01-10', { charge: 'PL 120.05(2) DF' })], terroristScreeningMatch: searchFact(false) };
+const B =
+  '§ 9-205(b) (LL226/2017): “may only honor a civil immigration detainer by holding a person if: 1. ... a judicial warrant ... and 2. ... (a) has been convicted of a violent or serious crime, or (b) ... terrorist screening database”';
+const record = {
+  searchCompleted: true,
+  convictions: [nyConviction('PL 120.05 DF', '2016-01-10', { charge: 'PL 120.05(2) DF' })],
+  terroristScreeningMatch: searchFact(false),
+};
 
 export const LL226_PROBATION_CASES: readonly LawCase[] = [
   {
@@ -20,7 +30,13 @@ export const LL226_PROBATION_CASES: readonly LawCase[] = [
       request: { form: 'I-247A', judicialWarrant: judicialWarrantWithDetainer() },
       record,
     }),
-    expect: [{ action: 'hold', status: 'allowed', controlling: [CLAUSE.honoring, 'nyc.9-131.a.violent-or-serious-crime'] }],
+    expect: [
+      {
+        action: 'hold',
+        status: 'allowed',
+        controlling: [CLAUSE.honoring, 'nyc.9-131.a.violent-or-serious-crime'],
+      },
+    ],
   },
   {
     name: 'No judicial warrant: hold not allowed',
@@ -48,7 +64,8 @@ export const LL226_PROBATION_CASES: readonly LawCase[] = [
   },
   {
     name: 'A release notification in 2018, after § 10-178 took effect: not allowed (read as immigration enforcement)',
-    clause: '§ 10-178(c) (LL228/2017): “No city resources ... shall be utilized for immigration enforcement”; § 9-205(b) permits honoring “by holding a person” only',
+    clause:
+      '§ 10-178(c) (LL228/2017): “No city resources ... shall be utilized for immigration enforcement”; § 9-205(b) permits honoring “by holding a person” only',
     input: detainerCase(PROBATION, {
       decisionAt: '2018-06-01T09:00:00-04:00',
       otherwiseReleaseAt: '2018-06-01T10:00:00-04:00',
