@@ -135,7 +135,7 @@ const pendingChargeSchema = z.strictObject({
     .boolean()
     .optional()
     .describe(
-      'For PL 265.01: the charge relates to a firearm, rifle, shotgun, bullet or ammunition.',
+      'For PL 265.01: the charge relates to a firearm, rifle, shotgun, bullet or ammunition. Absent means not recorded.',
     ),
 });
 
@@ -157,7 +157,7 @@ const pendingCaseSchema = z
       .optional()
       .describe(
         'The court released the defendant for failure to replace the misdemeanour complaint with ' +
-          'an information (CPL 170.70).',
+          'an information (CPL 170.70). Absent means not recorded.',
       ),
     mustBeYouthfulOffender: triSchema
       .optional()

@@ -12,7 +12,7 @@ import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } fro
 import { CaseError } from './errors.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
 import { COVERAGE_START } from './jurisdiction.js';
-import { applyRule, type OutcomeSpec } from './rule.js';
+import { applyRule, type Exception, type OutcomeSpec } from './rule.js';
 
 export interface EvaluateOptions {
   /** Record every condition tested, in order. Off by default: it costs time and memory. */
@@ -232,10 +232,7 @@ function decideAction(
       ...base,
       status: 'needs-information',
       explanation: `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`,
-      controlling: refs(
-        entry.rule.exceptions.flatMap((e) => e.then.cites),
-        law,
-      ),
+      controlling: refs(undecidedCites(entry.rule.exceptions, result.blocking), law),
       missing: result.missing,
       interpretations: [],
     };
@@ -280,6 +277,13 @@ function considerOf(
     clauses: refs(cited, law),
     failed,
   };
+}
+
+/** For an undecided outcome: the rules' clauses and the definitions whose facts are missing. */
+function undecidedCites(exceptions: readonly Exception[], blocking: readonly Finding[]): string[] {
+  const cited = exceptions.flatMap((exception) => [...exception.then.cites]);
+  for (const finding of blocking) collectCites(finding, cited);
+  return cited;
 }
 
 /** The clauses cited along the findings that decided a value. */

@@ -49,6 +49,8 @@ export interface RuleResult {
   decisive: Finding | undefined;
   considered: { exception: Exception; finding: Finding }[];
   missing: MissingFact[];
+  /** For an undecided outcome: the findings that could not be decided. */
+  blocking: Finding[];
 }
 
 function sameOutcome(a: OutcomeSpec, b: OutcomeSpec): boolean {
@@ -66,14 +68,14 @@ export function applyRule(rule: ActionRule, ctx: EvalContext): RuleResult {
     if (finding.value === true) {
       const blockers = blocked(exception.then);
       if (blockers.length > 0) return needsInformation(considered, blockers);
-      return { outcome: exception.then, decisive: finding, considered, missing: [] };
+      return { outcome: exception.then, decisive: finding, considered, missing: [], blocking: [] };
     }
     considered.push({ exception, finding });
     if (finding.value !== false) undecided.push({ exception, finding });
   }
   const blockers = blocked(rule.base);
   if (blockers.length > 0) return needsInformation(considered, blockers);
-  return { outcome: rule.base, decisive: undefined, considered, missing: [] };
+  return { outcome: rule.base, decisive: undefined, considered, missing: [], blocking: [] };
 }
 
 function needsInformation(
@@ -85,5 +87,6 @@ function needsInformation(
     decisive: undefined,
     considered,
     missing: missingOf(blockers.map((entry) => entry.finding)),
+    blocking: blockers.map((entry) => entry.finding),
   };
 }
