@@ -4,7 +4,8 @@
  * Prints one line per jurisdiction and every problem; exits non-zero on any problem.
  */
 import { daysBetween, localDateOf } from '../src/engine/dates.js';
-import { checkCoverage, COVERAGE_START } from '../src/engine/jurisdiction.js';
+import { checkCoverage } from '../src/engine/jurisdiction.js';
+import { COVERAGE_START } from '../src/engine/clause.js';
 import { JURISDICTIONS } from '../src/law/jurisdictions.js';
 
 let problems = 0;

@@ -5,6 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 
+/** The first day the engine decides. Earlier dates are refused, never guessed. */
+export const COVERAGE_START = '2000-01-01';
+
 /**
  * How far the encoded text is backed by a primary source:
  * - `verbatim`: copied from the enacted text (bill, statute, regulation);
@@ -70,12 +73,15 @@ export function clause(spec: ClauseSpec): Clause {
   return Object.freeze({ ...spec, textSha256, ref });
 }
 
-/** A clause version that records that no provision was in force (before enactment, after repeal). */
+/**
+ * A clause version that records that no provision was in force: before enactment (the
+ * default, from COVERAGE_START) or after repeal.
+ */
 export function notInForce(spec: {
   id: string;
   citation: string;
   title: string;
-  validFrom: string;
+  validFrom?: string;
   validTo?: string;
   reason: string;
   url: string;
@@ -85,7 +91,7 @@ export function notInForce(spec: {
     version: 'not in force',
     citation: spec.citation,
     title: spec.title,
-    validFrom: spec.validFrom,
+    validFrom: spec.validFrom ?? COVERAGE_START,
     ...(spec.validTo === undefined ? {} : { validTo: spec.validTo }),
     effective: spec.reason,
     text: `(No provision in force: ${spec.reason}.)`,

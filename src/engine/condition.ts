@@ -149,51 +149,36 @@ interface GroupSpec {
 
 /** True when every part is; false as soon as one is false; otherwise unknown. */
 export function all(spec: GroupSpec, ...children: Condition[]): Condition {
-  const condition: Condition = {
-    op: 'all',
-    label: spec.label,
-    cites: spec.cites ?? [],
-    children,
-    evaluate(ctx) {
-      let unknown: Finding[] | undefined;
-      const known: Finding[] = [];
-      for (const child of children) {
-        const finding = child.evaluate(ctx);
-        if (finding.value === false)
-          return record(ctx, { value: false, condition, because: [finding] });
-        if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
-        else known.push(finding);
-      }
-      if (unknown) {
-        return record(ctx, {
-          value: UNKNOWN,
-          condition,
-          because: unknown,
-          missing: missingOf(unknown),
-        });
-      }
-      return record(ctx, { value: true, condition, because: known });
-    },
-  };
-  return condition;
+  return junction('all', false, spec, children);
 }
 
 /** True as soon as one part is; false when every part is false; otherwise unknown. */
 export function any(spec: GroupSpec, ...children: Condition[]): Condition {
+  return junction('any', true, spec, children);
+}
+
+/** `all` and `any`: the first part with the `decisive` value decides; unknown parts block the rest. */
+function junction(
+  op: 'all' | 'any',
+  decisive: boolean,
+  spec: GroupSpec,
+  children: Condition[],
+): Condition {
   const condition: Condition = {
-    op: 'any',
+    op,
     label: spec.label,
     cites: spec.cites ?? [],
     children,
     evaluate(ctx) {
       let unknown: Finding[] | undefined;
-      const known: Finding[] = [];
+      const others: Finding[] = [];
       for (const child of children) {
         const finding = child.evaluate(ctx);
-        if (finding.value === true)
-          return record(ctx, { value: true, condition, because: [finding] });
+        if (finding.value === decisive) {
+          return record(ctx, { value: decisive, condition, because: [finding] });
+        }
         if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
-        else known.push(finding);
+        else others.push(finding);
       }
       if (unknown) {
         return record(ctx, {
@@ -203,7 +188,7 @@ export function any(spec: GroupSpec, ...children: Condition[]): Condition {
           missing: missingOf(unknown),
         });
       }
-      return record(ctx, { value: false, condition, because: known });
+      return record(ctx, { value: !decisive, condition, because: others });
     },
   };
   return condition;

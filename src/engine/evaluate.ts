@@ -11,7 +11,7 @@ import { localDateOf, parseInstant } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
-import { COVERAGE_START } from './jurisdiction.js';
+import { COVERAGE_START } from './clause.js';
 import { applyRule, type Exception, type OutcomeSpec } from './rule.js';
 
 export interface EvaluateOptions {

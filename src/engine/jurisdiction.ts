@@ -7,14 +7,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Clause } from './clause.js';
-import { isInForce } from './clause.js';
+import { COVERAGE_START, isInForce } from './clause.js';
 import type { Condition } from './condition.js';
 import { addDays } from './dates.js';
 import type { Action } from './decision.js';
 import type { ActionRule } from './rule.js';
-
-/** The first day the engine decides. Earlier dates are refused, never guessed. */
-export const COVERAGE_START = '2000-01-01';
 
 export interface Obligation {
   id: string;

@@ -12,7 +12,7 @@ import type { Action } from './decision.js';
 import { CaseError } from './errors.js';
 import { VERIFICATION_MEANING } from './explain.js';
 import type { Jurisdiction, Obligation, Provision } from './jurisdiction.js';
-import { COVERAGE_START } from './jurisdiction.js';
+import { COVERAGE_START } from './clause.js';
 import type { ActionRule, OutcomeSpec } from './rule.js';
 
 /** A legal test row as the renderer reads it (structurally, so the engine imports no law). */

@@ -6,7 +6,7 @@
  * @module
  */
 import { notInForce } from '../../engine/clause.js';
-import { COVERAGE_START, defineJurisdiction } from '../../engine/jurisdiction.js';
+import { defineJurisdiction } from '../../engine/jurisdiction.js';
 import type { Provision } from '../../engine/jurisdiction.js';
 import { FEDERAL_PROVISIONS, federalBaseline } from '../federal/detainer-regulation.js';
 import { CLAUSE } from './clause-ids.js';
@@ -18,21 +18,17 @@ import { VALUES_ACT_PROVISIONS } from './values-act-2017.js';
 const ADDED_BY_AB4 = '§ 7282.5 was added by the TRUST Act (AB 4), in force 2014-01-01';
 const ADDED_BY_SB54 = '§§ 7284-7284.12 were added by the Values Act (SB 54), in force 2018-01-01';
 
-function before(
-  id: string,
-  citation: string,
-  title: string,
-  validTo: string,
-  reason: string,
-  url: string,
-): Provision {
-  return {
-    clause: notInForce({ id, citation, title, validFrom: COVERAGE_START, validTo, reason, url }),
-  };
-}
-
 function beforeSb54(id: string, citation: string, title: string): Provision {
-  return before(id, citation, title, '2018-01-01', ADDED_BY_SB54, SOURCE.valuesAct);
+  return {
+    clause: notInForce({
+      id,
+      citation,
+      title,
+      validTo: '2018-01-01',
+      reason: ADDED_BY_SB54,
+      url: SOURCE.valuesAct,
+    }),
+  };
 }
 
 // Until a state law speaks, the federal rules decide: holds until the TRUST Act, notices,
@@ -44,32 +40,38 @@ const informationBaseline = federalBaseline(CLAUSE.personalInformation);
 
 const PLACEHOLDERS: readonly Provision[] = [
   {
-    ...before(
-      CLAUSE.cooperationCriteria,
-      '§ 7282.5(a)',
-      'When a person may be held on an immigration hold',
-      '2014-01-01',
-      ADDED_BY_AB4,
-      SOURCE.trustAct,
-    ),
+    ...{
+      clause: notInForce({
+        id: CLAUSE.cooperationCriteria,
+        citation: '§ 7282.5(a)',
+        title: 'When a person may be held on an immigration hold',
+        validTo: '2014-01-01',
+        reason: ADDED_BY_AB4,
+        url: SOURCE.trustAct,
+      }),
+    },
     decides: { hold: holdBaseline.hold },
   },
-  before(
-    CLAUSE.magistrateProbableCause,
-    '§ 7282.5(b)',
-    'A hold on a pending felony charge after a magistrate’s probable-cause finding',
-    '2014-01-01',
-    ADDED_BY_AB4,
-    SOURCE.trustAct,
-  ),
-  before(
-    CLAUSE.truthActNotice,
-    '§ 7283.1(b)',
-    'Copy of the request and notice of release to the individual',
-    '2017-01-01',
-    '§ 7283.1 was added by the TRUTH Act (AB 2792), in force 2017-01-01',
-    SOURCE.truthAct,
-  ),
+  {
+    clause: notInForce({
+      id: CLAUSE.magistrateProbableCause,
+      citation: '§ 7282.5(b)',
+      title: 'A hold on a pending felony charge after a magistrate’s probable-cause finding',
+      validTo: '2014-01-01',
+      reason: ADDED_BY_AB4,
+      url: SOURCE.trustAct,
+    }),
+  },
+  {
+    clause: notInForce({
+      id: CLAUSE.truthActNotice,
+      citation: '§ 7283.1(b)',
+      title: 'Copy of the request and notice of release to the individual',
+      validTo: '2017-01-01',
+      reason: '§ 7283.1 was added by the TRUTH Act (AB 2792), in force 2017-01-01',
+      url: SOURCE.truthAct,
+    }),
+  },
   beforeSb54(
     CLAUSE.judicialWarrant,
     '§ 7284.4(h)-(i)',

@@ -7,7 +7,7 @@
  */
 import { clause } from '../../engine/clause.js';
 import type { EvalContext } from '../../engine/condition.js';
-import { COVERAGE_START } from '../../engine/jurisdiction.js';
+import { COVERAGE_START } from '../../engine/clause.js';
 import type { Provision } from '../../engine/jurisdiction.js';
 import type { ActionRule, HoldLimit } from '../../engine/rule.js';
 import { actionRule } from '../../engine/rule.js';

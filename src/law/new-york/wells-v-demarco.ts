@@ -8,7 +8,7 @@
  */
 import { clause } from '../../engine/clause.js';
 import type { Obligation, Provision } from '../../engine/jurisdiction.js';
-import { COVERAGE_START } from '../../engine/jurisdiction.js';
+import { COVERAGE_START } from '../../engine/clause.js';
 import { notInForce } from '../../engine/clause.js';
 
 const ID = 'ny.wells-v-demarco';

@@ -4,7 +4,8 @@
  * @module
  */
 import { notInForce } from '../../engine/clause.js';
-import { COVERAGE_START, defineJurisdiction } from '../../engine/jurisdiction.js';
+import { defineJurisdiction } from '../../engine/jurisdiction.js';
+import { COVERAGE_START } from '../../engine/clause.js';
 import type { Provision } from '../../engine/jurisdiction.js';
 import { FEDERAL_PROVISIONS, federalBaseline } from '../federal/detainer-regulation.js';
 import { CLAUSE } from './clause-ids.js';

@@ -5,7 +5,7 @@
  * @module
  */
 import { clause, notInForce } from '../../../engine/clause.js';
-import { COVERAGE_START } from '../../../engine/jurisdiction.js';
+import { COVERAGE_START } from '../../../engine/clause.js';
 import type { Provision } from '../../../engine/jurisdiction.js';
 import { requesterIs } from '../record-facts.js';
 import { LEGISTAR } from '../sources.js';

@@ -7,46 +7,37 @@
  * @module
  */
 import { notInForce } from '../../../engine/clause.js';
-import { COVERAGE_START, defineJurisdiction } from '../../../engine/jurisdiction.js';
+import { defineJurisdiction } from '../../../engine/jurisdiction.js';
 import type { Provision } from '../../../engine/jurisdiction.js';
 import { FEDERAL_PROVISIONS, federalBaseline } from '../../federal/detainer-regulation.js';
 import { WELLS_V_DEMARCO_PROVISIONS } from '../../new-york/wells-v-demarco.js';
+import { REQUEST_RECORDS_PROVISIONS } from '../city-resources.js';
 import { LEGISTAR, NYC_LAST_VERIFIED } from '../sources.js';
 import { CLAUSE } from './clause-ids.js';
 import { FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS } from './federal-immigration-authorities.js';
 import { LL22_PROVISIONS } from './ll22-2013.js';
 import { LL58_PROVISIONS } from './ll58-2014.js';
 import { LL62_PROVISIONS } from './ll62-2011.js';
+import { DOC_SUBDIVISION_PROVISIONS } from './reporting-and-other-subdivisions.js';
 
 const ADDED_BY_LL62 = '§ 9-131 was added by Local Law 62 of 2011, in force 2012-03-21';
 
-function before(
-  id: string,
-  citation: string,
-  title: string,
-  validTo: string,
-  reason: string,
-  url: string,
-) {
-  return notInForce({ id, citation, title, validFrom: COVERAGE_START, validTo, reason, url });
-}
-
-const HONORING_BEFORE = before(
-  CLAUSE.honoring,
-  '§ 9-131(b)',
-  'When the department may honor a civil immigration detainer',
-  '2012-03-21',
-  ADDED_BY_LL62,
-  LEGISTAR.LL62_2011,
-);
-const INFORMATION_BEFORE = before(
-  CLAUSE.information,
-  '§ 9-131(h)(1)',
-  'Department time and resources for answering federal immigration inquiries',
-  '2015-02-12',
-  'subdivision h was added by LL58/2014 § 4, in force 2015-02-12',
-  LEGISTAR.LL58_2014,
-);
+const HONORING_BEFORE = notInForce({
+  id: CLAUSE.honoring,
+  citation: '§ 9-131(b)',
+  title: 'When the department may honor a civil immigration detainer',
+  validTo: '2012-03-21',
+  reason: ADDED_BY_LL62,
+  url: LEGISTAR.LL62_2011,
+});
+const INFORMATION_BEFORE = notInForce({
+  id: CLAUSE.information,
+  citation: '§ 9-131(h)(1)',
+  title: 'Department time and resources for answering federal immigration inquiries',
+  validTo: '2015-02-12',
+  reason: 'subdivision h was added by LL58/2014 § 4, in force 2015-02-12',
+  url: LEGISTAR.LL58_2014,
+});
 
 const baselineHonoring = federalBaseline(CLAUSE.honoring);
 const baselineInformation = federalBaseline(CLAUSE.information);
@@ -62,84 +53,84 @@ const PLACEHOLDERS: readonly Provision[] = [
   },
   { clause: INFORMATION_BEFORE, decides: { information: baselineInformation.information } },
   {
-    clause: before(
-      CLAUSE.conviction,
-      '§ 9-131(a)(2)',
-      'Conviction',
-      '2012-03-21',
-      ADDED_BY_LL62,
-      LEGISTAR.LL62_2011,
-    ),
+    clause: notInForce({
+      id: CLAUSE.conviction,
+      citation: '§ 9-131(a)(2)',
+      title: 'Conviction',
+      validTo: '2012-03-21',
+      reason: ADDED_BY_LL62,
+      url: LEGISTAR.LL62_2011,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.pendingCase,
-      '§ 9-131(a)(5)',
-      'Pending criminal case',
-      '2012-03-21',
-      ADDED_BY_LL62,
-      LEGISTAR.LL62_2011,
-    ),
+    clause: notInForce({
+      id: CLAUSE.pendingCase,
+      citation: '§ 9-131(a)(5)',
+      title: 'Pending criminal case',
+      validTo: '2012-03-21',
+      reason: ADDED_BY_LL62,
+      url: LEGISTAR.LL62_2011,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.terroristScreeningDatabase,
-      '§ 9-131(a)(6)',
-      '"Terrorist screening database"',
-      '2012-03-21',
-      ADDED_BY_LL62,
-      LEGISTAR.LL62_2011,
-    ),
+    clause: notInForce({
+      id: CLAUSE.terroristScreeningDatabase,
+      citation: '§ 9-131(a)(6)',
+      title: '"Terrorist screening database"',
+      validTo: '2012-03-21',
+      reason: ADDED_BY_LL62,
+      url: LEGISTAR.LL62_2011,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.noConferral,
-      '§ 9-131(c)',
-      'No conferral of authority',
-      '2012-03-21',
-      ADDED_BY_LL62,
-      LEGISTAR.LL62_2011,
-    ),
+    clause: notInForce({
+      id: CLAUSE.noConferral,
+      citation: '§ 9-131(c)',
+      title: 'No conferral of authority',
+      validTo: '2012-03-21',
+      reason: ADDED_BY_LL62,
+      url: LEGISTAR.LL62_2011,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.coveredCrime,
-      '§ 9-131(a)(3)',
-      '"Covered crime"',
-      '2013-07-16',
-      'the definition was added by LL22/2013, in force 2013-07-16',
-      LEGISTAR.LL22_2013,
-    ),
+    clause: notInForce({
+      id: CLAUSE.coveredCrime,
+      citation: '§ 9-131(a)(3)',
+      title: '"Covered crime"',
+      validTo: '2013-07-16',
+      reason: 'the definition was added by LL22/2013, in force 2013-07-16',
+      url: LEGISTAR.LL22_2013,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.coveredCriminalCase,
-      '§ 9-131(a)(4)',
-      '"Covered criminal case"',
-      '2013-07-16',
-      'the definition was added by LL22/2013, in force 2013-07-16',
-      LEGISTAR.LL22_2013,
-    ),
+    clause: notInForce({
+      id: CLAUSE.coveredCriminalCase,
+      citation: '§ 9-131(a)(4)',
+      title: '"Covered criminal case"',
+      validTo: '2013-07-16',
+      reason: 'the definition was added by LL22/2013, in force 2013-07-16',
+      url: LEGISTAR.LL22_2013,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.judicialWarrant,
-      '§ 9-131(a)(5)',
-      '"Judicial warrant"',
-      '2014-12-14',
-      'the definition was added by LL58/2014, in force 2014-12-14',
-      LEGISTAR.LL58_2014,
-    ),
+    clause: notInForce({
+      id: CLAUSE.judicialWarrant,
+      citation: '§ 9-131(a)(5)',
+      title: '"Judicial warrant"',
+      validTo: '2014-12-14',
+      reason: 'the definition was added by LL58/2014, in force 2014-12-14',
+      url: LEGISTAR.LL58_2014,
+    }),
   },
   {
-    clause: before(
-      CLAUSE.violentOrSeriousCrime,
-      '§ 9-131(a)(7)',
-      '"Violent or serious crime"',
-      '2014-12-14',
-      'the list was added by LL58/2014, in force 2014-12-14',
-      LEGISTAR.LL58_2014,
-    ),
+    clause: notInForce({
+      id: CLAUSE.violentOrSeriousCrime,
+      citation: '§ 9-131(a)(7)',
+      title: '"Violent or serious crime"',
+      validTo: '2014-12-14',
+      reason: 'the list was added by LL58/2014, in force 2014-12-14',
+      url: LEGISTAR.LL58_2014,
+    }),
   },
 ];
 
@@ -166,5 +157,7 @@ export const NYC_DOC = defineJurisdiction({
     ...LL62_PROVISIONS,
     ...LL22_PROVISIONS,
     ...LL58_PROVISIONS,
+    ...DOC_SUBDIVISION_PROVISIONS,
+    ...REQUEST_RECORDS_PROVISIONS,
   ],
 });

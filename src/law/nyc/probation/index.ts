@@ -7,7 +7,8 @@
  */
 import { clause, notInForce } from '../../../engine/clause.js';
 import { all, any } from '../../../engine/condition.js';
-import { COVERAGE_START, defineJurisdiction } from '../../../engine/jurisdiction.js';
+import { defineJurisdiction } from '../../../engine/jurisdiction.js';
+import { COVERAGE_START } from '../../../engine/clause.js';
 import type { Provision } from '../../../engine/jurisdiction.js';
 import { actionRule } from '../../../engine/rule.js';
 import {
@@ -16,12 +17,13 @@ import {
   federalBaseline,
 } from '../../federal/detainer-regulation.js';
 import { WELLS_V_DEMARCO_PROVISIONS } from '../../new-york/wells-v-demarco.js';
-import { cityResourcesProvisions } from '../city-resources.js';
+import { cityResourcesProvisions, REQUEST_RECORDS_PROVISIONS } from '../city-resources.js';
 import { CLAUSE as DOC } from '../doc/clause-ids.js';
 import { NYC_DOC } from '../doc/index.js';
 import { judicialWarrant, recordedFlag } from '../record-facts.js';
 import { LEGISTAR, NYC_LAST_VERIFIED, SEARCH_COURT_OR_GOVERNMENT } from '../sources.js';
 import { convictedOfViolentOrSeriousCrime } from '../violent-or-serious-conviction.js';
+import { PROBATION_REPORTING_PROVISIONS } from './reporting.js';
 
 export const CLAUSE = {
   definitions: 'nyc.9-205.a',
@@ -178,5 +180,7 @@ export const NYC_PROBATION = defineJurisdiction({
       },
     },
     ...cityResourcesProvisions({ decidesNoticeAndTransfer: true }),
+    ...REQUEST_RECORDS_PROVISIONS,
+    ...PROBATION_REPORTING_PROVISIONS,
   ],
 });
