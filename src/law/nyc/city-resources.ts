@@ -2,12 +2,13 @@
  * § 10-178 (Local Law 228 of 2017, in force 2018-01-30): no city resources for immigration
  * enforcement, save actions consistent with §§ 9-205, 9-131 and 14-154 and compliance with
  * federal law. It decides the information requests that §§ 14-154 and 9-205 do not address.
- * DOC's own § 9-131(h)(1) governs DOC, whose actions it saves (subd. e(ii)).
+ * DOC's own § 9-131(h)(1) governs DOC, whose actions it saves (subd. e(ii)). Subdivision d, the
+ * record of each request, binds every agency, DOC included.
  * @module
  */
 import { clause, notInForce } from '../../engine/clause.js';
 import { any } from '../../engine/condition.js';
-import { COVERAGE_START } from '../../engine/jurisdiction.js';
+import { COVERAGE_START } from '../../engine/clause.js';
 import type { Provision } from '../../engine/jurisdiction.js';
 import { actionRule } from '../../engine/rule.js';
 import { federalBaseline } from '../federal/detainer-regulation.js';
@@ -129,3 +130,50 @@ const INFORMATION_RULE = actionRule(
     },
   },
 );
+
+export const REQUEST_RECORDS_ID = 'nyc.10-178.d';
+export const RECORD_REQUEST_DUTY_ID = 'nyc-record-request-and-response';
+
+const REQUEST_RECORDS_TITLE = 'Records of requests for immigration enforcement; quarterly report';
+
+/**
+ * § 10-178(d), which binds every agency, DOC included: record each request and the response, for
+ * the mayor's quarterly report to the Speaker. Decides nothing; its duty is shown on every request.
+ */
+export const REQUEST_RECORDS_PROVISIONS: readonly Provision[] = [
+  {
+    clause: notInForce({
+      id: REQUEST_RECORDS_ID,
+      citation: '§ 10-178(d)',
+      title: REQUEST_RECORDS_TITLE,
+      validTo: '2018-01-30',
+      reason: '§ 10-178 was added by Local Law 228 of 2017, in force 2018-01-30',
+      url: LEGISTAR.LL228_2017,
+    }),
+  },
+  {
+    clause: clause({
+      id: REQUEST_RECORDS_ID,
+      version: 'LL228/2017',
+      citation: '§ 10-178(d), as added by LL228/2017 § 1',
+      title: REQUEST_RECORDS_TITLE,
+      validFrom: '2018-01-30',
+      effective: 'Became law 2017-12-01; in force 60 days later (LL228 § 4).',
+      text: `d. Whenever any city officer or employee receives a request from a non-local law enforcement agency for the city to provide support or assistance intended to further immigration enforcement, such officer or employee's agency shall make a record relating to such request, including any response or actions taken in response. An office of the mayor, or an agency the head of which is appointed by the mayor, shall be designated by the mayor to submit to the speaker of the council a quarterly report containing an anonymized compilation or summary of such requests and actions taken in response, disaggregated by the requesting non-local law enforcement agency and the agency receiving such a request; provided, however, disclosure of any such information shall not be required if: (i) such disclosure would interfere with law enforcement investigations or (ii) such disclosure is related to actions taken pursuant to clause (i) of subdivision e of this section and would compromise public safety. Such report shall not be required to include information contained in reports required pursuant to section 9-131, 9-205, or 14-154.`,
+      url: LEGISTAR.LL228_2017,
+      verification: 'verbatim',
+      note:
+        'The text reaches requests "intended to further immigration enforcement". The duty is ' +
+        'shown on every request: a detainer is such a request by definition, and recording an ' +
+        'information request that proves unrelated costs nothing. LL63/2026 § 4 widened ' +
+        '"immigration enforcement" (subd. a), and with it the requests to record.',
+    }),
+    duties: [
+      {
+        id: RECORD_REQUEST_DUTY_ID,
+        text: 'Record the request and any response (§ 10-178(d))',
+        cites: [REQUEST_RECORDS_ID],
+      },
+    ],
+  },
+];
