@@ -133,7 +133,9 @@ export function derived(spec: {
       // Derived conditions scan the record; hold, notice and transfer often ask the same one.
       let finding = ctx.memo.get(condition);
       if (!finding) {
-        finding = record(ctx, { ...spec.evaluate(ctx), condition });
+        const result = spec.evaluate(ctx) as Finding & { condition: Condition };
+        result.condition = condition;
+        finding = record(ctx, result);
         ctx.memo.set(condition, finding);
       }
       return finding;

@@ -10,8 +10,6 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const INSTANT_PATTERN =
   /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
-// Offsets change only at quarter-hour UTC instants, so a cached offset is exact for its quarter hour.
-const QUARTER_HOUR_MS = 900_000;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (no 30 February). */
 export function isLocalDate(value: string): boolean {
@@ -31,8 +29,11 @@ export function parseInstant(value: string): number {
   return Date.parse(value);
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 function toUtcMs(date: string): number {
@@ -43,8 +44,17 @@ function toUtcMs(date: string): number {
   );
 }
 
+const dateStrings = new Map<number, string>();
+
+/** The UTC calendar date of an instant; formatted once per day, since decisions repeat days. */
 function fromUtcMs(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let date = dateStrings.get(day);
+  if (date === undefined) {
+    date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dateStrings.set(day, date);
+  }
+  return date;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -64,25 +74,32 @@ export function addYears(date: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${date.slice(5, 7)}-${String(day).padStart(2, '0')}`;
 }
 
-const offsetCache = new Map<string, Map<number, number>>();
-/** About a year of quarter hours per zone; past that the cache starts over, bounding memory. */
-const MAX_CACHED_OFFSETS = 40_000;
+/** Per zone and UTC day: the offset in minutes, or undefined when it changes that day. */
+const dayOffsetCache = new Map<string, Map<number, number | undefined>>();
 
 /**
- * The calendar date of an instant in an IANA time zone. Zone offsets are cached per quarter hour, so a
- * million decisions do not each pay for a time-zone lookup.
+ * The calendar date of an instant in an IANA time zone. A zone's offset changes at most once
+ * a day, so the offset is cached per UTC day and looked up exactly only on transition days:
+ * a million decisions do not each pay for a time-zone lookup.
  */
 export function localDateOf(instantMs: number, timeZone: string): string {
-  let zoneCache = offsetCache.get(timeZone);
-  if (!zoneCache || zoneCache.size > MAX_CACHED_OFFSETS) {
+  let zoneCache = dayOffsetCache.get(timeZone);
+  if (!zoneCache) {
     zoneCache = new Map();
-    offsetCache.set(timeZone, zoneCache);
+    dayOffsetCache.set(timeZone, zoneCache);
   }
-  const quarter = Math.floor(instantMs / QUARTER_HOUR_MS);
-  let offsetMinutes = zoneCache.get(quarter);
+  const day = Math.floor(instantMs / DAY_MS);
+  let offsetMinutes = zoneCache.get(day);
   if (offsetMinutes === undefined) {
-    offsetMinutes = IANAZone.create(timeZone).offset(instantMs);
-    zoneCache.set(quarter, offsetMinutes);
+    if (zoneCache.has(day)) {
+      offsetMinutes = IANAZone.create(timeZone).offset(instantMs);
+    } else {
+      const zone = IANAZone.create(timeZone);
+      const start = zone.offset(day * DAY_MS);
+      const steady = start === zone.offset((day + 1) * DAY_MS - 1);
+      zoneCache.set(day, steady ? start : undefined);
+      offsetMinutes = steady ? start : zone.offset(instantMs);
+    }
   }
   return fromUtcMs(instantMs + offsetMinutes * 60_000);
 }

@@ -151,24 +151,29 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
   };
 
   const asked = requestedActions(input);
+  const laws: { law: LawInForce; actions: Set<Action> }[] = [];
   const outcomes = asked.map((entry) => {
     const lawDate = lawDateFor(entry.action);
     const law = jurisdiction.lawOn(lawDate.date);
+    const used = laws.find((candidate) => candidate.law === law);
+    if (used) used.actions.add(entry.action);
+    else laws.push({ law, actions: new Set([entry.action]) });
     return decideAction(entry, lawDate, law, contextFor(law, entry.item));
   });
 
-  const decisionLaw = jurisdiction.lawOn(
-    decisionDate < COVERAGE_START ? COVERAGE_START : decisionDate,
-  );
-  const actionsAsked = new Set(asked.map((entry) => entry.action));
-  const notices = (kind: 'duties' | 'cautions') =>
-    decisionLaw.provisions.flatMap((provision) =>
-      (provision[kind] ?? [])
-        .filter((obligation) =>
-          applies(obligation, actionsAsked, contextFor(decisionLaw, undefined)),
-        )
-        .map((obligation) => notice(obligation, decisionLaw)),
-    );
+  // Duties and cautions come from the law that decided each action, for the actions it decided.
+  const notices = (kind: 'duties' | 'cautions'): Notice[] => {
+    const result: Notice[] = [];
+    for (const { law, actions } of laws) {
+      for (const obligation of law[kind]) {
+        if (result.some((existing) => existing.id === obligation.id)) continue;
+        if (applies(obligation, actions, contextFor(law, undefined))) {
+          result.push(notice(obligation, law));
+        }
+      }
+    }
+    return result;
+  };
   const cautions = notices('cautions');
   const lastDate = outcomes.reduce(
     (latest, o) => (o.lawDate.date > latest ? o.lawDate.date : latest),
@@ -183,14 +188,15 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
   }
 
   const decision: Decision = {
-    ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
+    caseId: input.caseId,
     jurisdiction: { id: jurisdiction.id, name: jurisdiction.name },
     timeZone,
     outcomes,
     duties: notices('duties'),
     cautions,
     unverified: unverifiedClauses(outcomes),
-    missing: uniqueMissing(outcomes.flatMap((outcome) => outcome.missing)),
+    missing: uniqueMissing(outcomes),
+    trace: undefined,
   };
   if (trace) decision.trace = trace;
   return decision;
@@ -220,34 +226,33 @@ function decideAction(
   const considered = result.considered.map(({ exception, finding }) =>
     considerOf(exception.label, exception.then, finding, law),
   );
-  const base = {
+  // Built with one fixed shape and no spreads: this runs for every action of every decision.
+  const actionOutcome: ActionOutcome = {
     action: asked.action,
-    ...(asked.item === undefined ? {} : { item: asked.item }),
+    item: asked.item,
+    status: 'needs-information',
+    explanation: '',
     lawDate,
     lawHash: law.hash,
+    controlling: [],
     considered,
+    missing: result.missing,
+    hold: undefined,
+    interpretations: [],
   };
-  if (!result.outcome) {
-    return {
-      ...base,
-      status: 'needs-information',
-      explanation: `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`,
-      controlling: refs(undecidedCites(entry.rule.exceptions, result.blocking), law),
-      missing: result.missing,
-      interpretations: [],
-    };
-  }
   const outcome = result.outcome;
+  if (!outcome) {
+    actionOutcome.explanation = `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`;
+    actionOutcome.controlling = refs(undecidedCites(entry.rule.exceptions, result.blocking), law);
+    return actionOutcome;
+  }
   const cited = [...outcome.cites];
   if (result.decisive) collectCites(result.decisive, cited);
-  const actionOutcome: ActionOutcome = {
-    ...base,
-    status: outcome.status,
-    explanation: outcome.explanation,
-    controlling: refs(cited, law),
-    missing: [],
-    interpretations: outcome.interpretation === undefined ? [] : [outcome.interpretation],
-  };
+  actionOutcome.status = outcome.status;
+  actionOutcome.explanation = outcome.explanation;
+  actionOutcome.controlling = refs(cited, law);
+  if (outcome.interpretation !== undefined)
+    actionOutcome.interpretations = [outcome.interpretation];
   if (outcome.holdLimit && asked.action === 'hold' && outcome.status !== 'not-allowed') {
     const limit = outcome.holdLimit.compute(ctx);
     actionOutcome.hold = {
@@ -310,11 +315,9 @@ function collectFailures(finding: Finding, into: Considered['failed']): void {
 }
 
 function refs(ids: readonly string[], law: LawInForce): ClauseRef[] {
-  const seen = new Set<string>();
   const result: ClauseRef[] = [];
   for (const id of ids) {
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (result.some((ref) => ref.id === id)) continue;
     const clause = law.clauses.get(id);
     if (!clause) throw new Error(`Clause ${id} is cited but not in force on ${law.date}`);
     result.push(clause.ref);
@@ -323,21 +326,27 @@ function refs(ids: readonly string[], law: LawInForce): ClauseRef[] {
 }
 
 function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {
-  const byKey = new Map<string, ClauseRef>();
-  for (const outcome of outcomes) {
-    const used = [
-      ...outcome.controlling,
-      ...outcome.considered.flatMap((c) => c.clauses),
-      ...(outcome.hold?.clauses ?? []),
-    ];
-    for (const ref of used) {
-      if (ref.verification !== 'verbatim') byKey.set(`${ref.id}@${ref.version}`, ref);
+  const result: ClauseRef[] = [];
+  const add = (refs: readonly ClauseRef[]) => {
+    for (const ref of refs) {
+      if (ref.verification === 'verbatim' || result.includes(ref)) continue;
+      result.push(ref);
     }
+  };
+  for (const outcome of outcomes) {
+    add(outcome.controlling);
+    for (const considered of outcome.considered) add(considered.clauses);
+    if (outcome.hold) add(outcome.hold.clauses);
   }
-  return [...byKey.values()];
+  return result;
 }
 
-function uniqueMissing(missing: readonly MissingFact[]): MissingFact[] {
-  const seen = new Set<string>();
-  return missing.filter((fact) => (seen.has(fact.path) ? false : (seen.add(fact.path), true)));
+function uniqueMissing(outcomes: readonly ActionOutcome[]): MissingFact[] {
+  const result: MissingFact[] = [];
+  for (const outcome of outcomes) {
+    for (const fact of outcome.missing) {
+      if (!result.some((seen) => seen.path === fact.path)) result.push(fact);
+    }
+  }
+  return result;
 }

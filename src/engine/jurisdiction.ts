@@ -50,6 +50,8 @@ export interface LawInForce {
   rules: ReadonlyMap<Action, { rule: ActionRule; provision: Provision }>;
   terms: ReadonlyMap<string, Condition>;
   clauses: ReadonlyMap<string, Clause>;
+  duties: readonly Obligation[];
+  cautions: readonly Obligation[];
   hash: string;
 }
 
@@ -99,7 +101,16 @@ function selectLaw(spec: JurisdictionSpec, date: string): LawInForce {
   for (const clause of [...clauses.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     hash.update(`${clause.id}@${clause.version}:${clause.textSha256}\n`);
   }
-  return { date, provisions, rules, terms, clauses, hash: hash.digest('hex') };
+  return {
+    date,
+    provisions,
+    rules,
+    terms,
+    clauses,
+    duties: provisions.flatMap((provision) => provision.duties ?? []),
+    cautions: provisions.flatMap((provision) => provision.cautions ?? []),
+    hash: hash.digest('hex'),
+  };
 }
 
 export interface CoverageProblem {
