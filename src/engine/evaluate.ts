@@ -207,8 +207,21 @@ function applies(obligation: Obligation, asked: ReadonlySet<Action>, ctx: EvalCo
   return obligation.when ? obligation.when.evaluate(ctx).value === true : true;
 }
 
+const noticeCache = new WeakMap<LawInForce, Map<Obligation, Notice>>();
+
+/** The notice for an obligation under one law; built once and shared, like clause refs. */
 function notice(obligation: Obligation, law: LawInForce): Notice {
-  return { id: obligation.id, text: obligation.text, clauses: refs(obligation.cites, law) };
+  let byObligation = noticeCache.get(law);
+  if (!byObligation) {
+    byObligation = new Map();
+    noticeCache.set(law, byObligation);
+  }
+  let result = byObligation.get(obligation);
+  if (!result) {
+    result = { id: obligation.id, text: obligation.text, clauses: refs(obligation.cites, law) };
+    byObligation.set(obligation, result);
+  }
+  return result;
 }
 
 function decideAction(
