@@ -206,7 +206,7 @@ function pickCharge(random: () => number): ChargeSpec {
   return CHARGES[CHARGES.length - 1]!;
 }
 
-/** Exposed for the benchmark's self-check of the charge table. */
+/** The charge table, so a test can check each row against the engine's own classifier. */
 export const CHARGE_TABLE: readonly Readonly<ChargeSpec>[] = CHARGES;
 
 // ---------------------------------------------------------------------------------------------

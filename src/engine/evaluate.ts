@@ -103,14 +103,18 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
   const decisionDate = localDateOf(decisionAtMs, timeZone);
   const contexts = new Map<string, EvalContext>();
 
-  const contextFor = (law: LawInForce, item: InformationItem | undefined): EvalContext => {
-    const key = `${law.date}|${item ?? ''}`;
+  const contextFor = (
+    law: LawInForce,
+    lawDate: string,
+    item: InformationItem | undefined,
+  ): EvalContext => {
+    const key = item === undefined ? lawDate : `${lawDate}|${item}`;
     let ctx = contexts.get(key);
     if (!ctx) {
       ctx = {
         case: input,
         timeZone,
-        lawDate: law.date,
+        lawDate,
         decisionAtMs,
         otherwiseReleaseAtMs,
         terms: law.terms,
@@ -151,23 +155,23 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
   };
 
   const asked = requestedActions(input);
-  const laws: { law: LawInForce; actions: Set<Action> }[] = [];
+  const laws: { law: LawInForce; date: string; actions: Set<Action> }[] = [];
   const outcomes = asked.map((entry) => {
     const lawDate = lawDateFor(entry.action);
     const law = jurisdiction.lawOn(lawDate.date);
     const used = laws.find((candidate) => candidate.law === law);
     if (used) used.actions.add(entry.action);
-    else laws.push({ law, actions: new Set([entry.action]) });
-    return decideAction(entry, lawDate, law, contextFor(law, entry.item));
+    else laws.push({ law, date: lawDate.date, actions: new Set([entry.action]) });
+    return decideAction(entry, lawDate, law, contextFor(law, lawDate.date, entry.item));
   });
 
   // Duties and cautions come from the law that decided each action, for the actions it decided.
   const notices = (kind: 'duties' | 'cautions'): Notice[] => {
     const result: Notice[] = [];
-    for (const { law, actions } of laws) {
+    for (const { law, date, actions } of laws) {
       for (const obligation of law[kind]) {
         if (result.some((existing) => existing.id === obligation.id)) continue;
-        if (applies(obligation, actions, contextFor(law, undefined))) {
+        if (applies(obligation, actions, contextFor(law, date, undefined))) {
           result.push(notice(obligation, law));
         }
       }
@@ -233,7 +237,7 @@ function decideAction(
   const entry = law.rules.get(asked.action);
   if (!entry)
     throw new Error(
-      `No rule decides "${asked.action}" on ${law.date}: the coverage check should have caught this`,
+      `No rule decides "${asked.action}" on ${lawDate.date}: the coverage check should have caught this`,
     );
   const result = applyRule(entry.rule, ctx);
   const considered = result.considered.map(({ exception, finding }) =>
@@ -332,7 +336,7 @@ function refs(ids: readonly string[], law: LawInForce): ClauseRef[] {
   for (const id of ids) {
     if (result.some((ref) => ref.id === id)) continue;
     const clause = law.clauses.get(id);
-    if (!clause) throw new Error(`Clause ${id} is cited but not in force on ${law.date}`);
+    if (!clause) throw new Error(`Clause ${id} is cited but not in force from ${law.from}`);
     result.push(clause.ref);
   }
   return result;

@@ -44,8 +44,10 @@ export interface JurisdictionSpec {
   provisions: readonly Provision[];
 }
 
+/** The law in force over a period in which none of its clauses changes. */
 export interface LawInForce {
-  date: string;
+  /** The first day of the period. */
+  from: string;
   provisions: readonly Provision[];
   rules: ReadonlyMap<Action, { rule: ActionRule; provision: Provision }>;
   terms: ReadonlyMap<string, Condition>;
@@ -62,26 +64,43 @@ export interface Jurisdiction extends Readonly<JurisdictionSpec> {
 }
 
 export function defineJurisdiction(spec: JurisdictionSpec): Jurisdiction {
-  const cache = new Map<string, LawInForce>();
   const clauses = [...new Set(spec.provisions.map((provision) => provision.clause))].sort(
     (a, b) => a.id.localeCompare(b.id) || a.validFrom.localeCompare(b.validFrom),
   );
+  // The law changes only on these days; between two of them one LawInForce serves every day.
+  const changes = [
+    ...new Set(clauses.flatMap((clause) => [clause.validFrom, clause.validTo ?? clause.validFrom])),
+  ].sort();
+  const periods = new Map<string, LawInForce>();
   return Object.freeze({
     ...spec,
     clauses,
     lawOn(date: string): LawInForce {
-      let law = cache.get(date);
+      const from = periodStart(changes, date);
+      let law = periods.get(from);
       if (!law) {
-        law = selectLaw(spec, date);
-        cache.set(date, law);
+        law = selectLaw(spec, from);
+        periods.set(from, law);
       }
       return law;
     },
   });
 }
 
-function selectLaw(spec: JurisdictionSpec, date: string): LawInForce {
-  const provisions = spec.provisions.filter((provision) => isInForce(provision.clause, date));
+/** The last change on or before `date` (the first change, for earlier dates). */
+function periodStart(changes: readonly string[], date: string): string {
+  let low = 0;
+  let high = changes.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (changes[middle]! <= date) low = middle;
+    else high = middle - 1;
+  }
+  return changes[low]!;
+}
+
+function selectLaw(spec: JurisdictionSpec, from: string): LawInForce {
+  const provisions = spec.provisions.filter((provision) => isInForce(provision.clause, from));
   const rules = new Map<Action, { rule: ActionRule; provision: Provision }>();
   const terms = new Map<string, Condition>();
   const clauses = new Map<string, Clause>();
@@ -102,7 +121,7 @@ function selectLaw(spec: JurisdictionSpec, date: string): LawInForce {
     hash.update(`${clause.id}@${clause.version}:${clause.textSha256}\n`);
   }
   return {
-    date,
+    from,
     provisions,
     rules,
     terms,
