@@ -4,10 +4,10 @@
  * no clock; everything it uses is in the case.
  * @module
  */
-import type { Case, Form, InformationItem, RequestedAction } from './case.js';
+import type { Case, Form, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
 import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
-import { localDateOf, parseInstant } from './dates.js';
+import { localDateOf } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
@@ -23,16 +23,6 @@ export interface Engine {
   evaluate(input: Case, options?: EvaluateOptions): Decision;
   readonly jurisdictions: ReadonlyMap<string, Jurisdiction>;
 }
-
-/** What each form asks for (DHS form text, jurisdictions.md § 1.4 and Part 3). */
-const ACTIONS_BY_FORM: Record<Exclude<Form, 'other'>, readonly RequestedAction[]> = {
-  'I-247': ['hold', 'notify'],
-  'I-247D': ['hold', 'notify'],
-  'I-247A': ['hold', 'notify'],
-  'I-247N': ['notify'],
-  'I-247G': ['notify'],
-  'I-247X': ['transfer'],
-};
 
 export function createEngine(jurisdictions: readonly Jurisdiction[]): Engine {
   const byId = new Map(jurisdictions.map((jurisdiction) => [jurisdiction.id, jurisdiction]));
@@ -57,7 +47,21 @@ interface Asked {
   item?: InformationItem;
 }
 
-function requestedActions(input: Case): Asked[] {
+const HOLD: Asked = { action: 'hold' };
+const NOTIFY: Asked = { action: 'notify' };
+const TRANSFER: Asked = { action: 'transfer' };
+
+/** What each form asks for (DHS form text, jurisdictions.md § 1.4 and Part 3). */
+const ASKED_BY_FORM: Record<Exclude<Form, 'other'>, readonly Asked[]> = {
+  'I-247': [HOLD, NOTIFY],
+  'I-247D': [HOLD, NOTIFY],
+  'I-247A': [HOLD, NOTIFY],
+  'I-247N': [NOTIFY],
+  'I-247G': [NOTIFY],
+  'I-247X': [TRANSFER],
+};
+
+function requestedActions(input: Case): readonly Asked[] {
   const request = input.request;
   if (request.kind === 'information-request') {
     if (!request.information || request.information.length === 0) {
@@ -69,9 +73,10 @@ function requestedActions(input: Case): Asked[] {
     }
     return [...new Set(request.information)].map((item) => ({ action: 'information', item }));
   }
-  const actions =
-    request.actions ??
-    (request.form && request.form !== 'other' ? ACTIONS_BY_FORM[request.form] : undefined);
+  if (request.actions === undefined && request.form && request.form !== 'other') {
+    return ASKED_BY_FORM[request.form];
+  }
+  const actions = request.actions;
   if (!actions || actions.length === 0) {
     throw CaseError.at(
       'invalid-case',
@@ -82,9 +87,13 @@ function requestedActions(input: Case): Asked[] {
   return [...new Set(actions)].map((action) => ({ action }));
 }
 
+/**
+ * The instant's epoch milliseconds. A case from `parseCase` has valid instants, so this only
+ * guards against a caller that skipped validation.
+ */
 function instant(value: string | undefined, path: string): number | undefined {
   if (value === undefined) return undefined;
-  const ms = parseInstant(value);
+  const ms = Date.parse(value);
   if (Number.isNaN(ms)) {
     throw CaseError.at(
       'invalid-case',
