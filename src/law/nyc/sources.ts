@@ -44,3 +44,19 @@ export const ANY_KNOWN_SOURCE = [
   'agency-records',
   'other',
 ] as const;
+
+/**
+ * What every NYC agency shares: the zone, the date the texts were checked, and which event's date
+ * selects the law. Holds, notices and transfers happen at the otherwise-release time the sections
+ * speak of; an information request is governed when it is answered.
+ */
+export const NYC_AGENCY = {
+  timeZone: 'America/New_York',
+  lastVerifiedOn: NYC_LAST_VERIFIED,
+  lawDateBasis: {
+    hold: 'otherwise-release-time',
+    notify: 'otherwise-release-time',
+    transfer: 'otherwise-release-time',
+    information: 'decision-time',
+  },
+} as const;

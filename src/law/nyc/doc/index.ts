@@ -12,7 +12,7 @@ import type { Provision } from '../../../engine/jurisdiction.js';
 import { FEDERAL_PROVISIONS, federalBaseline } from '../../federal/detainer-regulation.js';
 import { WELLS_V_DEMARCO_PROVISIONS } from '../../new-york/wells-v-demarco.js';
 import { REQUEST_RECORDS_PROVISIONS } from '../city-resources.js';
-import { LEGISTAR, NYC_LAST_VERIFIED } from '../sources.js';
+import { LEGISTAR, NYC_AGENCY } from '../sources.js';
 import { CLAUSE } from './clause-ids.js';
 import { FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS } from './federal-immigration-authorities.js';
 import { LL22_PROVISIONS } from './ll22-2013.js';
@@ -137,14 +137,7 @@ const PLACEHOLDERS: readonly Provision[] = [
 export const NYC_DOC = defineJurisdiction({
   id: 'nyc-doc',
   name: 'New York City Department of Correction (Admin. Code § 9-131)',
-  timeZone: 'America/New_York',
-  lastVerifiedOn: NYC_LAST_VERIFIED,
-  lawDateBasis: {
-    hold: 'otherwise-release-time',
-    notify: 'otherwise-release-time',
-    transfer: 'otherwise-release-time',
-    information: 'decision-time',
-  },
+  ...NYC_AGENCY,
   lawDateReason:
     '§ 9-131(b) governs holding a person "beyond the time when such person would otherwise be ' +
     'released" and notifying of "such person’s release", after a search "conducted at or about" ' +

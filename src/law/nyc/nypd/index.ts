@@ -10,7 +10,7 @@ import type { Provision } from '../../../engine/jurisdiction.js';
 import { FEDERAL_PROVISIONS, federalBaseline } from '../../federal/detainer-regulation.js';
 import { WELLS_V_DEMARCO_PROVISIONS } from '../../new-york/wells-v-demarco.js';
 import { cityResourcesProvisions, REQUEST_RECORDS_PROVISIONS } from '../city-resources.js';
-import { LEGISTAR, NYC_LAST_VERIFIED } from '../sources.js';
+import { LEGISTAR, NYC_AGENCY } from '../sources.js';
 import { CLAUSE } from './clause-ids.js';
 import { NYPD_FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS } from './federal-immigration-authorities.js';
 import { LL21_PROVISIONS } from './ll21-2013.js';
@@ -132,14 +132,7 @@ const PLACEHOLDERS: readonly Provision[] = [
 export const NYC_NYPD = defineJurisdiction({
   id: 'nyc-nypd',
   name: 'New York City Police Department (Admin. Code § 14-154)',
-  timeZone: 'America/New_York',
-  lastVerifiedOn: NYC_LAST_VERIFIED,
-  lawDateBasis: {
-    hold: 'otherwise-release-time',
-    notify: 'otherwise-release-time',
-    transfer: 'otherwise-release-time',
-    information: 'decision-time',
-  },
+  ...NYC_AGENCY,
   lawDateReason:
     '§ 14-154(b) governs holding a person "beyond the time when such person would otherwise be ' +
     'released" and notifying of the release; § 10-178 governs the use of city resources when a ' +

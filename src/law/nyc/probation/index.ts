@@ -21,7 +21,7 @@ import { cityResourcesProvisions, REQUEST_RECORDS_PROVISIONS } from '../city-res
 import { CLAUSE as DOC } from '../doc/clause-ids.js';
 import { NYC_DOC } from '../doc/index.js';
 import { judicialWarrant, recordedFlag } from '../record-facts.js';
-import { LEGISTAR, NYC_LAST_VERIFIED, SEARCH_COURT_OR_GOVERNMENT } from '../sources.js';
+import { LEGISTAR, NYC_AGENCY, SEARCH_COURT_OR_GOVERNMENT } from '../sources.js';
 import { convictedOfViolentOrSeriousCrime } from '../violent-or-serious-conviction.js';
 import { PROBATION_REPORTING_PROVISIONS } from './reporting.js';
 
@@ -114,14 +114,7 @@ const BORROWED: readonly Provision[] = NYC_DOC.provisions
 export const NYC_PROBATION = defineJurisdiction({
   id: 'nyc-probation',
   name: 'New York City Department of Probation (Admin. Code § 9-205)',
-  timeZone: 'America/New_York',
-  lastVerifiedOn: NYC_LAST_VERIFIED,
-  lawDateBasis: {
-    hold: 'otherwise-release-time',
-    notify: 'otherwise-release-time',
-    transfer: 'otherwise-release-time',
-    information: 'decision-time',
-  },
+  ...NYC_AGENCY,
   lawDateReason:
     '§ 9-205(b) governs holding a person on a detainer, which happens when the person would ' +
     'otherwise leave the department’s custody; § 10-178 governs the use of city resources when a ' +
