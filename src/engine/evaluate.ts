@@ -7,7 +7,7 @@
 import type { Case, Form, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
 import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
-import { localDateOf } from './dates.js';
+import { localDateOf, parseInstant } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
@@ -87,13 +87,10 @@ function requestedActions(input: Case): readonly Asked[] {
   return [...new Set(actions)].map((action) => ({ action }));
 }
 
-/**
- * The instant's epoch milliseconds. A case from `parseCase` has valid instants, so this only
- * guards against a caller that skipped validation.
- */
+/** The instant's epoch milliseconds, or a CaseError naming the field. */
 function instant(value: string | undefined, path: string): number | undefined {
   if (value === undefined) return undefined;
-  const ms = Date.parse(value);
+  const ms = parseInstant(value);
   if (Number.isNaN(ms)) {
     throw CaseError.at(
       'invalid-case',

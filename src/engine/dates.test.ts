@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { addYears, isLocalDate, localDateOf, parseInstant } from './dates.js';
+
+describe('dates', () => {
+  test('real calendar dates only', () => {
+    assert.ok(isLocalDate('2024-02-29'));
+    assert.ok(!isLocalDate('2023-02-29'));
+    assert.ok(!isLocalDate('2021-02-30'));
+    assert.ok(!isLocalDate('2021-13-01'));
+    assert.ok(!isLocalDate('2021-1-01'));
+    assert.ok(!isLocalDate('2021-01-01T00:00:00Z'));
+  });
+
+  test('instants need an explicit offset and real fields', () => {
+    assert.equal(parseInstant('2024-03-08T18:00:00-05:00'), Date.parse('2024-03-08T23:00:00Z'));
+    assert.equal(parseInstant('2024-03-08T18:00-05:30'), Date.parse('2024-03-08T23:30:00Z'));
+    assert.equal(parseInstant('2024-03-08T18:00:00.25Z'), Date.parse('2024-03-08T18:00:00.250Z'));
+    assert.equal(parseInstant('2024-03-08T18:00:00.291Z'), Date.parse('2024-03-08T18:00:00.291Z'));
+    for (const bad of [
+      '2024-03-08T18:00:00',
+      '2021-02-30T10:00:00Z',
+      '2024-03-08T24:00:00Z',
+      '2024-03-08T18:60:00Z',
+      '2024-03-08 18:00:00Z',
+      '2024-03-08T18:00:00+25:00',
+    ]) {
+      assert.ok(Number.isNaN(parseInstant(bad)), bad);
+    }
+  });
+
+  test('agrees with Date.parse on every valid instant', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2100-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: -14 * 4, max: 14 * 4 }),
+        (date, quarters) => {
+          const sign = quarters < 0 ? '-' : '+';
+          const minutes = Math.abs(quarters) * 15;
+          const offset = `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+          const text = `${date.toISOString().slice(0, 23)}${offset}`;
+          assert.equal(parseInstant(text), Date.parse(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('five years before 29 February is 28 February', () => {
+    assert.equal(addYears('2024-02-29', -5), '2019-02-28');
+    assert.equal(addYears('2016-05-20', -5), '2011-05-20');
+  });
+
+  test('the local date follows the zone, including across a DST change', () => {
+    assert.equal(localDateOf(Date.parse('2024-03-10T04:30:00Z'), 'America/New_York'), '2024-03-09');
+    assert.equal(localDateOf(Date.parse('2024-03-10T07:30:00Z'), 'America/New_York'), '2024-03-10');
+    assert.equal(localDateOf(Date.parse('2021-03-21T20:45:00Z'), 'Asia/Tehran'), '2021-03-22');
+  });
+});
