@@ -243,14 +243,11 @@ export function term(name: string, label: string): Condition {
 
 /** The facts that would decide a group of unknown findings, each path once. */
 export function missingOf(findings: readonly Finding[]): MissingFact[] {
+  return uniqueMissing(findings.flatMap((finding) => finding.missing ?? []));
+}
+
+/** Missing facts, each path once, first question kept. */
+export function uniqueMissing(missing: readonly MissingFact[]): MissingFact[] {
   const seen = new Set<string>();
-  const result: MissingFact[] = [];
-  for (const finding of findings) {
-    for (const missing of finding.missing ?? []) {
-      if (seen.has(missing.path)) continue;
-      seen.add(missing.path);
-      result.push(missing);
-    }
-  }
-  return result;
+  return missing.filter((fact) => (seen.has(fact.path) ? false : (seen.add(fact.path), true)));
 }

@@ -6,7 +6,8 @@
  */
 import type { Case, Form, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
-import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
+import type { EvalContext, Finding, TraceStep } from './condition.js';
+import { uniqueMissing } from './condition.js';
 import { localDateOf, parseInstant } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
@@ -205,7 +206,7 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
     duties: notices('duties'),
     cautions,
     unverified: unverifiedClauses(outcomes),
-    missing: uniqueMissing(outcomes),
+    missing: uniqueMissing(outcomes.flatMap((outcome) => outcome.missing)),
     trace: undefined,
   };
   if (trace) decision.trace = trace;
@@ -360,16 +361,6 @@ function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {
     add(outcome.controlling);
     for (const considered of outcome.considered) add(considered.clauses);
     if (outcome.hold) add(outcome.hold.clauses);
-  }
-  return result;
-}
-
-function uniqueMissing(outcomes: readonly ActionOutcome[]): MissingFact[] {
-  const result: MissingFact[] = [];
-  for (const outcome of outcomes) {
-    for (const fact of outcome.missing) {
-      if (!result.some((seen) => seen.path === fact.path)) result.push(fact);
-    }
   }
   return result;
 }

@@ -16,7 +16,7 @@
  */
 import type { Conviction, PendingCase, Source } from '../../engine/case.js';
 import type { Condition, EvalContext, FactValue, MissingFact } from '../../engine/condition.js';
-import { derived } from '../../engine/condition.js';
+import { derived, uniqueMissing } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
 import type { Charge, OffenseLevel } from '../new-york/charge-code.js';
 import { ChargeCodeError, parseCharge } from '../new-york/charge-code.js';
@@ -63,7 +63,7 @@ export function either(parts: readonly Judged[], none: string): Judged {
   if (yes) return yes;
   const undecided = parts.filter((part) => part.value === UNKNOWN);
   if (undecided.length > 0) {
-    return open(reasons(undecided), ...dedupe(undecided.flatMap((part) => part.missing)));
+    return open(reasons(undecided), ...uniqueMissing(undecided.flatMap((part) => part.missing)));
   }
   return known(false, parts.length > 0 ? reasons(parts) : none);
 }
@@ -75,7 +75,7 @@ export function gated(gate: Judged, value: Judged): Judged {
   if (gate.value === UNKNOWN || value.value === UNKNOWN) {
     return open(
       reasons([gate, value].filter((part) => part.value === UNKNOWN)),
-      ...dedupe([...gate.missing, ...value.missing]),
+      ...uniqueMissing([...gate.missing, ...value.missing]),
     );
   }
   return value;
@@ -97,11 +97,6 @@ export function finding(judged: Judged, facts: readonly FactValue[]) {
 /** The parts' reasons, each once, as one line. */
 export function reasons(parts: readonly Judged[]): string {
   return [...new Set(parts.map((part) => part.reason))].join('; ');
-}
-
-export function dedupe(missing: readonly MissingFact[]): MissingFact[] {
-  const seen = new Set<string>();
-  return missing.filter((m) => (seen.has(m.path) ? false : (seen.add(m.path), true)));
 }
 
 // ---------------------------------------------------------------------------------------------

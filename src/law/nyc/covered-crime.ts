@@ -21,7 +21,7 @@
  */
 import type { Conviction, PendingCase, Source } from '../../engine/case.js';
 import type { Condition, EvalContext, FactValue, MissingFact } from '../../engine/condition.js';
-import { derived } from '../../engine/condition.js';
+import { derived, uniqueMissing } from '../../engine/condition.js';
 import { addYears } from '../../engine/dates.js';
 import { UNKNOWN } from '../../engine/tri.js';
 import type { Charge } from '../new-york/charge-code.js';
@@ -29,7 +29,6 @@ import { parseCharge, ChargeCodeError } from '../new-york/charge-code.js';
 import type { Judged, ReadCharge, RecordTest } from './any-crime-conviction.js';
 import {
   admissibleConviction,
-  dedupe,
   either,
   finding,
   gated,
@@ -357,7 +356,7 @@ export function convictedOfCoveredCrime(spec: RecordTest): Condition {
       }
       const undecided = [anyCovered, anyRecent, anyFelony].filter((part) => part.value === UNKNOWN);
       return finding(
-        open(reasons(undecided), ...dedupe(undecided.flatMap((part) => part.missing))),
+        open(reasons(undecided), ...uniqueMissing(undecided.flatMap((part) => part.missing))),
         facts,
       );
     },
@@ -514,7 +513,7 @@ function moreThanOneCase(cases: readonly Judged[], incomplete: readonly Judged[]
       incomplete.length > 0 ? 'the search may not list every case' : `${undecided.length} more may`;
     return open(
       `under (ii), ${charged.length} pending case(s) certainly charge a covered crime and ${more}`,
-      ...dedupe(parts.flatMap((part) => part.missing)),
+      ...uniqueMissing(parts.flatMap((part) => part.missing)),
     );
   }
   return known(false, 'fewer than two pending cases charge a covered crime');

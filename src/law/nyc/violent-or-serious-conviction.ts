@@ -10,7 +10,7 @@
  */
 import type { Conviction, Source } from '../../engine/case.js';
 import type { Condition, EvalContext, FactValue, MissingFact } from '../../engine/condition.js';
-import { derived } from '../../engine/condition.js';
+import { derived, uniqueMissing } from '../../engine/condition.js';
 import { addDays, addYears, daysBetween } from '../../engine/dates.js';
 import { UNKNOWN } from '../../engine/tri.js';
 import { ChargeCodeError, parseCharge } from '../new-york/charge-code.js';
@@ -207,7 +207,7 @@ function scan(ctx: EvalContext, spec: ViolentOrSeriousSpec) {
     return {
       value: UNKNOWN,
       facts,
-      missing: dedupe(missing),
+      missing: uniqueMissing(missing),
       reason: notes.join('; ') || 'the record is not complete',
     };
   }
@@ -318,9 +318,4 @@ function incarcerationDays(
   }
   if (current) days += daysBetween(current[0], current[1]);
   return { days, missing };
-}
-
-function dedupe(missing: readonly MissingFact[]): MissingFact[] {
-  const seen = new Set<string>();
-  return missing.filter((m) => (seen.has(m.path) ? false : (seen.add(m.path), true)));
 }
