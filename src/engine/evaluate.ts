@@ -317,7 +317,7 @@ function undecidedCites(exceptions: readonly Exception[], blocking: readonly Fin
 
 /** The clauses cited along the findings that decided a value. */
 function collectCites(finding: Finding, into: string[]): void {
-  into.push(...finding.condition.cites);
+  for (const id of finding.condition.cites) if (!into.includes(id)) into.push(id);
   for (const child of finding.because ?? []) collectCites(child, into);
 }
 

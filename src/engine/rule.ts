@@ -61,7 +61,9 @@ export function applyRule(rule: ActionRule, ctx: EvalContext): RuleResult {
   const considered: RuleResult['considered'] = [];
   const undecided: { exception: Exception; finding: Finding }[] = [];
   const blocked = (outcome: OutcomeSpec) =>
-    undecided.filter((entry) => !sameOutcome(entry.exception.then, outcome));
+    undecided.length === 0
+      ? undecided
+      : undecided.filter((entry) => !sameOutcome(entry.exception.then, outcome));
 
   for (const exception of rule.exceptions) {
     const finding = exception.when.evaluate(ctx);
