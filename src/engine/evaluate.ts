@@ -108,15 +108,15 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
   const otherwiseReleaseAtMs = instant(input.otherwiseReleaseAt, 'otherwiseReleaseAt');
   const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
   const decisionDate = localDateOf(decisionAtMs, timeZone);
-  const contexts = new Map<string, EvalContext>();
+  // Usually one or two: a detainer's actions share a law date, information items each get one.
+  const contexts: EvalContext[] = [];
 
   const contextFor = (
     law: LawInForce,
     lawDate: string,
     item: InformationItem | undefined,
   ): EvalContext => {
-    const key = item === undefined ? lawDate : `${lawDate}|${item}`;
-    let ctx = contexts.get(key);
+    let ctx = contexts.find((known) => known.lawDate === lawDate && known.item === item);
     if (!ctx) {
       ctx = {
         case: input,
@@ -129,7 +129,7 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
         item,
         trace,
       };
-      contexts.set(key, ctx);
+      contexts.push(ctx);
     }
     return ctx;
   };
@@ -200,7 +200,7 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
 
   const decision: Decision = {
     caseId: input.caseId,
-    jurisdiction: { id: jurisdiction.id, name: jurisdiction.name },
+    jurisdiction: jurisdiction.summary,
     timeZone,
     outcomes,
     duties: notices('duties'),

@@ -58,6 +58,8 @@ export interface LawInForce {
 }
 
 export interface Jurisdiction extends Readonly<JurisdictionSpec> {
+  /** What a decision says of its jurisdiction; one shared object. */
+  readonly summary: Readonly<{ id: string; name: string }>;
   lawOn(date: string): LawInForce;
   /** Every clause version, in id then date order. */
   readonly clauses: readonly Clause[];
@@ -74,6 +76,7 @@ export function defineJurisdiction(spec: JurisdictionSpec): Jurisdiction {
   const periods = new Map<string, LawInForce>();
   return Object.freeze({
     ...spec,
+    summary: Object.freeze({ id: spec.id, name: spec.name }),
     clauses,
     lawOn(date: string): LawInForce {
       const from = periodStart(changes, date);
