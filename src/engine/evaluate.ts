@@ -282,8 +282,9 @@ function decideAction(
     actionOutcome.hold = {
       rule: outcome.holdLimit.label,
       clauses: refs(outcome.holdLimit.cites, law),
-      ...(limit.clock ? { until: limit.clock.until, clock: limit.clock } : {}),
-      ...(limit.missing ? { missing: limit.missing } : {}),
+      until: limit.clock?.until,
+      clock: limit.clock,
+      missing: limit.missing,
     };
     if (limit.missing) actionOutcome.missing = limit.missing;
   }
@@ -324,11 +325,7 @@ function collectCites(finding: Finding, into: string[]): void {
 /** The innermost findings that carry the failure: leaves, or derived conditions with a reason. */
 function collectFailures(finding: Finding, into: Considered['failed']): void {
   if (!finding.because || finding.because.length === 0 || finding.reason !== undefined) {
-    into.push({
-      condition: finding.condition.label,
-      ...(finding.reason === undefined ? {} : { reason: finding.reason }),
-      ...(finding.facts ? { facts: finding.facts } : {}),
-    });
+    into.push({ condition: finding.condition.label, reason: finding.reason, facts: finding.facts });
     return;
   }
   for (const child of finding.because) {

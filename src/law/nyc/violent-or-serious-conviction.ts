@@ -83,9 +83,9 @@ function classifyNewYork(
   }
   const match = matchViolentOrSeriousCrime({
     charge,
-    ...(level === undefined ? {} : { level }),
-    ...(conviction.hateCrime === undefined ? {} : { hateCrime: conviction.hateCrime }),
-    ...(conviction.judgmentDate === undefined ? {} : { judgmentDate: conviction.judgmentDate }),
+    level,
+    hateCrime: conviction.hateCrime,
+    judgmentDate: conviction.judgmentDate,
   });
   switch (match.status) {
     case 'listed':
