@@ -125,6 +125,7 @@ const convictionSchema = z
           'such a conviction cannot count under NYC law and the decision asks for legal review.',
       ),
     source: sourceSchema,
+    recordedAt: instantSchema.optional().describe('When the entry was recorded.'),
   })
   .describe('One entry of the person’s criminal history: a conviction or adjudication.');
 
@@ -165,6 +166,7 @@ const pendingCaseSchema = z
         'If convicted, the court must find the defendant a youthful offender (CPL 720.20(1)(b)).',
       ),
     source: sourceSchema,
+    recordedAt: instantSchema.optional().describe('When the entry was recorded.'),
   })
   .describe('A criminal case against the person where judgment has not been entered.');
 
