@@ -12,17 +12,17 @@ import { z } from 'zod';
 import { isLocalDate, isTimeZone, parseInstant } from './dates.js';
 import { CaseError } from './errors.js';
 
-const triSchema = z
+export const triSchema = z
   .union([z.boolean(), z.literal('unknown')])
   .describe('A three-valued fact: true, false, or "unknown" (not recorded).');
 
-const localDateSchema = z
+export const localDateSchema = z
   .string()
   .refine(isLocalDate, 'must be a real calendar date written YYYY-MM-DD')
   .meta({ format: 'date' })
   .describe('A calendar date, YYYY-MM-DD.');
 
-const instantSchema = z
+export const instantSchema = z
   .string()
   .refine(
     (value) => !Number.isNaN(parseInstant(value)),
@@ -58,7 +58,7 @@ const recordedFactSchema = z
   .describe('A recorded yes/no fact about the person, with its source.');
 
 export const OFFENSE_LEVELS = ['felony', 'misdemeanor', 'violation', 'infraction'] as const;
-const levelSchema = z
+export const levelSchema = z
   .enum(OFFENSE_LEVELS)
   .describe('Offence level, when the charge code does not carry it.');
 
@@ -191,7 +191,7 @@ export const REQUESTERS = [
   'unknown',
 ] as const;
 
-const judicialWarrantSchema = z
+export const judicialWarrantSchema = z
   .strictObject({
     presented: triSchema.describe(
       'Federal immigration authorities presented a warrant signed by a judge.',
@@ -269,7 +269,7 @@ const requestSchema = z
   })
   .describe('The request from federal authorities.');
 
-const recordSchema = z
+export const recordSchema = z
   .strictObject({
     searchCompleted: triSchema
       .default('unknown')
@@ -309,7 +309,7 @@ const recordSchema = z
   })
   .describe('What the agency knows of the person: criminal history and database indications.');
 
-const californiaFindingsSchema = z
+export const californiaFindingsSchema = z
   .strictObject({
     seriousOrViolentFelonyConviction: triSchema
       .optional()

@@ -1,0 +1,59 @@
+/**
+ * The case the law engine decides, built from what the desk holds. The desk keeps more than the
+ * engine reads (identifiers, officers, priorities); this is the one place that chooses what the
+ * law is told.
+ * @module
+ */
+import type { CaseInput } from '../engine/case.js';
+import type { InformationRequest } from './information-request.js';
+import type { Intake } from './intake.js';
+
+export function engineCaseFor(intake: Intake, caseId: string, decisionAt: string): CaseInput {
+  const { request, custody } = intake;
+  return {
+    caseId,
+    jurisdiction: intake.jurisdiction,
+    decisionAt,
+    otherwiseReleaseAt: custody.expectedReleaseAt,
+    instantArrestDate: custody.instantArrestDate,
+    request: {
+      kind: 'detainer',
+      form: request.form,
+      formRevision: request.formRevision,
+      requester: request.requester,
+      actions: request.actions,
+      receivedAt: request.receivedAt,
+      judicialWarrant: request.judicialWarrant,
+      judicialProbableCauseDetermination: request.judicialProbableCauseDetermination,
+      administrativeWarrants: request.administrativeWarrants.map((warrant) => warrant.form),
+    },
+    record: intake.history,
+  };
+}
+
+/** The case for an ICE request for information about a person the desk holds. */
+export function engineInformationCaseFor(
+  intake: Intake,
+  request: InformationRequest,
+  caseId: string,
+  decisionAt: string,
+): CaseInput {
+  return {
+    caseId,
+    jurisdiction: intake.jurisdiction,
+    decisionAt,
+    otherwiseReleaseAt: intake.custody.expectedReleaseAt,
+    instantArrestDate: intake.custody.instantArrestDate,
+    request: {
+      kind: 'information-request',
+      requester: request.requester,
+      information: request.information,
+      informationPurpose: request.purpose,
+      informationRequiredByLaw: request.requiredByLaw,
+      informationPubliclyAvailable: request.publiclyAvailable,
+      receivedAt: request.receivedAt,
+      judicialWarrant: intake.request.judicialWarrant,
+    },
+    record: intake.history,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The desk's HTTP API: JSON over Hono, every route declared with its Zod schemas so the same
+ * definitions validate requests and publish the OpenAPI 3.1 document (`/api/openapi.json`, with a
+ * reading page at `/api/docs`). Errors are RFC 9457 problem details.
+ * @module
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import type { DeskContext } from '../services/desk-context.js';
+import { authentication } from './authentication.js';
+import type { DeskEnv } from './desk-env.js';
+import { problem, problemFor } from './problem.js';
+import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
+import { registerCaseRoutes } from './routes/case-routes.js';
+import { registerSessionRoutes, type SessionOptions } from './routes/session-routes.js';
+import { registerUserRoutes } from './routes/user-routes.js';
+import { pathOf } from '../desk/errors.js';
+
+export interface AppOptions extends SessionOptions, AuditOptions {}
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Detainer Desk API',
+    version: '0.1.0',
+    description:
+      'The agency desk for immigration detainer requests: intake, decision under the law in force, ' +
+      'review, hold clock, release, ICE information requests, users and the tamper-evident audit log. ' +
+      'Sign in with POST /api/session (cookie + X-CSRF-Token) or send an API token as a Bearer token.',
+  },
+} as const;
+
+export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<DeskEnv> {
+  const app = new OpenAPIHono<DeskEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        return problem(
+          c,
+          'invalid-input',
+          'the request has invalid fields',
+          result.error.issues.map((issue) => ({
+            path: pathOf(issue.path),
+            message: issue.message,
+          })),
+        );
+      }
+      return undefined;
+    },
+  });
+  app.use('*', secureHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => problem(c, 'invalid-input', 'the body is larger than 1 MiB'),
+    }),
+  );
+  app.use('/api/*', authentication(ctx));
+  app.onError((error, c) => problemFor(c, error));
+  app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
+
+  app.get('/api/health', (c) => c.json({ ok: true, store: ctx.store.dialect }));
+  registerSessionRoutes(app, ctx, options);
+  registerCaseRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerAuditRoutes(app, ctx, options);
+
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
+  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Detainer Desk API' }));
+  return app;
+}

@@ -1,0 +1,343 @@
+/**
+ * The case routes: intake, list, read, correct the record, decide, review, custody steps and ICE
+ * information requests. Each handler only translates HTTP to a service call and back.
+ * @module
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { CASE_STATUSES } from '../../desk/case-lifecycle.js';
+import {
+  informationAnswerSchema,
+  informationRequestSchema,
+} from '../../desk/information-request.js';
+import { intakeSchema } from '../../desk/intake.js';
+import {
+  caseFilterSchema,
+  intakeCase,
+  listCases,
+  loadCaseView,
+  readCase,
+  recordUpdateSchema,
+  updateRecord,
+} from '../../services/case-service.js';
+import {
+  cancelDetainer,
+  custodyStepSchema,
+  notifyIce,
+  recordRelease,
+  releaseSchema,
+  startHold,
+} from '../../services/custody-service.js';
+import type { DeskContext } from '../../services/desk-context.js';
+import {
+  answerInformationRequest,
+  listInformationRequests,
+  recordInformationRequest,
+} from '../../services/information-service.js';
+import {
+  confirmDecision,
+  decideCase,
+  overrideSchema,
+  proposeOverride,
+  settleOverride,
+} from '../../services/review-service.js';
+import { actorOf, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
+import { problemResponses } from '../problem.js';
+
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+const caseId = z.object({ id: z.string().describe('The case id.') });
+const ifMatch = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .describe('The case version last read, as its ETag, e.g. "3". Required.'),
+});
+
+const stepResultSchema = z
+  .object({ id: z.string(), version: z.number().int(), status: z.enum(CASE_STATUSES) })
+  .meta({ id: 'StepResult' })
+  .describe('The case after the step: its new version (also sent as the ETag) and status.');
+
+const caseSummarySchema = z
+  .object({
+    id: z.string(),
+    version: z.number().int(),
+    status: z.enum(CASE_STATUSES),
+    jurisdiction: z.string(),
+    form: z.string(),
+    receivedAt: z.string(),
+    expectedReleaseAt: z.string().nullable(),
+    holdUntil: z.string().nullable(),
+    closedAs: z.string().nullable(),
+  })
+  .meta({ id: 'CaseSummary' });
+
+const caseViewSchema = caseSummarySchema
+  .extend({
+    person: z.record(z.string(), z.unknown()),
+    custody: z.record(z.string(), z.unknown()),
+    history: z.record(z.string(), z.unknown()),
+    request: z.record(z.string(), z.unknown()),
+    decision: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('The frozen engine decision, its review and the effective outcomes.'),
+    hold: z.object({ startedAt: z.string(), until: z.string(), overdue: z.boolean() }).nullable(),
+    iceNotifiedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    events: z.array(z.record(z.string(), z.unknown())),
+    nextSteps: z.array(z.string()).describe('The steps the case may take next.'),
+  })
+  .meta({ id: 'Case' });
+
+const tags = ['Cases'];
+
+export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases',
+      tags,
+      summary: 'Record a detainer request received (idempotent)',
+      description:
+        'Stores the person, custody, criminal history and request. The same request submitted twice ' +
+        'is one case: the second answer is 200 with the first case. With `decide=true` the engine ' +
+        'decides it at once.',
+      request: {
+        query: z.object({ decide: z.enum(['true', 'false']).optional() }),
+        body: body(intakeSchema),
+      },
+      responses: {
+        201: json(stepResultSchema, 'The new case.'),
+        200: json(stepResultSchema, 'The case already recorded for this request.'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const actor = actorOf(c);
+      const { id, created } = await intakeCase(ctx, actor, c.req.valid('json'));
+      let outcome = await loadCaseView(ctx, id);
+      if (created && c.req.valid('query').decide === 'true') {
+        await decideCase(ctx, actor, id, outcome.version);
+        outcome = await loadCaseView(ctx, id);
+      }
+      c.header('Location', `/api/cases/${id}`);
+      c.header('ETag', etagOf(outcome.version));
+      return c.json({ id, version: outcome.version, status: outcome.status }, created ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases',
+      tags,
+      summary: 'List cases, newest first, with filters and pagination',
+      request: { query: caseFilterSchema },
+      responses: {
+        200: json(
+          z.object({
+            items: z.array(caseSummarySchema),
+            total: z.number().int(),
+            limit: z.number().int(),
+            offset: z.number().int(),
+          }),
+          'A page of cases, without personal details.',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await listCases(ctx, actorOf(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}',
+      tags,
+      summary: 'Read a case and the person’s record (audited)',
+      request: { params: caseId },
+      responses: {
+        200: json(caseViewSchema, 'The case; its ETag is its version.'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const view = await readCase(ctx, actorOf(c), c.req.valid('param').id);
+      c.header('ETag', etagOf(view.version));
+      return c.json(view, 200);
+    },
+  );
+
+  const step = (
+    path: string,
+    summary: string,
+    description: string,
+    schema: z.ZodType | undefined,
+    run: (
+      actor: ReturnType<typeof actorOf>,
+      id: string,
+      version: number | undefined,
+      input: unknown,
+    ) => Promise<{ version: number; status: string }>,
+  ) => {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/cases/{id}${path}`,
+        tags,
+        summary,
+        description,
+        request: {
+          params: caseId,
+          headers: ifMatch,
+          ...(schema === undefined ? {} : { body: body(schema) }),
+        },
+        responses: { 200: json(stepResultSchema, 'The case after the step.'), ...problemResponses },
+      }),
+      async (c) => {
+        const id = c.req.valid('param').id;
+        const input: unknown = schema === undefined ? undefined : await c.req.json();
+        const { version, status } = await run(actorOf(c), id, ifMatchOf(c), input);
+        c.header('ETag', etagOf(version));
+        return c.json({ id, version, status: status as (typeof CASE_STATUSES)[number] }, 200);
+      },
+    );
+  };
+
+  step(
+    '/record',
+    'Correct or complete the record',
+    'Replaces the history, the custody or the judicial warrant; the case must be decided again.',
+    recordUpdateSchema,
+    (actor, id, version, input) => updateRecord(ctx, actor, id, version, input),
+  );
+  step(
+    '/decision',
+    'Decide the case under the law in force',
+    'Runs the law engine and freezes its decision with the law’s hash.',
+    undefined,
+    (actor, id, version) => decideCase(ctx, actor, id, version),
+  );
+  step(
+    '/decision/confirm',
+    'Confirm the decision',
+    'A reviewer confirms the engine’s decision.',
+    z.strictObject({ note: z.string().max(2000).optional() }),
+    (actor, id, version, input) => confirmDecision(ctx, actor, id, version, input),
+  );
+  step(
+    '/decision/override',
+    'Propose an override',
+    'A reviewer proposes other outcomes, with a written reason; a second person must approve.',
+    overrideSchema,
+    (actor, id, version, input) => proposeOverride(ctx, actor, id, version, input),
+  );
+  step(
+    '/decision/override/approve',
+    'Approve an override',
+    'Someone other than the proposer approves it.',
+    undefined,
+    (actor, id, version) => settleOverride(ctx, actor, id, version, true),
+  );
+  step(
+    '/decision/override/reject',
+    'Reject an override',
+    'Someone other than the proposer rejects it.',
+    undefined,
+    (actor, id, version) => settleOverride(ctx, actor, id, version, false),
+  );
+  step(
+    '/hold',
+    'Start the hold clock',
+    'Only when the reviewed decision allows a hold; the clock ends at the lawful deadline.',
+    custodyStepSchema,
+    (actor, id, version, input) => startHold(ctx, actor, id, version, input),
+  );
+  step(
+    '/ice-notice',
+    'Record that ICE was told of the release',
+    'Only when the reviewed decision allows notifying ICE.',
+    custodyStepSchema,
+    (actor, id, version, input) => notifyIce(ctx, actor, id, version, input),
+  );
+  step(
+    '/release',
+    'Record how custody ended',
+    'Released, released despite the detainer, transferred to ICE, or ICE did not come within the hold.',
+    releaseSchema,
+    (actor, id, version, input) => recordRelease(ctx, actor, id, version, input),
+  );
+  step(
+    '/cancellation',
+    'Record ICE’s cancellation of the detainer',
+    'Closes the case.',
+    custodyStepSchema,
+    (actor, id, version, input) => cancelDetainer(ctx, actor, id, version, input),
+  );
+
+  const informationSchema = z.record(z.string(), z.unknown()).meta({ id: 'InformationRequest' });
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/information-requests',
+      tags: ['Information requests'],
+      summary: 'Record an ICE request for information and decide what may be answered',
+      request: { params: caseId, body: body(informationRequestSchema) },
+      responses: {
+        201: json(informationSchema, 'The request with the decision for each item.'),
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await recordInformationRequest(
+          ctx,
+          actorOf(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        201,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cases/{id}/information-requests',
+      tags: ['Information requests'],
+      summary: 'List the information requests about a case',
+      request: { params: caseId },
+      responses: { 200: json(z.array(informationSchema), 'The requests.'), ...problemResponses },
+    }),
+    async (c) =>
+      c.json(await listInformationRequests(ctx, actorOf(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cases/{id}/information-requests/{requestId}/answer',
+      tags: ['Information requests'],
+      summary: 'Record what was answered; items the law forbids are refused',
+      request: {
+        params: caseId.extend({ requestId: z.string() }),
+        body: body(informationAnswerSchema),
+      },
+      responses: { 200: json(informationSchema, 'The answered request.'), ...problemResponses },
+    }),
+    async (c) => {
+      const { id, requestId } = c.req.valid('param');
+      return c.json(
+        await answerInformationRequest(ctx, actorOf(c), id, requestId, c.req.valid('json')),
+        200,
+      );
+    },
+  );
+}

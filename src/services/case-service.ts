@@ -1,0 +1,413 @@
+/**
+ * Cases from intake to reading: record a detainer request received (idempotently), read one case
+ * (an audited read of a person's record), list cases, and correct or complete the record.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import { z } from 'zod';
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { instantSchema, judicialWarrantSchema, recordSchema } from '../engine/case.js';
+import type { Decision } from '../engine/decision.js';
+import {
+  CASE_STATUSES,
+  RELEASE_KINDS,
+  stepsFrom,
+  type CaseStatus,
+  type CaseStep,
+} from '../desk/case-lifecycle.js';
+import {
+  effectiveOutcomes,
+  type EffectiveOutcome,
+  type OverrideEntry,
+} from '../desk/effective-outcomes.js';
+import { DeskError, parseInput } from '../desk/errors.js';
+import { custodySchema, intakeSchema, type Intake, type Person } from '../desk/intake.js';
+import { FORMS } from '../engine/case.js';
+import { appendAudit } from '../store/audit-writer.js';
+import type { CaseRow, DecisionRow } from '../store/schema.js';
+import { changeCase, type Trx } from './case-transaction.js';
+import type { DeskContext } from './desk-context.js';
+
+export interface CaseSummary {
+  id: string;
+  version: number;
+  status: CaseStatus;
+  jurisdiction: string;
+  form: string;
+  receivedAt: string;
+  expectedReleaseAt: string | null;
+  holdUntil: string | null;
+  closedAs: string | null;
+}
+
+export interface DecisionView {
+  id: string;
+  decidedAt: string;
+  decidedBy: string;
+  status: string;
+  decision: Decision;
+  override: OverrideEntry[] | null;
+  overrideReason: string | null;
+  overrideBy: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  effective: EffectiveOutcome[];
+}
+
+export interface CaseEventView {
+  kind: string;
+  at: string;
+  recordedBy: string;
+  recordedAt: string;
+  details: Record<string, unknown>;
+}
+
+export interface CaseView extends CaseSummary {
+  person: Person;
+  custody: Intake['custody'];
+  history: Intake['history'];
+  request: Intake['request'];
+  decision: DecisionView | null;
+  hold: { startedAt: string; until: string; overdue: boolean } | null;
+  iceNotifiedAt: string | null;
+  closedAt: string | null;
+  events: CaseEventView[];
+  nextSteps: CaseStep[];
+}
+
+/** The identity of a detainer request: the same request submitted twice is one case. */
+function intakeKeyOf(intake: Intake): string {
+  const identity = {
+    jurisdiction: intake.jurisdiction,
+    bookingNumber: intake.custody.bookingNumber,
+    person: intake.person.name,
+    form: intake.request.form,
+    receivedAt: Date.parse(intake.request.receivedAt),
+    subjectId: intake.request.subjectId ?? null,
+    eventNumber: intake.request.eventNumber ?? null,
+  };
+  return createHash('sha256')
+    .update(canonicalize(identity) ?? '')
+    .digest('hex');
+}
+
+export const sha256Of = (value: unknown) =>
+  createHash('sha256')
+    .update(canonicalize(value) ?? '')
+    .digest('hex');
+
+export async function intakeCase(
+  ctx: DeskContext,
+  actor: Actor,
+  input: unknown,
+): Promise<{ id: string; created: boolean }> {
+  requirePermission(actor, 'case.intake');
+  const intake = parseInput(intakeSchema, input);
+  const intakeKey = intakeKeyOf(intake);
+  const existing = await findByIntakeKey(ctx, intakeKey);
+  if (existing !== undefined) return { id: existing, created: false };
+  try {
+    return await ctx.store.db.transaction().execute(async (trx) => {
+      const now = ctx.now();
+      const personId = await personIdFor(ctx, trx, intake.person, now);
+      const id = ctx.newId();
+      await trx
+        .insertInto('cases')
+        .values({
+          id,
+          intakeKey,
+          personId,
+          jurisdiction: intake.jurisdiction,
+          status: 'received',
+          version: 1,
+          form: intake.request.form,
+          receivedAt: new Date(intake.request.receivedAt).toISOString(),
+          expectedReleaseAt: isoOrNull(intake.custody.expectedReleaseAt),
+          intakeJson: JSON.stringify(intake),
+          holdStartedAt: null,
+          holdUntil: null,
+          iceNotifiedAt: null,
+          closedAt: null,
+          closedAs: null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      // The audit log holds a hash of the record, never the person's details.
+      await appendAudit(ctx, trx, {
+        at: now,
+        actor: actor.username,
+        action: 'case.intake',
+        subject: `case/${id}`,
+        payload: { intakeSha256: sha256Of(intake), status: 'received', version: 1 },
+      });
+      return { id, created: true };
+    });
+  } catch (error) {
+    // Two identical intakes raced; the other one won and this one is the same case.
+    const winner = await findByIntakeKey(ctx, intakeKey);
+    if (winner !== undefined) return { id: winner, created: false };
+    throw error;
+  }
+}
+
+async function findByIntakeKey(ctx: DeskContext, intakeKey: string): Promise<string | undefined> {
+  const row = await ctx.store.db
+    .selectFrom('cases')
+    .select('id')
+    .where('intakeKey', '=', intakeKey)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: string) {
+  for (const [column, value] of [
+    ['nysid', person.nysid],
+    ['aNumber', person.aNumber],
+  ] as const) {
+    if (value === undefined) continue;
+    const found = await trx
+      .selectFrom('persons')
+      .select('id')
+      .where(column, '=', value)
+      .executeTakeFirst();
+    if (found !== undefined) return found.id;
+  }
+  const id = ctx.newId();
+  await trx
+    .insertInto('persons')
+    .values({
+      id,
+      name: person.name,
+      dateOfBirth: person.dateOfBirth ?? null,
+      nysid: person.nysid ?? null,
+      fbiNumber: person.fbiNumber ?? null,
+      aNumber: person.aNumber ?? null,
+      createdAt: now,
+    })
+    .execute();
+  return id;
+}
+
+const isoOrNull = (instant: string | undefined) =>
+  instant === undefined ? null : new Date(instant).toISOString();
+
+/** Reads one case with its person, decision, hold clock and timeline. The read is audited. */
+export async function readCase(ctx: DeskContext, actor: Actor, id: string): Promise<CaseView> {
+  requirePermission(actor, 'case.read');
+  const view = await loadCaseView(ctx, id);
+  await ctx.store.db.transaction().execute((trx) =>
+    appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action: 'case.read',
+      subject: `case/${id}`,
+      payload: { version: view.version },
+    }),
+  );
+  return view;
+}
+
+/** The case as stored, without auditing: for services that already audit their own step. */
+export async function loadCaseView(ctx: DeskContext, id: string): Promise<CaseView> {
+  const db = ctx.store.db;
+  const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) throw DeskError.notFound('case', id);
+  const intake = JSON.parse(row.intakeJson) as Intake;
+  const decisionRow = await currentDecision(ctx, id);
+  const events = await db
+    .selectFrom('caseEvents')
+    .selectAll()
+    .where('caseId', '=', id)
+    .orderBy('recordedAt')
+    .orderBy('at')
+    .execute();
+  const status = row.status as CaseStatus;
+  return {
+    ...summaryOf(row),
+    person: intake.person,
+    custody: intake.custody,
+    history: intake.history,
+    request: intake.request,
+    decision: decisionRow === undefined ? null : decisionViewOf(decisionRow),
+    hold:
+      row.holdStartedAt === null || row.holdUntil === null
+        ? null
+        : {
+            startedAt: row.holdStartedAt,
+            until: row.holdUntil,
+            overdue: status === 'holding' && Date.parse(ctx.now()) > Date.parse(row.holdUntil),
+          },
+    iceNotifiedAt: row.iceNotifiedAt,
+    closedAt: row.closedAt,
+    events: events.map((event) => ({
+      kind: event.kind,
+      at: event.at,
+      recordedBy: event.recordedBy,
+      recordedAt: event.recordedAt,
+      details: JSON.parse(event.detailsJson) as Record<string, unknown>,
+    })),
+    nextSteps: stepsFrom(status),
+  };
+}
+
+export async function currentDecision(
+  ctx: DeskContext,
+  caseId: string,
+  trx?: Trx,
+): Promise<DecisionRow | undefined> {
+  return (trx ?? ctx.store.db)
+    .selectFrom('decisions')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .where('status', '!=', 'superseded')
+    .orderBy('decidedAt', 'desc')
+    .executeTakeFirst();
+}
+
+export function decisionViewOf(row: DecisionRow): DecisionView {
+  const decision = JSON.parse(row.decisionJson) as Decision;
+  const override =
+    row.overrideJson === null ? null : (JSON.parse(row.overrideJson) as OverrideEntry[]);
+  const approved = row.status === 'overridden';
+  return {
+    id: row.id,
+    decidedAt: row.decidedAt,
+    decidedBy: row.decidedBy,
+    status: row.status,
+    decision,
+    override,
+    overrideReason: row.overrideReason,
+    overrideBy: row.overrideBy,
+    reviewedBy: row.reviewedBy,
+    reviewedAt: row.reviewedAt,
+    effective: effectiveOutcomes(decision, approved && override !== null ? override : []),
+  };
+}
+
+function summaryOf(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status as CaseStatus,
+    jurisdiction: row.jurisdiction,
+    form: row.form,
+    receivedAt: row.receivedAt,
+    expectedReleaseAt: row.expectedReleaseAt,
+    holdUntil: row.holdUntil,
+    closedAs: row.closedAs,
+  };
+}
+
+export const caseFilterSchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  jurisdiction: z.string().optional(),
+  form: z.enum(FORMS).optional(),
+  closedAs: z.enum(RELEASE_KINDS).optional(),
+  receivedFrom: instantSchema.optional().describe('Received at or after this instant.'),
+  receivedBefore: instantSchema.optional().describe('Received before this instant.'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type CaseFilter = z.input<typeof caseFilterSchema>;
+
+/** Lists cases, newest first, without personal details. */
+export async function listCases(
+  ctx: DeskContext,
+  actor: Actor,
+  filterInput: unknown,
+): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
+  requirePermission(actor, 'case.read');
+  const filter = parseInput(caseFilterSchema, filterInput);
+  let query = ctx.store.db.selectFrom('cases');
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.jurisdiction) query = query.where('jurisdiction', '=', filter.jurisdiction);
+  if (filter.form) query = query.where('form', '=', filter.form);
+  if (filter.closedAs) query = query.where('closedAs', '=', filter.closedAs);
+  if (filter.receivedFrom) {
+    query = query.where('receivedAt', '>=', new Date(filter.receivedFrom).toISOString());
+  }
+  if (filter.receivedBefore) {
+    query = query.where('receivedAt', '<', new Date(filter.receivedBefore).toISOString());
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('receivedAt', 'desc')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string | number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map(summaryOf),
+    total: Number(count.total),
+    limit: filter.limit,
+    offset: filter.offset,
+  };
+}
+
+export const recordUpdateSchema = z
+  .strictObject({
+    history: recordSchema.optional(),
+    custody: custodySchema.optional(),
+    judicialWarrant: judicialWarrantSchema.optional(),
+  })
+  .refine(
+    (update) => Object.keys(update).length > 0,
+    'give at least one of history, custody or judicialWarrant',
+  )
+  .describe('A correction or completion of the record; the case must then be decided again.');
+
+/** Corrects or completes the record. Any decision not yet acted on is superseded. */
+export async function updateRecord(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+): Promise<{ version: number; status: CaseStatus }> {
+  requirePermission(actor, 'case.update');
+  const update = parseInput(recordUpdateSchema, input);
+  const { version, status } = await changeCase(
+    ctx,
+    actor,
+    id,
+    ifMatch,
+    'update-record',
+    async (trx, row) => {
+      const intake = JSON.parse(row.intakeJson) as Intake;
+      const next: Intake = {
+        ...intake,
+        history: update.history ?? intake.history,
+        custody: update.custody ?? intake.custody,
+        request: {
+          ...intake.request,
+          judicialWarrant: update.judicialWarrant ?? intake.request.judicialWarrant,
+        },
+      };
+      await trx
+        .updateTable('decisions')
+        .set({ status: 'superseded' })
+        .where('caseId', '=', id)
+        .where('status', '!=', 'superseded')
+        .execute();
+      return {
+        patch: {
+          intakeJson: JSON.stringify(next),
+          expectedReleaseAt: isoOrNull(next.custody.expectedReleaseAt),
+        },
+        event: {
+          kind: 'record-updated',
+          at: ctx.now(),
+          details: { fields: Object.keys(update).filter((key) => key in update) },
+        },
+        audit: { intakeSha256: sha256Of(next) },
+        result: undefined,
+      };
+    },
+  );
+  return { version, status };
+}

@@ -1,0 +1,94 @@
+/**
+ * Every change to a case goes through here: one transaction that locks the case, checks the
+ * version the client last saw (If-Match), checks the step is lawful from the case's status,
+ * applies the change, records the event, bumps the version and appends the audit entry. Either
+ * all of it is stored or none of it.
+ * @module
+ */
+import type { Transaction } from 'kysely';
+import type { Actor } from '../auth/roles.js';
+import { nextStatus, type CaseStatus, type CaseStep } from '../desk/case-lifecycle.js';
+import { DeskError } from '../desk/errors.js';
+import { appendAudit } from '../store/audit-writer.js';
+import type { CaseRow, Database } from '../store/schema.js';
+import type { DeskContext } from './desk-context.js';
+
+export type Trx = Transaction<Database>;
+
+export interface CaseChange<T> {
+  /** Columns to change besides status, version and updatedAt. */
+  patch?: Partial<Omit<CaseRow, 'id' | 'status' | 'version'>>;
+  /** The event to record on the case's timeline. */
+  event?: { kind: string; at: string; details: Record<string, unknown> };
+  /** What the audit entry says beyond the step, the case and the new status. */
+  audit?: Record<string, unknown>;
+  result: T;
+}
+
+export async function loadCaseForUpdate(
+  ctx: DeskContext,
+  trx: Trx,
+  caseId: string,
+): Promise<CaseRow> {
+  let query = trx.selectFrom('cases').selectAll().where('id', '=', caseId);
+  if (ctx.store.dialect === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (row === undefined) throw DeskError.notFound('case', caseId);
+  return row;
+}
+
+export async function changeCase<T>(
+  ctx: DeskContext,
+  actor: Actor,
+  caseId: string,
+  ifMatch: number | undefined,
+  step: CaseStep,
+  change: (trx: Trx, row: CaseRow) => Promise<CaseChange<T>>,
+): Promise<{ result: T; version: number; status: CaseStatus }> {
+  if (ifMatch === undefined) {
+    throw new DeskError(
+      'precondition-required',
+      'send If-Match with the case version you last read, so no one else’s change is overwritten',
+    );
+  }
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const row = await loadCaseForUpdate(ctx, trx, caseId);
+    if (row.version !== ifMatch) {
+      throw new DeskError(
+        'precondition-failed',
+        `the case changed since version ${String(ifMatch)}: it is now version ${String(row.version)}; read it again`,
+      );
+    }
+    const status = nextStatus(row.status as CaseStatus, step);
+    const { patch = {}, event, audit = {}, result } = await change(trx, row);
+    const now = ctx.now();
+    const version = row.version + 1;
+    await trx
+      .updateTable('cases')
+      .set({ ...patch, status, version, updatedAt: now })
+      .where('id', '=', caseId)
+      .execute();
+    if (event !== undefined) {
+      await trx
+        .insertInto('caseEvents')
+        .values({
+          id: ctx.newId(),
+          caseId,
+          kind: event.kind,
+          at: event.at,
+          recordedBy: actor.username,
+          recordedAt: now,
+          detailsJson: JSON.stringify(event.details),
+        })
+        .execute();
+    }
+    await appendAudit(ctx, trx, {
+      at: now,
+      actor: actor.username,
+      action: `case.${step}`,
+      subject: `case/${caseId}`,
+      payload: { ...audit, status, version },
+    });
+    return { result, version, status };
+  });
+}

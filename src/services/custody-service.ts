@@ -1,0 +1,138 @@
+/**
+ * What happens to the person: the hold clock, the notice to ICE, and how custody ends (released,
+ * released despite the detainer, transferred to ICE, ICE did not come within the hold) or ICE's
+ * cancellation. Each step is checked against the reviewed decision before it is recorded.
+ * @module
+ */
+import { z } from 'zod';
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { instantSchema } from '../engine/case.js';
+import { RELEASE_KINDS, type CaseStep } from '../desk/case-lifecycle.js';
+import { checkCustodyStep } from '../desk/effective-outcomes.js';
+import { DeskError, parseInput } from '../desk/errors.js';
+import { changeCase } from './case-transaction.js';
+import { currentDecision, decisionViewOf } from './case-service.js';
+import type { DeskContext } from './desk-context.js';
+
+export const custodyStepSchema = z.strictObject({
+  at: instantSchema.optional().describe('When it happened; now when absent.'),
+  reason: z.string().trim().min(1).max(4000).optional().describe('Why, in words.'),
+});
+
+export const releaseSchema = custodyStepSchema.extend({
+  kind: z.enum(RELEASE_KINDS).describe('How custody ended.'),
+});
+
+type Outcome = { version: number; status: string };
+
+async function custodyStep(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  step: CaseStep,
+  input: z.output<typeof custodyStepSchema>,
+): Promise<Outcome> {
+  requirePermission(actor, 'case.custody');
+  const at = new Date(input.at ?? ctx.now()).toISOString();
+  return changeCase(ctx, actor, id, ifMatch, step, async (trx, row) => {
+    const decisionRow = await currentDecision(ctx, id, trx);
+    const effective = decisionRow === undefined ? [] : decisionViewOf(decisionRow).effective;
+    checkCustodyStep(step, effective, {
+      at,
+      holdUntil: row.holdUntil,
+      holding: row.status === 'holding',
+      reason: input.reason,
+    });
+    const details = { reason: input.reason ?? null };
+    switch (step) {
+      case 'start-hold': {
+        const until = effective.find((outcome) => outcome.action === 'hold')?.holdUntil;
+        if (until === undefined)
+          throw new DeskError('not-lawful', 'the lawful end of the hold is unknown');
+        return {
+          patch: { holdStartedAt: at, holdUntil: until },
+          event: { kind: 'hold-started', at, details: { ...details, until } },
+          audit: { until },
+          result: undefined,
+        };
+      }
+      case 'notify-ice':
+        return {
+          patch: { iceNotifiedAt: at },
+          event: { kind: 'ice-notified', at, details },
+          audit: {},
+          result: undefined,
+        };
+      case 'cancel':
+        return {
+          patch: { closedAt: at, closedAs: 'cancelled-by-ice' },
+          event: { kind: 'cancelled-by-ice', at, details },
+          audit: {},
+          result: undefined,
+        };
+      default:
+        return {
+          patch: { closedAt: at, closedAs: step },
+          event: { kind: step, at, details },
+          audit: {},
+          result: undefined,
+        };
+    }
+  });
+}
+
+export async function startHold(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+) {
+  return custodyStep(
+    ctx,
+    actor,
+    id,
+    ifMatch,
+    'start-hold',
+    parseInput(custodyStepSchema, input ?? {}),
+  );
+}
+
+export async function notifyIce(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+) {
+  return custodyStep(
+    ctx,
+    actor,
+    id,
+    ifMatch,
+    'notify-ice',
+    parseInput(custodyStepSchema, input ?? {}),
+  );
+}
+
+export async function recordRelease(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+) {
+  const { kind, ...rest } = parseInput(releaseSchema, input);
+  return custodyStep(ctx, actor, id, ifMatch, kind, rest);
+}
+
+export async function cancelDetainer(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+) {
+  return custodyStep(ctx, actor, id, ifMatch, 'cancel', parseInput(custodyStepSchema, input ?? {}));
+}

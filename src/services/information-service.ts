@@ -1,0 +1,182 @@
+/**
+ * ICE information requests: record what was asked, decide under the law which items may be
+ * answered, and record what was answered. Disclosing an item the law does not allow is refused.
+ * @module
+ */
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { parseCase } from '../engine/case.js';
+import type { Decision } from '../engine/decision.js';
+import { engineInformationCaseFor } from '../desk/engine-case.js';
+import { DeskError, parseInput } from '../desk/errors.js';
+import {
+  informationAnswerSchema,
+  informationRequestSchema,
+  type InformationRequest,
+} from '../desk/information-request.js';
+import type { Intake } from '../desk/intake.js';
+import { appendAudit } from '../store/audit-writer.js';
+import type { DeskContext } from './desk-context.js';
+
+export interface InformationRequestView {
+  id: string;
+  caseId: string;
+  receivedAt: string;
+  request: InformationRequest;
+  decision: Decision;
+  status: 'open' | 'answered';
+  answer: unknown;
+  answeredAt: string | null;
+  answeredBy: string | null;
+}
+
+export async function recordInformationRequest(
+  ctx: DeskContext,
+  actor: Actor,
+  caseId: string,
+  input: unknown,
+): Promise<InformationRequestView> {
+  requirePermission(actor, 'information.handle');
+  const request = parseInput(informationRequestSchema, input);
+  return ctx.store.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('cases')
+      .select('intakeJson')
+      .where('id', '=', caseId)
+      .executeTakeFirst();
+    if (row === undefined) throw DeskError.notFound('case', caseId);
+    const now = ctx.now();
+    const intake = JSON.parse(row.intakeJson) as Intake;
+    const decision = ctx.engine.evaluate(
+      parseCase(engineInformationCaseFor(intake, request, caseId, now)),
+    );
+    const id = ctx.newId();
+    await trx
+      .insertInto('informationRequests')
+      .values({
+        id,
+        caseId,
+        receivedAt: new Date(request.receivedAt).toISOString(),
+        requestJson: JSON.stringify(request),
+        decisionJson: JSON.stringify(decision),
+        status: 'open',
+        answerJson: null,
+        answeredAt: null,
+        answeredBy: null,
+        createdAt: now,
+      })
+      .execute();
+    const outcomes = Object.fromEntries(
+      decision.outcomes.map((o) => [o.item ?? o.action, o.status]),
+    );
+    await appendAudit(ctx, trx, {
+      at: now,
+      actor: actor.username,
+      action: 'information.request',
+      subject: `case/${caseId}/information/${id}`,
+      payload: { items: request.information, outcomes },
+    });
+    return viewOf({
+      id,
+      caseId,
+      request,
+      decision,
+      status: 'open',
+      answer: null,
+      answeredAt: null,
+      answeredBy: null,
+    });
+  });
+}
+
+export async function answerInformationRequest(
+  ctx: DeskContext,
+  actor: Actor,
+  caseId: string,
+  id: string,
+  input: unknown,
+): Promise<InformationRequestView> {
+  requirePermission(actor, 'information.handle');
+  const answer = parseInput(informationAnswerSchema, input);
+  return ctx.store.db.transaction().execute(async (trx) => {
+    let query = trx
+      .selectFrom('informationRequests')
+      .selectAll()
+      .where('id', '=', id)
+      .where('caseId', '=', caseId);
+    if (ctx.store.dialect === 'postgres') query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    if (row === undefined) throw DeskError.notFound('information request', id);
+    if (row.status !== 'open')
+      throw new DeskError('conflict', 'this information request was already answered');
+    const decision = JSON.parse(row.decisionJson) as Decision;
+    const forbidden = answer.disclosed.filter((item) => {
+      const outcome = decision.outcomes.find((o) => o.item === item);
+      return outcome?.status !== 'allowed' && outcome?.status !== 'required';
+    });
+    if (forbidden.length > 0) {
+      throw new DeskError(
+        'not-lawful',
+        `the law does not allow disclosing: ${forbidden.join(', ')}`,
+        [{ path: 'disclosed', message: `not allowed: ${forbidden.join(', ')}` }],
+      );
+    }
+    const answeredAt = new Date(answer.answeredAt ?? ctx.now()).toISOString();
+    await trx
+      .updateTable('informationRequests')
+      .set({
+        status: 'answered',
+        answerJson: JSON.stringify(answer),
+        answeredAt,
+        answeredBy: actor.username,
+      })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action: 'information.answer',
+      subject: `case/${caseId}/information/${id}`,
+      payload: { disclosed: answer.disclosed },
+    });
+    return viewOf({
+      id,
+      caseId,
+      request: JSON.parse(row.requestJson) as InformationRequest,
+      decision,
+      status: 'answered',
+      answer,
+      answeredAt,
+      answeredBy: actor.username,
+    });
+  });
+}
+
+export async function listInformationRequests(
+  ctx: DeskContext,
+  actor: Actor,
+  caseId: string,
+): Promise<InformationRequestView[]> {
+  requirePermission(actor, 'case.read');
+  const rows = await ctx.store.db
+    .selectFrom('informationRequests')
+    .selectAll()
+    .where('caseId', '=', caseId)
+    .orderBy('receivedAt')
+    .execute();
+  return rows.map((row) =>
+    viewOf({
+      id: row.id,
+      caseId,
+      request: JSON.parse(row.requestJson) as InformationRequest,
+      decision: JSON.parse(row.decisionJson) as Decision,
+      status: row.status as 'open' | 'answered',
+      answer: row.answerJson === null ? null : (JSON.parse(row.answerJson) as unknown),
+      answeredAt: row.answeredAt,
+      answeredBy: row.answeredBy,
+    }),
+  );
+}
+
+function viewOf(view: Omit<InformationRequestView, 'receivedAt'>): InformationRequestView {
+  return { ...view, receivedAt: new Date(view.request.receivedAt).toISOString() };
+}

@@ -1,0 +1,219 @@
+/**
+ * Deciding and reviewing: the engine decides the case under the law in force, and the decision is
+ * frozen with the hash of that law. A reviewer confirms it, or proposes an override with a written
+ * reason that a second person must approve.
+ * @module
+ */
+import { z } from 'zod';
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { parseCase } from '../engine/case.js';
+import { CaseError } from '../engine/errors.js';
+import { engineCaseFor } from '../desk/engine-case.js';
+import { DeskError, parseInput } from '../desk/errors.js';
+import type { Intake } from '../desk/intake.js';
+import { changeCase } from './case-transaction.js';
+import { currentDecision } from './case-service.js';
+import type { DeskContext } from './desk-context.js';
+
+type Outcome = { version: number; status: string };
+
+/** Runs the law engine on the record as it stands now and freezes the result. */
+export async function decideCase(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+): Promise<Outcome> {
+  requirePermission(actor, 'case.decide');
+  const { version, status } = await changeCase(
+    ctx,
+    actor,
+    id,
+    ifMatch,
+    'decide',
+    async (trx, row) => {
+      const decidedAt = ctx.now();
+      const intake = JSON.parse(row.intakeJson) as Intake;
+      let decision;
+      try {
+        decision = ctx.engine.evaluate(parseCase(engineCaseFor(intake, id, decidedAt)));
+      } catch (error) {
+        if (error instanceof CaseError) {
+          throw new DeskError(
+            'invalid-input',
+            `the record cannot be decided: ${error.message}`,
+            error.issues,
+          );
+        }
+        throw error;
+      }
+      const lawHashes = [...new Set(decision.outcomes.map((outcome) => outcome.lawHash))];
+      const decisionId = ctx.newId();
+      await trx
+        .insertInto('decisions')
+        .values({
+          id: decisionId,
+          caseId: id,
+          decidedAt,
+          decidedBy: actor.username,
+          decisionJson: JSON.stringify(decision),
+          lawHashes: JSON.stringify(lawHashes),
+          status: 'proposed',
+          overrideJson: null,
+          overrideReason: null,
+          overrideBy: null,
+          reviewedBy: null,
+          reviewedAt: null,
+        })
+        .execute();
+      const outcomes = Object.fromEntries(
+        decision.outcomes.map((o) => [o.item ?? o.action, o.status]),
+      );
+      return {
+        event: { kind: 'decided', at: decidedAt, details: { decisionId, outcomes, lawHashes } },
+        audit: { decisionId, lawHashes, outcomes },
+        result: undefined,
+      };
+    },
+  );
+  return { version, status };
+}
+
+export async function confirmDecision(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+): Promise<Outcome> {
+  requirePermission(actor, 'case.review');
+  const { note } = parseInput(
+    z.strictObject({ note: z.string().max(2000).optional() }),
+    input ?? {},
+  );
+  return changeCase(ctx, actor, id, ifMatch, 'confirm', async (trx) => {
+    const decision = await currentDecision(ctx, id, trx);
+    if (decision === undefined)
+      throw new DeskError('invalid-transition', 'there is no decision to confirm');
+    const parsed = JSON.parse(decision.decisionJson) as { missing: unknown[] };
+    if (parsed.missing.length > 0) {
+      throw new DeskError(
+        'not-lawful',
+        'the decision needs information: complete the record and decide again, or override it with a reason',
+      );
+    }
+    const at = ctx.now();
+    await trx
+      .updateTable('decisions')
+      .set({ status: 'confirmed', reviewedBy: actor.username, reviewedAt: at })
+      .where('id', '=', decision.id)
+      .execute();
+    return {
+      event: { kind: 'confirmed', at, details: { decisionId: decision.id, note: note ?? null } },
+      audit: { decisionId: decision.id },
+      result: undefined,
+    };
+  });
+}
+
+export const overrideSchema = z.strictObject({
+  outcomes: z
+    .array(
+      z.strictObject({
+        action: z.enum(['hold', 'notify', 'transfer']),
+        status: z.enum(['required', 'allowed', 'not-allowed']),
+      }),
+    )
+    .min(1)
+    .describe('The outcomes the reviewer sets in place of the engine’s.'),
+  reason: z
+    .string()
+    .trim()
+    .min(20, 'must explain the override in at least 20 characters')
+    .max(4000)
+    .describe('Why the engine’s outcome is wrong for this case; kept with the decision.'),
+});
+
+export async function proposeOverride(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+): Promise<Outcome> {
+  requirePermission(actor, 'case.review');
+  const override = parseInput(overrideSchema, input);
+  return changeCase(ctx, actor, id, ifMatch, 'propose-override', async (trx) => {
+    const decision = await currentDecision(ctx, id, trx);
+    if (decision === undefined)
+      throw new DeskError('invalid-transition', 'there is no decision to override');
+    await trx
+      .updateTable('decisions')
+      .set({
+        status: 'override-pending',
+        overrideJson: JSON.stringify(override.outcomes),
+        overrideReason: override.reason,
+        overrideBy: actor.username,
+      })
+      .where('id', '=', decision.id)
+      .execute();
+    return {
+      event: {
+        kind: 'override-proposed',
+        at: ctx.now(),
+        details: { decisionId: decision.id, ...override },
+      },
+      audit: { decisionId: decision.id, outcomes: override.outcomes },
+      result: undefined,
+    };
+  });
+}
+
+/** A second person approves or rejects an override; the proposer cannot approve their own. */
+export async function settleOverride(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  approve: boolean,
+): Promise<Outcome> {
+  requirePermission(actor, 'case.approve');
+  return changeCase(
+    ctx,
+    actor,
+    id,
+    ifMatch,
+    approve ? 'approve-override' : 'reject-override',
+    async (trx) => {
+      const decision = await currentDecision(ctx, id, trx);
+      if (decision?.status !== 'override-pending') {
+        throw new DeskError('invalid-transition', 'there is no override waiting for approval');
+      }
+      if (decision.overrideBy === actor.username) {
+        throw new DeskError(
+          'forbidden',
+          'an override needs a second person: you proposed this one',
+        );
+      }
+      const at = ctx.now();
+      await trx
+        .updateTable('decisions')
+        .set(
+          approve
+            ? { status: 'overridden', reviewedBy: actor.username, reviewedAt: at }
+            : { status: 'proposed', overrideJson: null, overrideReason: null, overrideBy: null },
+        )
+        .where('id', '=', decision.id)
+        .execute();
+      return {
+        event: {
+          kind: approve ? 'override-approved' : 'override-rejected',
+          at,
+          details: { decisionId: decision.id, proposedBy: decision.overrideBy },
+        },
+        audit: { decisionId: decision.id },
+        result: undefined,
+      };
+    },
+  );
+}

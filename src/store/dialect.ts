@@ -1,0 +1,2 @@
+/** The two databases the desk runs on. */
+export type Dialect = 'sqlite' | 'postgres';

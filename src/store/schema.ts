@@ -1,0 +1,156 @@
+/**
+ * The one database schema, as Kysely sees it, for SQLite and PostgreSQL alike. Instants are ISO 8601
+ * text in UTC, documents are JSON text, and flags are integers, so that both dialects store the
+ * same values. Columns are snake_case in SQL and camelCase here (Kysely's CamelCasePlugin).
+ * @module
+ */
+import type { Insertable, Selectable } from 'kysely';
+
+export interface PersonTable {
+  id: string;
+  name: string;
+  dateOfBirth: string | null;
+  nysid: string | null;
+  fbiNumber: string | null;
+  aNumber: string | null;
+  createdAt: string;
+}
+
+export interface CaseTable {
+  id: string;
+  /** SHA-256 of the canonical intake: the same request submitted twice is one case. */
+  intakeKey: string;
+  personId: string;
+  jurisdiction: string;
+  status: string;
+  /** Optimistic concurrency: bumped by every change, sent as the ETag. */
+  version: number;
+  form: string;
+  receivedAt: string;
+  expectedReleaseAt: string | null;
+  /** The intake document (person, custody, history, request) as last updated. */
+  intakeJson: string;
+  holdStartedAt: string | null;
+  holdUntil: string | null;
+  iceNotifiedAt: string | null;
+  closedAt: string | null;
+  closedAs: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  caseId: string;
+  decidedAt: string;
+  decidedBy: string;
+  /** The engine's decision as it was, frozen with the law version hashes inside it. */
+  decisionJson: string;
+  lawHashes: string;
+  /** proposed | confirmed | override-pending | overridden | superseded */
+  status: string;
+  overrideJson: string | null;
+  overrideReason: string | null;
+  overrideBy: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+}
+
+export interface CaseEventTable {
+  id: string;
+  caseId: string;
+  kind: string;
+  at: string;
+  recordedBy: string;
+  recordedAt: string;
+  detailsJson: string;
+}
+
+export interface InformationRequestTable {
+  id: string;
+  caseId: string;
+  receivedAt: string;
+  requestJson: string;
+  decisionJson: string;
+  status: string;
+  answerJson: string | null;
+  answeredAt: string | null;
+  answeredBy: string | null;
+  createdAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string | null;
+  /** 1 for a system integration that signs in with API tokens only. */
+  isService: number;
+  disabled: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session token; the token itself is only in the user's cookie. */
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  tokenHash: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface AuditEntryTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  payloadJson: string;
+  leafHash: string;
+  prevHash: string;
+}
+
+/** One row: the size of the log and the chain hash of its last entry, locked by each append. */
+export interface AuditHeadTable {
+  id: number;
+  size: number;
+  lastHash: string;
+}
+
+export interface AuditCheckpointTable {
+  size: number;
+  at: string;
+  note: string;
+}
+
+export interface Database {
+  persons: PersonTable;
+  cases: CaseTable;
+  decisions: DecisionTable;
+  caseEvents: CaseEventTable;
+  informationRequests: InformationRequestTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  auditEntries: AuditEntryTable;
+  auditHead: AuditHeadTable;
+  auditCheckpoints: AuditCheckpointTable;
+}
+
+export type CaseRow = Selectable<CaseTable>;
+export type DecisionRow = Selectable<DecisionTable>;
+export type CaseEventRow = Selectable<CaseEventTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewAuditEntry = Insertable<AuditEntryTable>;
