@@ -53,7 +53,8 @@ export interface EvalContext {
   readonly decisionAtMs: number;
   readonly otherwiseReleaseAtMs: number | undefined;
   readonly terms: ReadonlyMap<string, Condition>;
-  readonly memo: Map<Condition, Finding>;
+  /** Findings of derived conditions and terms, each once; a handful, so a list beats a Map. */
+  readonly memo: Finding[];
   /** For information requests: the item being decided. */
   readonly item: InformationItem | undefined;
   readonly trace: TraceStep[] | undefined;
@@ -131,14 +132,12 @@ export function derived(spec: {
     cites: spec.cites ?? [],
     evaluate(ctx) {
       // Derived conditions scan the record; hold, notice and transfer often ask the same one.
-      let finding = ctx.memo.get(condition);
-      if (!finding) {
-        const result = spec.evaluate(ctx) as Finding & { condition: Condition };
-        result.condition = condition;
-        finding = record(ctx, result);
-        ctx.memo.set(condition, finding);
-      }
-      return finding;
+      const known = memoized(ctx, condition);
+      if (known) return known;
+      const result = spec.evaluate(ctx) as Finding & { condition: Condition };
+      result.condition = condition;
+      ctx.memo.push(result);
+      return record(ctx, result);
     },
   };
   return condition;
@@ -230,24 +229,35 @@ export function term(name: string, label: string): Condition {
     evaluate(ctx) {
       const definition = ctx.terms.get(name);
       if (!definition) throw new Error(`No definition of "${name}" in force on ${ctx.lawDate}`);
-      let finding = ctx.memo.get(definition);
-      if (!finding) {
-        finding = definition.evaluate(ctx);
-        ctx.memo.set(definition, finding);
-      }
+      const known = memoized(ctx, definition);
+      if (known) return known;
+      const finding = definition.evaluate(ctx);
+      // A derived definition, or a term defined as another term, has memoized it already.
+      if (!ctx.memo.includes(finding)) ctx.memo.push(finding);
       return finding;
     },
   };
   return condition;
 }
 
+function memoized(ctx: EvalContext, condition: Condition): Finding | undefined {
+  for (const finding of ctx.memo) if (finding.condition === condition) return finding;
+  return undefined;
+}
+
 /** The facts that would decide a group of unknown findings, each path once. */
 export function missingOf(findings: readonly Finding[]): MissingFact[] {
-  return uniqueMissing(findings.flatMap((finding) => finding.missing ?? []));
+  const missing: MissingFact[] = [];
+  for (const finding of findings) if (finding.missing) missing.push(...finding.missing);
+  return uniqueMissing(missing);
 }
 
 /** Missing facts, each path once, first question kept. */
 export function uniqueMissing(missing: readonly MissingFact[]): MissingFact[] {
-  const seen = new Set<string>();
-  return missing.filter((fact) => (seen.has(fact.path) ? false : (seen.add(fact.path), true)));
+  // Lists are short (usually empty): a scan costs less than a Set.
+  const result: MissingFact[] = [];
+  for (const fact of missing) {
+    if (!result.some((kept) => kept.path === fact.path)) result.push(fact);
+  }
+  return result;
 }

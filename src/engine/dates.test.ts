@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { addYears, isLocalDate, localDateOf, parseInstant } from './dates.js';
 
 describe('dates', () => {
@@ -53,6 +54,47 @@ describe('dates', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  test('years before 100 are not read as 19xx', () => {
+    assert.equal(parseInstant('0050-03-01T00:00:00Z'), Date.parse('0050-03-01T00:00:00Z'));
+    assert.equal(
+      parseInstant('0000-02-29T12:00:00+01:00'),
+      Date.parse('0000-02-29T12:00:00+01:00'),
+    );
+  });
+
+  test('the cached offsets give the zone’s date at every instant, transition days included', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Tehran'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.constantFrom(...zones),
+        (instant, zone) => {
+          const expected = DateTime.fromMillis(instant, { zone }).toISODate();
+          assert.equal(localDateOf(instant, zone), expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Either side of every change, to the millisecond: Lord Howe moves by 30 minutes.
+    for (const zone of ['America/New_York', 'Australia/Lord_Howe']) {
+      for (let day = Date.UTC(2010, 0, 1); day < Date.UTC(2030, 0, 1); day += 86_400_000) {
+        const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone }).offset;
+        if (offsetAt(day) === offsetAt(day + 86_399_999)) continue;
+        let low = day;
+        let high = day + 86_399_999;
+        while (high - low > 1) {
+          const middle = Math.floor((low + high) / 2);
+          if (offsetAt(middle) === offsetAt(day)) low = middle;
+          else high = middle;
+        }
+        for (const instant of [low - 60_000, low, high, high + 60_000]) {
+          const expected = DateTime.fromMillis(instant, { zone }).toISODate();
+          assert.equal(localDateOf(instant, zone), expected, `${zone} ${instant}`);
+        }
+      }
+    }
   });
 
   test('five years before 29 February is 28 February', () => {

@@ -6,14 +6,14 @@
  */
 import type { Case, Form, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
-import type { EvalContext, Finding, TraceStep } from './condition.js';
+import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
 import { uniqueMissing } from './condition.js';
 import { localDateOf, parseInstant } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
 import { COVERAGE_START } from './clause.js';
-import { applyRule, type Exception, type OutcomeSpec } from './rule.js';
+import { applyRule, type OutcomeSpec } from './rule.js';
 
 export interface EvaluateOptions {
   /** Record every condition tested, in order. Off by default: it costs time and memory. */
@@ -106,90 +106,39 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
   const timeZone = input.timeZone ?? jurisdiction.timeZone;
   const decisionAtMs = instant(input.decisionAt, 'decisionAt')!;
   const otherwiseReleaseAtMs = instant(input.otherwiseReleaseAt, 'otherwiseReleaseAt');
-  const trace: TraceStep[] | undefined = options.trace ? [] : undefined;
-  const decisionDate = localDateOf(decisionAtMs, timeZone);
-  // Usually one or two: a detainer's actions share a law date, information items each get one.
-  const contexts: EvalContext[] = [];
-
-  const contextFor = (
-    law: LawInForce,
-    lawDate: string,
-    item: InformationItem | undefined,
-  ): EvalContext => {
-    let ctx = contexts.find((known) => known.lawDate === lawDate && known.item === item);
-    if (!ctx) {
-      ctx = {
-        case: input,
-        timeZone,
-        lawDate,
-        decisionAtMs,
-        otherwiseReleaseAtMs,
-        terms: law.terms,
-        memo: new Map(),
-        item,
-        trace,
-      };
-      contexts.push(ctx);
-    }
-    return ctx;
-  };
-
-  const lawDateFor = (action: Action): LawDate => {
-    const basis = jurisdiction.lawDateBasis[action];
-    let lawDate: LawDate;
-    if (basis === 'otherwise-release-time' && otherwiseReleaseAtMs === undefined) {
-      lawDate = {
-        date: decisionDate,
-        basis,
-        note: 'The otherwise-release time is not recorded; the law in force at the decision time was applied.',
-      };
-    } else {
-      const ms = basis === 'otherwise-release-time' ? otherwiseReleaseAtMs! : decisionAtMs;
-      lawDate = { date: localDateOf(ms, timeZone), basis };
-    }
-    if (lawDate.date < COVERAGE_START) {
-      const field =
-        basis === 'otherwise-release-time' && otherwiseReleaseAtMs !== undefined
-          ? 'otherwiseReleaseAt'
-          : 'decisionAt';
-      throw CaseError.at(
-        'date-outside-law',
-        field,
-        `${lawDate.date} is before ${COVERAGE_START}, the first day whose law is encoded`,
-      );
-    }
-    return lawDate;
+  const run: Run = {
+    input,
+    timeZone,
+    decisionAtMs,
+    otherwiseReleaseAtMs,
+    decisionDate: localDateOf(decisionAtMs, timeZone),
+    releaseDate:
+      otherwiseReleaseAtMs === undefined ? undefined : localDateOf(otherwiseReleaseAtMs, timeZone),
+    trace: options.trace ? [] : undefined,
+    contexts: [],
+    lawDates: [],
   };
 
   const asked = requestedActions(input);
-  const laws: { law: LawInForce; date: string; actions: Set<Action> }[] = [];
-  const outcomes = asked.map((entry) => {
-    const lawDate = lawDateFor(entry.action);
+  const laws: LawUsed[] = [];
+  const outcomes: ActionOutcome[] = [];
+  let lastDate = run.decisionDate;
+  for (const entry of asked) {
+    const lawDate = lawDateFor(run, jurisdiction.lawDateBasis[entry.action]);
     const law = jurisdiction.lawOn(lawDate.date);
     const used = laws.find((candidate) => candidate.law === law);
-    if (used) used.actions.add(entry.action);
-    else laws.push({ law, date: lawDate.date, actions: new Set([entry.action]) });
-    return decideAction(entry, lawDate, law, contextFor(law, lawDate.date, entry.item));
-  });
-
-  // Duties and cautions come from the law that decided each action, for the actions it decided.
-  const notices = (kind: 'duties' | 'cautions'): Notice[] => {
-    const result: Notice[] = [];
-    for (const { law, date, actions } of laws) {
-      for (const obligation of law[kind]) {
-        if (result.some((existing) => existing.id === obligation.id)) continue;
-        if (applies(obligation, actions, contextFor(law, date, undefined))) {
-          result.push(notice(obligation, law));
-        }
-      }
+    if (used) {
+      if (!used.actions.includes(entry.action)) used.actions.push(entry.action);
+    } else {
+      laws.push({ law, date: lawDate.date, actions: [entry.action] });
     }
-    return result;
-  };
-  const cautions = notices('cautions');
-  const lastDate = outcomes.reduce(
-    (latest, o) => (o.lawDate.date > latest ? o.lawDate.date : latest),
-    decisionDate,
-  );
+    if (lawDate.date > lastDate) lastDate = lawDate.date;
+    outcomes.push(
+      decideAction(entry, lawDate, law, contextFor(run, law, lawDate.date, entry.item)),
+    );
+  }
+
+  const cautions = notices(run, laws, 'cautions');
   if (lastDate > jurisdiction.lastVerifiedOn) {
     cautions.push({
       id: 'law-past-last-verification',
@@ -203,18 +152,109 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
     jurisdiction: jurisdiction.summary,
     timeZone,
     outcomes,
-    duties: notices('duties'),
+    duties: notices(run, laws, 'duties'),
     cautions,
     unverified: unverifiedClauses(outcomes),
-    missing: uniqueMissing(outcomes.flatMap((outcome) => outcome.missing)),
+    missing: allMissing(outcomes),
     trace: undefined,
   };
-  if (trace) decision.trace = trace;
+  if (run.trace) decision.trace = run.trace;
   return decision;
 }
 
-function applies(obligation: Obligation, asked: ReadonlySet<Action>, ctx: EvalContext): boolean {
-  if (obligation.actions && !obligation.actions.some((action) => asked.has(action))) return false;
+/** What one decision works from, read once. */
+interface Run {
+  input: Case;
+  timeZone: string;
+  decisionAtMs: number;
+  otherwiseReleaseAtMs: number | undefined;
+  decisionDate: string;
+  releaseDate: string | undefined;
+  trace: TraceStep[] | undefined;
+  /** Usually one or two: a detainer's actions share a law date, information items each get one. */
+  contexts: EvalContext[];
+  /** One per basis, shared by the actions decided on it. */
+  lawDates: LawDate[];
+}
+
+interface LawUsed {
+  law: LawInForce;
+  date: string;
+  actions: Action[];
+}
+
+function contextFor(
+  run: Run,
+  law: LawInForce,
+  lawDate: string,
+  item: InformationItem | undefined,
+): EvalContext {
+  for (const known of run.contexts) {
+    if (known.lawDate === lawDate && known.item === item) return known;
+  }
+  const ctx: EvalContext = {
+    case: run.input,
+    timeZone: run.timeZone,
+    lawDate,
+    decisionAtMs: run.decisionAtMs,
+    otherwiseReleaseAtMs: run.otherwiseReleaseAtMs,
+    terms: law.terms,
+    memo: [],
+    item,
+    trace: run.trace,
+  };
+  run.contexts.push(ctx);
+  return ctx;
+}
+
+function lawDateFor(run: Run, basis: LawDate['basis']): LawDate {
+  for (const known of run.lawDates) if (known.basis === basis) return known;
+  let lawDate: LawDate;
+  if (basis === 'otherwise-release-time' && run.releaseDate === undefined) {
+    lawDate = {
+      date: run.decisionDate,
+      basis,
+      note: 'The otherwise-release time is not recorded; the law in force at the decision time was applied.',
+    };
+  } else {
+    lawDate = {
+      date: basis === 'otherwise-release-time' ? run.releaseDate! : run.decisionDate,
+      basis,
+    };
+  }
+  if (lawDate.date < COVERAGE_START) {
+    const field =
+      basis === 'otherwise-release-time' && run.releaseDate !== undefined
+        ? 'otherwiseReleaseAt'
+        : 'decisionAt';
+    throw CaseError.at(
+      'date-outside-law',
+      field,
+      `${lawDate.date} is before ${COVERAGE_START}, the first day whose law is encoded`,
+    );
+  }
+  run.lawDates.push(lawDate);
+  return lawDate;
+}
+
+/** Duties or cautions from the law that decided each action, for the actions it decided. */
+function notices(run: Run, laws: readonly LawUsed[], kind: 'duties' | 'cautions'): Notice[] {
+  const result: Notice[] = [];
+  for (const { law, date, actions } of laws) {
+    for (const obligation of law[kind]) {
+      if (result.some((existing) => existing.id === obligation.id)) continue;
+      if (applies(obligation, actions, contextFor(run, law, date, undefined))) {
+        result.push(notice(obligation, law));
+      }
+    }
+  }
+  return result;
+}
+
+function applies(obligation: Obligation, asked: readonly Action[], ctx: EvalContext): boolean {
+  if (obligation.actions && !obligation.actions.some((action) => asked.includes(action))) {
+    return false;
+  }
   return obligation.when ? obligation.when.evaluate(ctx).value === true : true;
 }
 
@@ -229,7 +269,9 @@ function notice(obligation: Obligation, law: LawInForce): Notice {
   }
   let result = byObligation.get(obligation);
   if (!result) {
-    result = { id: obligation.id, text: obligation.text, clauses: refs(obligation.cites, law) };
+    const clauses: ClauseRef[] = [];
+    addRefs(obligation.cites, law, clauses);
+    result = { id: obligation.id, text: obligation.text, clauses };
     byObligation.set(obligation, result);
   }
   return result;
@@ -247,9 +289,11 @@ function decideAction(
       `No rule decides "${asked.action}" on ${lawDate.date}: the coverage check should have caught this`,
     );
   const result = applyRule(entry.rule, ctx);
-  const considered = result.considered.map(({ exception, finding }) =>
-    considerOf(exception.label, exception.then, finding, law),
-  );
+  const considered: Considered[] = [];
+  for (const { exception, finding } of result.considered) {
+    considered.push(considerOf(exception.label, exception.then, finding, law));
+  }
+  const controlling: ClauseRef[] = [];
   // Built with one fixed shape and no spreads: this runs for every action of every decision.
   const actionOutcome: ActionOutcome = {
     action: asked.action,
@@ -258,7 +302,7 @@ function decideAction(
     explanation: '',
     lawDate,
     lawHash: law.hash,
-    controlling: [],
+    controlling,
     considered,
     missing: result.missing,
     hold: undefined,
@@ -267,21 +311,24 @@ function decideAction(
   const outcome = result.outcome;
   if (!outcome) {
     actionOutcome.explanation = `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`;
-    actionOutcome.controlling = refs(undecidedCites(entry.rule.exceptions, result.blocking), law);
+    // The rules' clauses and the definitions whose facts are missing.
+    for (const exception of entry.rule.exceptions) addRefs(exception.then.cites, law, controlling);
+    for (const finding of result.blocking) addFindingRefs(finding, law, controlling);
     return actionOutcome;
   }
-  const cited = [...outcome.cites];
-  if (result.decisive) collectCites(result.decisive, cited);
+  addRefs(outcome.cites, law, controlling);
+  if (result.decisive) addFindingRefs(result.decisive, law, controlling);
   actionOutcome.status = outcome.status;
   actionOutcome.explanation = outcome.explanation;
-  actionOutcome.controlling = refs(cited, law);
   if (outcome.interpretation !== undefined)
     actionOutcome.interpretations = [outcome.interpretation];
   if (outcome.holdLimit && asked.action === 'hold' && outcome.status !== 'not-allowed') {
     const limit = outcome.holdLimit.compute(ctx);
+    const clauses: ClauseRef[] = [];
+    addRefs(outcome.holdLimit.cites, law, clauses);
     actionOutcome.hold = {
       rule: outcome.holdLimit.label,
-      clauses: refs(outcome.holdLimit.cites, law),
+      clauses,
       until: limit.clock?.until,
       clock: limit.clock,
       missing: limit.missing,
@@ -297,29 +344,27 @@ function considerOf(
   finding: Finding,
   law: LawInForce,
 ): Considered {
-  const cited = [...then.cites];
-  collectCites(finding, cited);
+  const clauses: ClauseRef[] = [];
+  addRefs(then.cites, law, clauses);
+  addFindingRefs(finding, law, clauses);
   const failed: Considered['failed'] = [];
   collectFailures(finding, failed);
-  return {
-    rule,
-    value: finding.value === false ? false : 'unknown',
-    clauses: refs(cited, law),
-    failed,
-  };
+  return { rule, value: finding.value === false ? false : 'unknown', clauses, failed };
 }
 
-/** For an undecided outcome: the rules' clauses and the definitions whose facts are missing. */
-function undecidedCites(exceptions: readonly Exception[], blocking: readonly Finding[]): string[] {
-  const cited = exceptions.flatMap((exception) => [...exception.then.cites]);
-  for (const finding of blocking) collectCites(finding, cited);
-  return cited;
+/** The clause of each cited id, once each, in citing order. */
+function addRefs(ids: readonly string[], law: LawInForce, into: ClauseRef[]): void {
+  for (const id of ids) {
+    const clause = law.clauses.get(id);
+    if (!clause) throw new Error(`Clause ${id} is cited but not in force from ${law.from}`);
+    if (!into.includes(clause.ref)) into.push(clause.ref);
+  }
 }
 
 /** The clauses cited along the findings that decided a value. */
-function collectCites(finding: Finding, into: string[]): void {
-  for (const id of finding.condition.cites) if (!into.includes(id)) into.push(id);
-  for (const child of finding.because ?? []) collectCites(child, into);
+function addFindingRefs(finding: Finding, law: LawInForce, into: ClauseRef[]): void {
+  addRefs(finding.condition.cites, law, into);
+  if (finding.because) for (const child of finding.because) addFindingRefs(child, law, into);
 }
 
 /** The innermost findings that carry the failure: leaves, or derived conditions with a reason. */
@@ -335,29 +380,24 @@ function collectFailures(finding: Finding, into: Considered['failed']): void {
   }
 }
 
-function refs(ids: readonly string[], law: LawInForce): ClauseRef[] {
-  const result: ClauseRef[] = [];
-  for (const id of ids) {
-    if (result.some((ref) => ref.id === id)) continue;
-    const clause = law.clauses.get(id);
-    if (!clause) throw new Error(`Clause ${id} is cited but not in force from ${law.from}`);
-    result.push(clause.ref);
-  }
-  return result;
+function allMissing(outcomes: readonly ActionOutcome[]): MissingFact[] {
+  const missing: MissingFact[] = [];
+  for (const outcome of outcomes) for (const fact of outcome.missing) missing.push(fact);
+  return uniqueMissing(missing);
 }
 
 function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {
   const result: ClauseRef[] = [];
-  const add = (refs: readonly ClauseRef[]) => {
-    for (const ref of refs) {
-      if (ref.verification === 'verbatim' || result.includes(ref)) continue;
-      result.push(ref);
-    }
-  };
   for (const outcome of outcomes) {
-    add(outcome.controlling);
-    for (const considered of outcome.considered) add(considered.clauses);
-    if (outcome.hold) add(outcome.hold.clauses);
+    addUnverified(outcome.controlling, result);
+    for (const considered of outcome.considered) addUnverified(considered.clauses, result);
+    if (outcome.hold) addUnverified(outcome.hold.clauses, result);
   }
   return result;
+}
+
+function addUnverified(refs: readonly ClauseRef[], into: ClauseRef[]): void {
+  for (const ref of refs) {
+    if (ref.verification !== 'verbatim' && !into.includes(ref)) into.push(ref);
+  }
 }

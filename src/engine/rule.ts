@@ -59,36 +59,34 @@ function sameOutcome(a: OutcomeSpec, b: OutcomeSpec): boolean {
 
 export function applyRule(rule: ActionRule, ctx: EvalContext): RuleResult {
   const considered: RuleResult['considered'] = [];
-  const undecided: { exception: Exception; finding: Finding }[] = [];
-  const blocked = (outcome: OutcomeSpec) =>
-    undecided.length === 0
-      ? undecided
-      : undecided.filter((entry) => !sameOutcome(entry.exception.then, outcome));
-
+  let undecided: RuleResult['considered'] | undefined;
   for (const exception of rule.exceptions) {
     const finding = exception.when.evaluate(ctx);
-    if (finding.value === true) {
-      const blockers = blocked(exception.then);
-      if (blockers.length > 0) return needsInformation(considered, blockers);
-      return { outcome: exception.then, decisive: finding, considered, missing: [], blocking: [] };
-    }
-    considered.push({ exception, finding });
-    if (finding.value !== false) undecided.push({ exception, finding });
+    if (finding.value === true) return settle(exception.then, finding, considered, undecided);
+    const entry = { exception, finding };
+    considered.push(entry);
+    if (finding.value !== false) (undecided ??= []).push(entry);
   }
-  const blockers = blocked(rule.base);
-  if (blockers.length > 0) return needsInformation(considered, blockers);
-  return { outcome: rule.base, decisive: undefined, considered, missing: [], blocking: [] };
+  return settle(rule.base, undefined, considered, undecided);
 }
 
-function needsInformation(
+/** The outcome, unless an undecided exception with a different outcome blocks it. */
+function settle(
+  outcome: OutcomeSpec,
+  decisive: Finding | undefined,
   considered: RuleResult['considered'],
-  blockers: { finding: Finding }[],
+  undecided: RuleResult['considered'] | undefined,
 ): RuleResult {
-  return {
-    outcome: undefined,
-    decisive: undefined,
-    considered,
-    missing: missingOf(blockers.map((entry) => entry.finding)),
-    blocking: blockers.map((entry) => entry.finding),
-  };
+  const blockers = undecided?.filter((entry) => !sameOutcome(entry.exception.then, outcome));
+  if (blockers && blockers.length > 0) {
+    const blocking = blockers.map((entry) => entry.finding);
+    return {
+      outcome: undefined,
+      decisive: undefined,
+      considered,
+      missing: missingOf(blocking),
+      blocking,
+    };
+  }
+  return { outcome, decisive, considered, missing: [], blocking: [] };
 }
