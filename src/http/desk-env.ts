@@ -3,8 +3,8 @@
  * they signed in.
  * @module
  */
-import type { Context } from 'hono';
-import type { Actor } from '../auth/roles.js';
+import type { Context, MiddlewareHandler } from 'hono';
+import { requirePermission, type Actor, type Permission } from '../auth/roles.js';
 import { DeskError } from '../desk/errors.js';
 
 export interface DeskEnv {
@@ -31,3 +31,14 @@ export function ifMatchOf(c: Context): number | undefined {
 }
 
 export const etagOf = (version: number) => `"${String(version)}"`;
+
+/**
+ * Route guard: refuses a caller whose role lacks the permission before the body is even read.
+ * The services check again, so the CLI and the API meet the same rule.
+ */
+export function allow(permission: Permission): MiddlewareHandler<DeskEnv> {
+  return async (c, next) => {
+    requirePermission(actorOf(c), permission);
+    await next();
+  };
+}

@@ -41,7 +41,8 @@ import {
   proposeOverride,
   settleOverride,
 } from '../../services/review-service.js';
-import { actorOf, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
+import { actorOf, allow, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
+import type { Permission } from '../../auth/roles.js';
 import { problemResponses } from '../problem.js';
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -106,6 +107,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'post',
       path: '/api/cases',
       tags,
+      middleware: [allow('case.intake')] as const,
       summary: 'Record a detainer request received (idempotent)',
       description:
         'Stores the person, custody, criminal history and request. The same request submitted twice ' +
@@ -140,6 +142,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'get',
       path: '/api/cases',
       tags,
+      middleware: [allow('case.read')] as const,
       summary: 'List cases, newest first, with filters and pagination',
       request: { query: caseFilterSchema },
       responses: {
@@ -163,6 +166,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'get',
       path: '/api/cases/{id}',
       tags,
+      middleware: [allow('case.read')] as const,
       summary: 'Read a case and the person’s record (audited)',
       request: { params: caseId },
       responses: {
@@ -178,6 +182,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
   );
 
   const step = (
+    permission: Permission,
     path: string,
     summary: string,
     description: string,
@@ -194,6 +199,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
         method: 'post',
         path: `/api/cases/{id}${path}`,
         tags,
+        middleware: [allow(permission)] as const,
         summary,
         description,
         request: {
@@ -214,6 +220,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
   };
 
   step(
+    'case.update',
     '/record',
     'Correct or complete the record',
     'Replaces the history, the custody or the judicial warrant; the case must be decided again.',
@@ -221,6 +228,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => updateRecord(ctx, actor, id, version, input),
   );
   step(
+    'case.decide',
     '/decision',
     'Decide the case under the law in force',
     'Runs the law engine and freezes its decision with the law’s hash.',
@@ -228,6 +236,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version) => decideCase(ctx, actor, id, version),
   );
   step(
+    'case.review',
     '/decision/confirm',
     'Confirm the decision',
     'A reviewer confirms the engine’s decision.',
@@ -235,6 +244,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => confirmDecision(ctx, actor, id, version, input),
   );
   step(
+    'case.review',
     '/decision/override',
     'Propose an override',
     'A reviewer proposes other outcomes, with a written reason; a second person must approve.',
@@ -242,6 +252,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => proposeOverride(ctx, actor, id, version, input),
   );
   step(
+    'case.approve',
     '/decision/override/approve',
     'Approve an override',
     'Someone other than the proposer approves it.',
@@ -249,6 +260,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version) => settleOverride(ctx, actor, id, version, true),
   );
   step(
+    'case.approve',
     '/decision/override/reject',
     'Reject an override',
     'Someone other than the proposer rejects it.',
@@ -256,6 +268,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version) => settleOverride(ctx, actor, id, version, false),
   );
   step(
+    'case.custody',
     '/hold',
     'Start the hold clock',
     'Only when the reviewed decision allows a hold; the clock ends at the lawful deadline.',
@@ -263,6 +276,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => startHold(ctx, actor, id, version, input),
   );
   step(
+    'case.custody',
     '/ice-notice',
     'Record that ICE was told of the release',
     'Only when the reviewed decision allows notifying ICE.',
@@ -270,6 +284,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => notifyIce(ctx, actor, id, version, input),
   );
   step(
+    'case.custody',
     '/release',
     'Record how custody ended',
     'Released, released despite the detainer, transferred to ICE, or ICE did not come within the hold.',
@@ -277,6 +292,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => recordRelease(ctx, actor, id, version, input),
   );
   step(
+    'case.custody',
     '/cancellation',
     'Record ICE’s cancellation of the detainer',
     'Closes the case.',
@@ -290,6 +306,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'post',
       path: '/api/cases/{id}/information-requests',
       tags: ['Information requests'],
+      middleware: [allow('information.handle')] as const,
       summary: 'Record an ICE request for information and decide what may be answered',
       request: { params: caseId, body: body(informationRequestSchema) },
       responses: {
@@ -313,6 +330,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'get',
       path: '/api/cases/{id}/information-requests',
       tags: ['Information requests'],
+      middleware: [allow('case.read')] as const,
       summary: 'List the information requests about a case',
       request: { params: caseId },
       responses: { 200: json(z.array(informationSchema), 'The requests.'), ...problemResponses },
@@ -325,6 +343,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'post',
       path: '/api/cases/{id}/information-requests/{requestId}/answer',
       tags: ['Information requests'],
+      middleware: [allow('information.handle')] as const,
       summary: 'Record what was answered; items the law forbids are refused',
       request: {
         params: caseId.extend({ requestId: z.string() }),

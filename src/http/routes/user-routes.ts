@@ -13,7 +13,7 @@ import {
   newUserSchema,
   setUserDisabled,
 } from '../../services/user-service.js';
-import { actorOf, type DeskEnv } from '../desk-env.js';
+import { actorOf, allow, type DeskEnv } from '../desk-env.js';
 import { problemResponses } from '../problem.js';
 
 const userSchema = z
@@ -40,6 +40,7 @@ export function registerUserRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'get',
       path: '/api/users',
       tags,
+      middleware: [allow('users.manage')] as const,
       summary: 'List accounts',
       responses: { 200: ok(z.array(userSchema), 'Every account.'), ...problemResponses },
     }),
@@ -50,6 +51,7 @@ export function registerUserRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'post',
       path: '/api/users',
       tags,
+      middleware: [allow('users.manage')] as const,
       summary: 'Create an account',
       request: {
         body: { required: true, content: { 'application/json': { schema: newUserSchema } } },
@@ -67,6 +69,7 @@ export function registerUserRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
         method: 'post',
         path: `/api/users/{username}/${path}`,
         tags,
+        middleware: [allow('users.manage')] as const,
         summary: disabled
           ? 'Disable an account, ending its sessions and tokens'
           : 'Enable an account',
@@ -85,6 +88,7 @@ export function registerUserRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'post',
       path: '/api/users/{username}/tokens',
       tags,
+      middleware: [allow('users.manage')] as const,
       summary: 'Issue an API token for a system integration (shown once)',
       request: {
         params: username,

@@ -1,0 +1,336 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROLES, can, type Permission } from '../auth/roles.js';
+import { docIntakeWithWarrant } from '../testing/intake-fixtures.js';
+import { startTestDesk, TEST_PASSWORD, type TestDesk } from '../testing/desk-server.js';
+import { TEST_STORES } from '../testing/test-stores.js';
+
+interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { path: string; message: string }[];
+}
+
+for (const kind of TEST_STORES) {
+  describe(`the HTTP API on the real server (${kind.name})`, () => {
+    let desk: TestDesk;
+    before(async () => {
+      desk = await startTestDesk(kind);
+    });
+    after(() => desk.close());
+
+    it('serves its OpenAPI 3.1 document and a docs page', async () => {
+      const doc = await desk.anonymous.request('GET', '/api/openapi.json');
+      assert.equal(doc.status, 200);
+      const body = doc.body as { openapi: string; paths: Record<string, unknown> };
+      assert.equal(body.openapi, '3.1.0');
+      for (const path of [
+        '/api/cases',
+        '/api/cases/{id}',
+        '/api/cases/{id}/decision',
+        '/api/session',
+        '/api/audit/checkpoint',
+      ]) {
+        assert.ok(path in body.paths, path);
+      }
+      const page = await desk.anonymous.request('GET', '/api/docs');
+      assert.equal(page.status, 200);
+      assert.match(page.text, /openapi\.json/);
+    });
+
+    it('intake: 201 with Location and ETag, then 200 for the same request again', async () => {
+      const clerk = await desk.as('clerk');
+      const first = await clerk.request('POST', '/api/cases', {
+        body: docIntakeWithWarrant('H-1'),
+      });
+      assert.equal(first.status, 201);
+      const { id } = first.body as { id: string };
+      assert.equal(first.headers.get('location'), `/api/cases/${id}`);
+      assert.equal(first.headers.get('etag'), '"1"');
+      const again = await clerk.request('POST', '/api/cases', {
+        body: docIntakeWithWarrant('H-1'),
+      });
+      assert.equal(again.status, 200);
+      assert.equal((again.body as { id: string }).id, id);
+    });
+
+    it('bad input: 400 problem+json naming each field; malformed JSON too; nothing stored', async () => {
+      const clerk = await desk.as('clerk');
+      const before = await clerk.request('GET', '/api/cases?limit=1');
+      const intake = docIntakeWithWarrant('H-BAD');
+      const bad = await clerk.request('POST', '/api/cases', {
+        body: {
+          ...intake,
+          jurisdiction: 'atlantis',
+          custody: { ...intake.custody, expectedReleaseAt: 'tomorrow' },
+        },
+      });
+      assert.equal(bad.status, 400);
+      assert.equal(bad.headers.get('content-type'), 'application/problem+json');
+      const problem = bad.body as Problem;
+      assert.equal(problem.status, 400);
+      const paths = (problem.errors ?? []).map((error) => error.path);
+      assert.ok(paths.includes('jurisdiction'), paths.join());
+      assert.ok(paths.includes('custody.expectedReleaseAt'), paths.join());
+      const malformed = await clerk.request('POST', '/api/cases', { raw: '{"jurisdiction": ' });
+      assert.equal(malformed.status, 400);
+      assert.equal((malformed.body as Problem).status, 400);
+      const after = await clerk.request('GET', '/api/cases?limit=1');
+      assert.equal(
+        (after.body as { total: number }).total,
+        (before.body as { total: number }).total,
+      );
+    });
+
+    it('the natural path over HTTP, with ETag / If-Match on every step', async () => {
+      const clerk = await desk.as('clerk');
+      const reviewer = await desk.as('reviewer');
+      const created = await clerk.request('POST', '/api/cases?decide=true', {
+        body: docIntakeWithWarrant('H-PATH'),
+      });
+      assert.equal(created.status, 201);
+      const { id, status } = created.body as { id: string; status: string };
+      assert.equal(status, 'decided');
+      const noMatch = await reviewer.request('POST', `/api/cases/${id}/decision/confirm`, {
+        body: {},
+      });
+      assert.equal(noMatch.status, 428);
+      const stale = await reviewer.request('POST', `/api/cases/${id}/decision/confirm`, {
+        body: {},
+        headers: { 'if-match': '"1"' },
+      });
+      assert.equal(stale.status, 412);
+      const confirmed = await reviewer.request('POST', `/api/cases/${id}/decision/confirm`, {
+        body: {},
+        headers: { 'if-match': '"2"' },
+      });
+      assert.equal(confirmed.status, 200);
+      assert.equal(confirmed.headers.get('etag'), '"3"');
+      const read = await reviewer.request('GET', `/api/cases/${id}`);
+      assert.equal(read.status, 200);
+      assert.equal(read.headers.get('etag'), '"3"');
+      const view = read.body as {
+        status: string;
+        nextSteps: string[];
+        decision: { effective: { action: string; status: string }[] };
+      };
+      assert.equal(view.status, 'reviewed');
+      assert.ok(view.nextSteps.includes('start-hold'));
+      const wrongStep = await clerk.request('POST', `/api/cases/${id}/release`, {
+        body: { kind: 'ice-did-not-come' },
+        headers: { 'if-match': '"3"' },
+      });
+      assert.equal(wrongStep.status, 409);
+      const released = await clerk.request('POST', `/api/cases/${id}/release`, {
+        body: { kind: 'transferred-to-ice' },
+        headers: { 'if-match': '"3"' },
+      });
+      assert.equal(released.status, 200);
+      assert.equal((released.body as { status: string }).status, 'closed');
+    });
+
+    it('sessions: HttpOnly SameSite=Strict cookie; unsafe requests need the CSRF header; sign-out ends it', async () => {
+      const login = await fetch(`${desk.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'clerk', password: TEST_PASSWORD }),
+      });
+      const setCookie = login.headers.get('set-cookie') ?? '';
+      assert.match(setCookie, /HttpOnly/i);
+      assert.match(setCookie, /SameSite=Strict/i);
+      const cookie = setCookie.split(';')[0] ?? '';
+      const withoutCsrf = await fetch(`${desk.url}/api/cases`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(docIntakeWithWarrant('H-CSRF')),
+      });
+      assert.equal(withoutCsrf.status, 403);
+      const me = await fetch(`${desk.url}/api/session`, { headers: { cookie } });
+      assert.equal(me.status, 200);
+      const { csrfToken } = (await me.json()) as { csrfToken: string };
+      const out = await fetch(`${desk.url}/api/session`, {
+        method: 'DELETE',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+      });
+      assert.equal(out.status, 204);
+      const after = await fetch(`${desk.url}/api/cases`, { headers: { cookie } });
+      assert.equal(after.status, 401);
+    });
+
+    it('wrong passwords lock the account after five failures, without saying whether it exists', async () => {
+      const attempt = (username: string, password: string) =>
+        desk.anonymous.request('POST', '/api/session', { body: { username, password } });
+      assert.equal((await attempt('nobody', 'wrong password!')).status, 401);
+      for (let i = 0; i < 5; i += 1)
+        assert.equal((await attempt('auditor', 'wrong password!')).status, 401);
+      const locked = await attempt('auditor', TEST_PASSWORD);
+      assert.equal(locked.status, 429);
+    });
+
+    it('API tokens: an admin issues one for an integration; it works as a bearer token without CSRF', async () => {
+      const admin = await desk.as('admin');
+      const user = await admin.request('POST', '/api/users', {
+        body: { username: 'jail-system', displayName: 'Jail management system', role: 'clerk' },
+      });
+      assert.equal(user.status, 201);
+      const issued = await admin.request('POST', '/api/users/jail-system/tokens', {
+        body: { name: 'booking feed' },
+      });
+      assert.equal(issued.status, 201);
+      const { token } = issued.body as { token: string };
+      const bearer = { authorization: `Bearer ${token}` };
+      const created = await desk.anonymous.request('POST', '/api/cases', {
+        body: docIntakeWithWarrant('H-TOKEN'),
+        headers: bearer,
+      });
+      assert.equal(created.status, 201);
+      await admin.request('POST', '/api/users/jail-system/disable');
+      const refused = await desk.anonymous.request('GET', '/api/cases', { headers: bearer });
+      assert.equal(refused.status, 401);
+    });
+
+    it('the public sees only public things: the audit checkpoint and key, never a case', async () => {
+      assert.equal((await desk.anonymous.request('GET', '/api/cases')).status, 401);
+      assert.equal((await desk.anonymous.request('GET', '/api/audit/verifier-key')).status, 200);
+    });
+  });
+}
+
+/** Every route, the permission it needs, and a request that would succeed for a permitted role. */
+const ROUTES: { method: string; path: string; permission: Permission; body?: unknown }[] = [
+  {
+    method: 'POST',
+    path: '/api/cases',
+    permission: 'case.intake',
+    body: docIntakeWithWarrant('M-1'),
+  },
+  { method: 'GET', path: '/api/cases', permission: 'case.read' },
+  { method: 'GET', path: '/api/cases/CASE', permission: 'case.read' },
+  {
+    method: 'POST',
+    path: '/api/cases/CASE/record',
+    permission: 'case.update',
+    body: { history: { searchCompleted: true } },
+  },
+  { method: 'POST', path: '/api/cases/CASE/decision', permission: 'case.decide' },
+  { method: 'POST', path: '/api/cases/CASE/decision/confirm', permission: 'case.review', body: {} },
+  {
+    method: 'POST',
+    path: '/api/cases/CASE/decision/override',
+    permission: 'case.review',
+    body: {
+      outcomes: [{ action: 'hold', status: 'not-allowed' }],
+      reason: 'a reason long enough to be accepted',
+    },
+  },
+  { method: 'POST', path: '/api/cases/CASE/decision/override/approve', permission: 'case.approve' },
+  { method: 'POST', path: '/api/cases/CASE/decision/override/reject', permission: 'case.approve' },
+  { method: 'POST', path: '/api/cases/CASE/hold', permission: 'case.custody', body: {} },
+  { method: 'POST', path: '/api/cases/CASE/ice-notice', permission: 'case.custody', body: {} },
+  {
+    method: 'POST',
+    path: '/api/cases/CASE/release',
+    permission: 'case.custody',
+    body: { kind: 'released' },
+  },
+  { method: 'POST', path: '/api/cases/CASE/cancellation', permission: 'case.custody', body: {} },
+  {
+    method: 'POST',
+    path: '/api/cases/CASE/information-requests',
+    permission: 'information.handle',
+    body: { receivedAt: '2016-06-02T10:00:00Z', information: ['release-date'] },
+  },
+  { method: 'GET', path: '/api/cases/CASE/information-requests', permission: 'case.read' },
+  {
+    method: 'POST',
+    path: '/api/cases/CASE/information-requests/X/answer',
+    permission: 'information.handle',
+    body: { disclosed: [] },
+  },
+  { method: 'GET', path: '/api/users', permission: 'users.manage' },
+  {
+    method: 'POST',
+    path: '/api/users',
+    permission: 'users.manage',
+    body: { username: 'matrix-user', displayName: 'M', role: 'clerk' },
+  },
+  { method: 'POST', path: '/api/users/clerk/enable', permission: 'users.manage' },
+  {
+    method: 'POST',
+    path: '/api/users/clerk/tokens',
+    permission: 'users.manage',
+    body: { name: 'matrix' },
+  },
+  { method: 'POST', path: '/api/audit/checkpoints', permission: 'audit.checkpoint' },
+  { method: 'GET', path: '/api/audit/verification', permission: 'audit.read' },
+  { method: 'GET', path: '/api/audit/entries', permission: 'audit.read' },
+  { method: 'GET', path: '/api/audit/entries/0/receipt', permission: 'audit.read' },
+];
+
+describe('every route is denied to every role that must not reach it', () => {
+  let desk: TestDesk;
+  let caseId: string;
+  before(async () => {
+    desk = await startTestDesk(TEST_STORES[0]!);
+    const clerk = await desk.as('clerk');
+    caseId = (
+      (await clerk.request('POST', '/api/cases', { body: docIntakeWithWarrant('M-CASE') }))
+        .body as { id: string }
+    ).id;
+  });
+  after(() => desk.close());
+
+  it('covers every operation in the OpenAPI document', async () => {
+    const doc = (await desk.anonymous.request('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const publicRoutes = [
+      'POST /api/session',
+      'GET /api/session',
+      'DELETE /api/session',
+      'GET /api/audit/checkpoint',
+      'GET /api/audit/verifier-key',
+    ];
+    const inMatrix = ROUTES.map(
+      (route) =>
+        `${route.method} ${route.path.replace('CASE', '{id}').replace('/X/', '/{requestId}/').replace('/clerk/', '/{username}/').replace('/0/', '/{seq}/')}`,
+    );
+    const enableDisable = ['POST /api/users/{username}/disable'];
+    for (const operation of documented) {
+      assert.ok(
+        inMatrix.includes(operation) ||
+          publicRoutes.includes(operation) ||
+          enableDisable.includes(operation),
+        `${operation} is not in the role matrix`,
+      );
+    }
+  });
+
+  for (const route of ROUTES) {
+    it(`${route.method} ${route.path} (${route.permission})`, async () => {
+      const path = route.path.replace('CASE', caseId);
+      const anonymous = await desk.anonymous.request(route.method, path, { body: route.body });
+      assert.equal(anonymous.status, 401, 'anonymous');
+      for (const role of ROLES) {
+        const client = await desk.as(role);
+        const response = await client.request(route.method, path, {
+          body: route.body,
+          headers: { 'if-match': '"999"' },
+        });
+        if (can({ id: role, username: role, role }, route.permission)) {
+          assert.ok(
+            response.status !== 401 && response.status !== 403,
+            `${role} must be allowed, got ${String(response.status)} ${response.text}`,
+          );
+        } else {
+          assert.equal(response.status, 403, `${role} must be denied`);
+        }
+      }
+    });
+  }
+});

@@ -1,0 +1,130 @@
+/**
+ * The audit log over HTTP, after Certificate Transparency's get-sth and get-proof: the latest
+ * signed checkpoint and the verifier key are public (they name no one); entries, verification
+ * and receipts are for auditors.
+ * @module
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { formatVerifierKey } from '../../audit/checkpoint.js';
+import {
+  createCheckpoint,
+  entryReceipt,
+  latestCheckpoint,
+  listAuditEntries,
+  verifyAuditLog,
+  type AuditSigner,
+} from '../../services/audit-service.js';
+import type { DeskContext } from '../../services/desk-context.js';
+import { actorOf, allow, type DeskEnv } from '../desk-env.js';
+import { problem, problemResponses } from '../problem.js';
+
+export interface AuditOptions {
+  auditSigner: AuditSigner;
+}
+
+const tags = ['Audit log'];
+const text = (description: string) => ({
+  description,
+  content: { 'text/plain': { schema: z.string() } },
+});
+
+export function registerAuditRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext, options: AuditOptions): void {
+  const signer = options.auditSigner;
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/checkpoint',
+      tags,
+      summary: 'The latest signed checkpoint (C2SP signed note; public)',
+      responses: { 200: text('origin, tree size and root hash, signed with Ed25519.'), ...problemResponses },
+    }),
+    async (c) => {
+      const note = await latestCheckpoint(ctx);
+      if (note === undefined) return problem(c, 'not-found', 'no checkpoint has been signed yet');
+      return c.text(note, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/verifier-key',
+      tags,
+      summary: 'The public key that verifies checkpoints (public)',
+      responses: { 200: text('The verifier key in signed-note form: name+keyid+base64 key.') },
+    }),
+    (c) => c.text(formatVerifierKey(signer.verifier), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/audit/checkpoints',
+      tags,
+      middleware: [allow('audit.checkpoint')] as const,
+      summary: 'Sign a checkpoint over the log as it stands',
+      responses: { 201: text('The new (or unchanged) checkpoint.'), ...problemResponses },
+    }),
+    async (c) => c.text(await createCheckpoint(ctx, actorOf(c), signer), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/verification',
+      tags,
+      middleware: [allow('audit.read')] as const,
+      summary: 'Verify the whole stored log: leaves, chain, tree and every checkpoint',
+      responses: {
+        200: {
+          description: 'The report; `ok` is false and `problems` names the first bad entry when tampered.',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await verifyAuditLog(ctx, actorOf(c), signer.verifier), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/entries',
+      tags,
+      middleware: [allow('audit.read')] as const,
+      summary: 'Read audit entries in order',
+      request: {
+        query: z.object({
+          from: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'Entries from `from`, in sequence order.',
+          content: { 'application/json': { schema: z.array(z.record(z.string(), z.unknown())) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { from, limit } = c.req.valid('query');
+      return c.json(await listAuditEntries(ctx, actorOf(c), from, limit), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/entries/{seq}/receipt',
+      tags,
+      middleware: [allow('audit.read')] as const,
+      summary: 'A receipt proving the entry is in the latest checkpoint (c2sp.org/tlog-proof@v1)',
+      request: { params: z.object({ seq: z.coerce.number().int().min(0) }) },
+      responses: { 200: text('The inclusion proof bundle with its checkpoint.'), ...problemResponses },
+    }),
+    async (c) => c.text(await entryReceipt(ctx, actorOf(c), c.req.valid('param').seq), 200),
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The real desk server for end-to-end tests: a fresh store, one account per role, listening on a
+ * free port, and a small client that signs in like a browser (session cookie + CSRF header) or
+ * like an integration (bearer token).
+ * @module
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROLES, type Role } from '../auth/roles.js';
+import { deskConfig } from '../server/desk-config.js';
+import { startServer } from '../server/start-server.js';
+import { deskContext, type DeskContext } from '../services/desk-context.js';
+import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
+import type { TestStoreKind } from './test-stores.js';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+export interface Client {
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<ApiResponse>;
+}
+
+export interface TestDesk {
+  url: string;
+  ctx: DeskContext;
+  /** A signed-in client for the account of this role (usernames are the role names). */
+  as(username: Role | 'reviewer2'): Promise<Client>;
+  anonymous: Client;
+  close(): Promise<void>;
+}
+
+async function call(
+  url: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  options: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<ApiResponse> {
+  const body =
+    options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+      ...options.headers,
+    },
+    body,
+  });
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+export async function startTestDesk(
+  kind: TestStoreKind,
+  env: Record<string, string> = {},
+): Promise<TestDesk> {
+  const { store, dispose } = await kind.open();
+  const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  const ctx = deskContext(store);
+  for (const role of ROLES) {
+    await createUser(ctx, CONSOLE_ACTOR, {
+      username: role,
+      displayName: `Test ${role}`,
+      role,
+      password: TEST_PASSWORD,
+    });
+  }
+  await createUser(ctx, CONSOLE_ACTOR, {
+    username: 'reviewer2',
+    displayName: 'Second reviewer',
+    role: 'reviewer',
+    password: TEST_PASSWORD,
+  });
+  const config = deskConfig(
+    { dataDir, port: '0', database: 'unused' },
+    { DESK_INSECURE_COOKIES: '1', DESK_LOGIN_LIMIT: '1000', ...env },
+  );
+  const server = await startServer(ctx, config);
+  const sessions = new Map<string, Client>();
+  const anonymous: Client = {
+    request: (method, path, options) => call(server.url, method, path, {}, options),
+  };
+  return {
+    url: server.url,
+    ctx,
+    anonymous,
+    async as(username) {
+      const cached = sessions.get(username);
+      if (cached !== undefined) return cached;
+      const login = await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: TEST_PASSWORD }),
+      });
+      if (login.status !== 200)
+        throw new Error(`sign-in as ${username} failed: ${String(login.status)}`);
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const client: Client = {
+        request: (method, path, options) =>
+          call(server.url, method, path, { cookie, 'x-csrf-token': csrfToken }, options),
+      };
+      sessions.set(username, client);
+      return client;
+    },
+    async close() {
+      await server.close();
+      await dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
