@@ -117,15 +117,28 @@ function toUtcMs(date: string): number {
   );
 }
 
-const dateStrings = new Map<number, string>();
+/**
+ * Per-day caches are dense arrays over 1900-2199 (day numbers from 1970-01-01): decisions read
+ * them twice each, and an array slot costs less than a Map lookup. Days outside are computed.
+ */
+const FIRST_CACHED_DAY = -25_567;
+const CACHED_DAYS = 109_572;
+
+function cacheSlot(day: number): number {
+  const slot = day - FIRST_CACHED_DAY;
+  return slot >= 0 && slot < CACHED_DAYS ? slot : -1;
+}
+
+const dateStrings = new Array<string | undefined>(CACHED_DAYS).fill(undefined);
 
 /** The UTC calendar date of an instant; formatted once per day, since decisions repeat days. */
 function fromUtcMs(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
-  let date = dateStrings.get(day);
+  const slot = cacheSlot(day);
+  let date = slot === -1 ? undefined : dateStrings[slot];
   if (date === undefined) {
     date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    dateStrings.set(day, date);
+    if (slot !== -1) dateStrings[slot] = date;
   }
   return date;
 }
@@ -154,8 +167,14 @@ interface Transition {
   after: number;
 }
 
-/** Per zone and UTC day: the offset in minutes, or the day's change. */
-const dayOffsetCache = new Map<string, Map<number, number | Transition>>();
+type DayOffset = number | Transition | undefined;
+
+/**
+ * Per zone, the offset in minutes (or the change) of each UTC day, in chunks of 1,024 days
+ * allocated as they are first used: a case may name any zone, so a zone costs only what it uses.
+ */
+const dayOffsetCache = new Map<string, DayOffset[][]>();
+const CHUNK_BITS = 10;
 
 /**
  * The calendar date of an instant in an IANA time zone. A zone's offset changes at most once
@@ -165,14 +184,23 @@ const dayOffsetCache = new Map<string, Map<number, number | Transition>>();
 export function localDateOf(instantMs: number, timeZone: string): string {
   let zoneCache = dayOffsetCache.get(timeZone);
   if (!zoneCache) {
-    zoneCache = new Map();
+    zoneCache = [];
     dayOffsetCache.set(timeZone, zoneCache);
   }
   const day = Math.floor(instantMs / DAY_MS);
-  let offset = zoneCache.get(day);
+  const slot = cacheSlot(day);
+  let chunk: DayOffset[] | undefined;
+  if (slot !== -1) {
+    const index = slot >> CHUNK_BITS;
+    while (zoneCache.length <= index) zoneCache.push([]);
+    chunk = zoneCache[index]!;
+    if (chunk.length === 0) chunk.length = 1 << CHUNK_BITS;
+  }
+  const position = slot & ((1 << CHUNK_BITS) - 1);
+  let offset = chunk?.[position];
   if (offset === undefined) {
     offset = dayOffset(IANAZone.create(timeZone), day);
-    zoneCache.set(day, offset);
+    if (chunk) chunk[position] = offset;
   }
   const minutes =
     typeof offset === 'number' ? offset : instantMs < offset.at ? offset.before : offset.after;

@@ -236,7 +236,11 @@ export function holdUntilExcludingWeekendsAndHolidays(
     const next = startOfDay(start.zone, day + 1);
     const { date, exclusion } = calendarDay(day);
     if (exclusion) {
-      excludedDays.push({ date, ...exclusion });
+      excludedDays.push(
+        exclusion.holiday === undefined
+          ? { date, reason: exclusion.reason }
+          : { date, reason: exclusion.reason, holiday: exclusion.holiday },
+      );
     } else if (remaining <= next - from) {
       return clock(start, from + remaining, excludedDays);
     } else {

@@ -298,3 +298,13 @@ void describe('formatCharge writes one canonical form that parseCharge reads bac
     );
   });
 });
+
+void describe('parseCharge answers are shared', () => {
+  test('the same code reads to one frozen charge; a bad code fails every time', () => {
+    const first = parseCharge('ATT PL 120.05(2) E');
+    assert.equal(parseCharge('ATT PL 120.05(2) E'), first);
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.subdivision));
+    assert.ok(Object.isFrozen(first.inchoate));
+    for (let i = 0; i < 2; i++) assert.throws(() => parseCharge('LARC 3RD DEG'), ChargeCodeError);
+  });
+});

@@ -9,6 +9,7 @@
  * a code we do not understand is refused rather than half-read.
  * @module
  */
+import { memoByText } from '../../engine/memo.js';
 
 /** NY Penal Law, NY Vehicle and Traffic Law. */
 export type Law = 'PL' | 'VTL';
@@ -164,8 +165,11 @@ interface InchoateWord {
 /**
  * Reads one charge code. Law, section and subdivision are canonicalised; level and grade are set
  * only when the code carries them. Throws {@link ChargeCodeError} for anything it cannot read.
+ * Each code is read once and the frozen answer shared: records repeat the same codes.
  */
-export function parseCharge(raw: string): Charge {
+export const parseCharge: (raw: string) => Charge = memoByText(readChargeCode);
+
+function readChargeCode(raw: string): Charge {
   const cur = new Cursor(raw);
   cur.skipSpace();
   if (cur.atEnd()) cur.fail('it is empty');
@@ -181,9 +185,10 @@ export function parseCharge(raw: string): Charge {
   readDesignation(cur, charge);
   if (word || inchoateSection) {
     if (law === 'VTL') cur.fail(`"${word!.text}" is read only before a Penal Law section, not VTL`);
-    charge.inchoate = resolveInchoate(cur, word, inchoateSection);
+    charge.inchoate = Object.freeze(resolveInchoate(cur, word, inchoateSection));
   }
-  return charge;
+  Object.freeze(subdivision);
+  return Object.freeze(charge);
 }
 
 function readInchoateWord(cur: Cursor): InchoateWord | undefined {
