@@ -19,7 +19,7 @@ import { ZenEngine } from '@gorules/zen-engine';
 import { evaluate, parseCase } from '../../src/index.js';
 import type { Case, Decision } from '../../src/index.js';
 import { generateCaseload, LL58_IN_FORCE } from './caseload.js';
-import type { FlatFacts, HoldStatus } from './caseload.js';
+import type { FlatFacts, HoldStatus, SyntheticCase } from './caseload.js';
 import { createJsonRulesEngine, decideHold } from './json-rules-ll58.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -167,20 +167,21 @@ async function measure(
 
 interface Runner {
   name: string;
-  /** Decides cases [from, to). */
-  run(from: number, to: number): void;
+  /** Decides the loaded block, whose first case is case number `from`. */
+  run(block: readonly Case[], from: number): void;
 }
 
 /**
  * Times several synchronous runners over the same cases, alternating in blocks (A then B on
  * cases 0-24,999, B then A on 25,000-49,999, ...), so neither pays alone for running first on a
- * fresh heap or on cold caches. Each gets its own time, CPU time, peak heap and
- * GC pauses; heap before and after are shared.
+ * fresh heap or on cold caches. Each block is loaded (untimed) just before its turn and dropped
+ * after it. Each runner gets its own time, CPU time, peak heap and GC pauses; heap before and
+ * after are shared.
  */
 async function measureInterleaved(
   runners: readonly Runner[],
   cases: number,
-  block = 25_000,
+  load: (from: number, to: number) => Case[],
 ): Promise<Measurement[]> {
   gc();
   await tick();
@@ -191,8 +192,8 @@ async function measureInterleaved(
     peak: heapBefore,
     windows: [] as [number, number][],
   }));
-  for (let from = 0, turn = 0; from < cases; from += block, turn++) {
-    const to = Math.min(cases, from + block);
+  for (let from = 0, turn = 0; from < cases; from += BLOCK, turn++) {
+    const block = load(from, Math.min(cases, from + BLOCK));
     // Alternate the order too, so neither always meets the block's cases first (cold caches).
     const order = turn % 2 === 0 ? runners.keys() : [...runners.keys()].reverse();
     for (const r of order) {
@@ -202,7 +203,7 @@ async function measureInterleaved(
       const windowStart = performance.now();
       const cpu0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
-      runner.run(from, to);
+      runner.run(block, from);
       own.wallNs += Number(process.hrtime.bigint() - t0);
       const cpu = process.cpuUsage(cpu0);
       own.cpuNs += (cpu.user + cpu.system) * 1000;
@@ -282,12 +283,11 @@ say(
 say();
 
 // ---------------------------------------------------------------------------------------------
-// The caseload, validated once with parseCase. Not measured.
+// The caseload, streamed in blocks: generated, written as JSON and read back as cases arrive from
+// a file or a request, validated with parseCase (timed on its own, not part of the engine rows),
+// decided, then dropped. Only one block is resident at a time.
 
-const cases: Case[] = [];
-const factList: FlatFacts[] = [];
-const expectedList: number[] = [];
-const eraList: number[] = [];
+const BLOCK = 25_000;
 const ERAS = [
   ['before 2012-03-21: federal baseline', '2012-03-21'],
   ['2012-03-21: LL62/2011', '2013-07-16'],
@@ -295,23 +295,35 @@ const ERAS = [
   [`${LL58_IN_FORCE}: LL58/2014 (and later definitions)`, '9999-12-31'],
 ] as const;
 const LL58_ERA = ERAS.length - 1;
-const caseload = generateCaseload(REQUESTED_CASES, SEED);
-let validationMs = 0;
+let generateMs = 0;
+let parseMs = 0;
+let parsedCases = 0;
 
-function generate(count: number): void {
+/**
+ * The next `count` cases of `source`, as validated cases. `seen` is told each synthetic case
+ * with its number in the caseload.
+ */
+function readBlock(
+  source: Iterator<SyntheticCase>,
+  from: number,
+  count: number,
+  seen?: (index: number, synthetic: SyntheticCase) => void,
+): Case[] {
   const start = performance.now();
-  while (cases.length < count) {
-    const next = caseload.next();
+  const inputs: unknown[] = [];
+  for (let k = 0; k < count; k++) {
+    const next = source.next();
     if (next.done === true) break;
-    const synthetic = next.value;
-    const validated = parseCase(synthetic.input);
-    cases.push(validated);
-    factList.push(synthetic.facts);
-    expectedList.push(code(synthetic.expectedHold satisfies HoldStatus));
-    const release = validated.otherwiseReleaseAt!.slice(0, 10);
-    eraList.push(ERAS.findIndex(([, until]) => release < until));
+    seen?.(from + k, next.value);
+    inputs.push(next.value.input);
   }
-  validationMs += performance.now() - start;
+  const read = JSON.parse(JSON.stringify(inputs)) as unknown[];
+  const parseStart = performance.now();
+  const cases = read.map((input) => parseCase(input));
+  parseMs += performance.now() - parseStart;
+  generateMs += parseStart - start;
+  parsedCases += cases.length;
+  return cases;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,76 +334,67 @@ let ddTraceHold = new Uint8Array(0);
 let firstError: unknown;
 let traceSteps = 0;
 
-function runDetainerDesk(into: Uint8Array, trace: boolean, from: number, to: number): void {
+function runDetainerDesk(
+  into: Uint8Array,
+  trace: boolean,
+  block: readonly Case[],
+  from: number,
+): void {
   const options = trace ? { trace: true } : undefined;
-  for (let i = from; i < to; i++) {
-    if ((i & 0x3fff) === 0) sampleHeap();
+  for (let k = 0; k < block.length; k++) {
+    if ((k & 0x3fff) === 0) sampleHeap();
     try {
-      const decision = evaluate(cases[i]!, options);
-      into[i] = holdCode(decision);
+      const decision = evaluate(block[k]!, options);
+      into[from + k] = holdCode(decision);
       if (trace) traceSteps += decision.trace?.length ?? 0;
     } catch (error) {
-      into[i] = ERROR;
+      into[from + k] = ERROR;
       firstError ??= error;
     }
   }
 }
 
-generate(Math.floor(WARMUP / 2));
-const firstHalfMs = validationMs;
-generate(WARMUP);
-const perCaseGenerateMs =
-  (validationMs - firstHalfMs) / Math.max(1, cases.length - Math.floor(WARMUP / 2));
+let CASES = REQUESTED_CASES;
 {
+  const warm = readBlock(generateCaseload(WARMUP, SEED), 0, WARMUP);
+  const perCaseReadMs = (generateMs + parseMs) / Math.max(1, warm.length);
   // Once to compile and fill the engine's caches, then again to time the steady state.
-  const scratch = new Uint8Array(cases.length);
-  runDetainerDesk(scratch, false, 0, cases.length);
-  runDetainerDesk(scratch, true, 0, cases.length);
+  const scratch = new Uint8Array(warm.length);
+  runDetainerDesk(scratch, false, warm, 0);
+  runDetainerDesk(scratch, true, warm, 0);
   let t = performance.now();
-  runDetainerDesk(scratch, false, 0, cases.length);
-  const plainMs = (performance.now() - t) / Math.max(1, cases.length);
+  runDetainerDesk(scratch, false, warm, 0);
+  const plainMs = (performance.now() - t) / Math.max(1, warm.length);
   t = performance.now();
-  runDetainerDesk(scratch, true, 0, cases.length);
-  const traceMs = (performance.now() - t) / Math.max(1, cases.length);
+  runDetainerDesk(scratch, true, warm, 0);
+  const traceMs = (performance.now() - t) / Math.max(1, warm.length);
   traceSteps = 0;
   firstError = undefined;
+  generateMs = 0;
+  parseMs = 0;
+  parsedCases = 0;
 
   // Fixed costs: start-up, Zen (about 150 µs a case over both variants) and json-rules-engine
-  // (about 55 µs) on their samples. Detainer Desk's cost grows by about a fifth once the whole
-  // caseload is on the heap (more GC), and the trace never makes it faster.
+  // (about 55 µs) on their samples.
   const fixedMs = 10_000 + 100_000 * 0.15 + 50_000 * 0.055;
-  const perCaseMs = perCaseGenerateMs + 1.2 * (plainMs + Math.max(plainMs, traceMs));
+  const perCaseMs = perCaseReadMs + plainMs + Math.max(plainMs, traceMs);
   const affordable = Math.floor((BUDGET_SECONDS * 1000 - fixedMs) / perCaseMs / 10_000) * 10_000;
-  let target = REQUESTED_CASES;
   if (!CASES_GIVEN && affordable < REQUESTED_CASES) {
-    target = Math.max(WARMUP, affordable);
+    CASES = Math.max(WARMUP, affordable);
     say(
       `Warm-up: Detainer Desk takes ${fixed(plainMs * 1000, 1)} µs a decision (${fixed(traceMs * 1000, 1)} µs with the trace) ` +
-        `and a case takes ${fixed(perCaseGenerateMs * 1000, 1)} µs to generate and validate, so ${int(REQUESTED_CASES)} cases ` +
-        `would take about ${int((REQUESTED_CASES * perCaseMs + fixedMs) / 1000)} s. Using the first ${int(target)} ` +
+        `and a case takes ${fixed(perCaseReadMs * 1000, 1)} µs to generate, read and validate, so ${int(REQUESTED_CASES)} cases ` +
+        `would take about ${int((REQUESTED_CASES * perCaseMs + fixedMs) / 1000)} s. Using the first ${int(CASES)} ` +
         `cases of the same seeded caseload to stay within ${BUDGET_SECONDS} s; pass --cases ${REQUESTED_CASES} to force.`,
     );
   }
-  generate(target);
 }
-const CASES = cases.length;
 const ZEN_CASES = Math.min(CASES, option('zen-cases', 100_000));
 const JRE_CASES = Math.min(CASES, option('jre-cases', 50_000));
-const facts = factList;
-const expected = Uint8Array.from(expectedList);
-const eraOf = Uint8Array.from(eraList);
+const expected = new Uint8Array(CASES);
+const eraOf = new Uint8Array(CASES);
 ddHold = new Uint8Array(CASES);
 ddTraceHold = new Uint8Array(CASES);
-
-say(
-  `Generated and validated ${int(CASES)} synthetic nyc-doc cases with parseCase in ${fixed(validationMs / 1000, 1)} s ` +
-    `(${fixed((validationMs * 1000) / CASES, 1)} µs/case). Validation is done once, before timing, and is NOT part of any figure below.`,
-);
-say(
-  `Timed: Detainer Desk on all ${int(CASES)} cases (after a ${int(WARMUP)}-case warm-up); Zen on ${int(ZEN_CASES)} ` +
-    `and json-rules-engine on ${int(JRE_CASES)} of them, evenly spaced through the caseload.`,
-);
-say();
 
 /** Every k-th case, so a sample has the caseload's mix of dates and facts. */
 function sample(count: number): number[] {
@@ -400,26 +403,49 @@ function sample(count: number): number[] {
 }
 const zenSample = sample(ZEN_CASES);
 const jreSample = sample(JRE_CASES);
+/** The pre-computed facts the comparison engines get, kept for the sampled cases only. */
+const sampled = new Set([...zenSample, ...jreSample]);
+const facts = new Map<number, FlatFacts>();
+const factsOf = (i: number): FlatFacts => facts.get(i)!;
 
+say(
+  `Timed: Detainer Desk on all ${int(CASES)} cases (after a ${int(WARMUP)}-case warm-up), read in blocks of ${int(BLOCK)}; ` +
+    `Zen on ${int(ZEN_CASES)} and json-rules-engine on ${int(JRE_CASES)} of them, evenly spaced through the caseload.`,
+);
+say();
+
+const caseload = generateCaseload(CASES, SEED);
 const results: Measurement[] = [];
 results.push(
   ...(await measureInterleaved(
     [
       {
         name: 'Detainer Desk evaluate (controlling clauses)',
-        run: (from, to) => {
-          runDetainerDesk(ddHold, false, from, to);
+        run: (block, from) => {
+          runDetainerDesk(ddHold, false, block, from);
         },
       },
       {
         name: 'Detainer Desk evaluate + { trace: true }',
-        run: (from, to) => {
-          runDetainerDesk(ddTraceHold, true, from, to);
+        run: (block, from) => {
+          runDetainerDesk(ddTraceHold, true, block, from);
         },
       },
     ],
     CASES,
+    (from, to) =>
+      readBlock(caseload, from, to - from, (i, synthetic) => {
+        expected[i] = code(synthetic.expectedHold satisfies HoldStatus);
+        const release = synthetic.input.otherwiseReleaseAt!.slice(0, 10);
+        eraOf[i] = ERAS.findIndex(([, until]) => release < until);
+        if (sampled.has(i)) facts.set(i, synthetic.facts);
+      }),
   )),
+);
+say(
+  `Read ${int(parsedCases)} synthetic nyc-doc cases: generated and written as JSON in ${fixed(generateMs / 1000, 1)} s, ` +
+    `validated with parseCase in ${fixed(parseMs / 1000, 1)} s (${fixed((parseMs * 1000) / parsedCases, 1)} µs a case, ` +
+    `${int(parsedCases / (parseMs / 1000))} cases/s). Reading and validating are NOT part of any figure below.`,
 );
 const ddErrorsPlain = ddHold.reduce((count, value) => (value === ERROR ? count + 1 : count), 0);
 
@@ -437,7 +463,7 @@ interface ZenResult {
 const zenCode = (response: ZenResult) => code(response.result?.hold ?? 'none');
 
 for (let k = 0; k < Math.min(5000, ZEN_CASES); k++) {
-  zenHold[zenSample[k]!] = zenCode(await zenDecision.evaluate(facts[zenSample[k]!]));
+  zenHold[zenSample[k]!] = zenCode(await zenDecision.evaluate(factsOf(zenSample[k]!)));
 }
 results.push(
   await measure(
@@ -447,7 +473,7 @@ results.push(
       for (let k = 0; k < ZEN_CASES; k++) {
         if ((k & 0x3fff) === 0) sampleHeap();
         const i = zenSample[k]!;
-        zenHold[i] = zenCode(await zenDecision.evaluate(facts[i]));
+        zenHold[i] = zenCode(await zenDecision.evaluate(factsOf(i)));
       }
     },
   ),
@@ -460,7 +486,7 @@ results.push(
       for (let start = 0; start < ZEN_CASES; start += ZEN_BATCH) {
         sampleHeap();
         const batch = zenSample.slice(start, start + ZEN_BATCH);
-        const responses = await Promise.all(batch.map((i) => zenDecision.evaluate(facts[i])));
+        const responses = await Promise.all(batch.map((i) => zenDecision.evaluate(factsOf(i))));
         for (let k = 0; k < batch.length; k++) {
           zenBatchHold[batch[k]!] = zenCode(responses[k] as ZenResult);
         }
@@ -476,7 +502,7 @@ zen.dispose();
 const jre = createJsonRulesEngine();
 const jreHold = new Uint8Array(CASES);
 for (let k = 0; k < Math.min(2000, JRE_CASES); k++) {
-  jreHold[jreSample[k]!] = code(await decideHold(jre, facts[jreSample[k]!]!));
+  jreHold[jreSample[k]!] = code(await decideHold(jre, factsOf(jreSample[k]!)));
 }
 results.push(
   await measure(
@@ -486,7 +512,7 @@ results.push(
       for (let k = 0; k < JRE_CASES; k++) {
         if ((k & 0x3fff) === 0) sampleHeap();
         const i = jreSample[k]!;
-        jreHold[i] = code(await decideHold(jre, facts[i]!));
+        jreHold[i] = code(await decideHold(jre, factsOf(i)));
       }
     },
   ),
@@ -523,8 +549,8 @@ function agree(label: string, indices: Iterable<number>, a: Uint8Array, b: Uint8
         result.knownDisagree++;
         if (shown++ < 3) {
           say(
-            `  ${label} disagree on case ${i} (${cases[i]!.caseId ?? ''}): ${CODE_NAMES[a[i]!]!} vs ${CODE_NAMES[b[i]!]!}; ` +
-              `facts ${JSON.stringify(facts[i])}`,
+            `  ${label} disagree on case ${i}: ${CODE_NAMES[a[i]!]!} vs ${CODE_NAMES[b[i]!]!}; ` +
+              `facts ${JSON.stringify(facts.get(i) ?? null)}`,
           );
         }
       }
@@ -601,8 +627,8 @@ say(
 say();
 say(
   'cores = process CPU time / wall time (all threads: V8 GC helpers, Zen’s native worker threads). ' +
-    'Heap "before" includes the validated caseload (' +
-    `${int(CASES)} cases) and per-case result arrays. max RSS is the process high-water mark so far.`,
+    `Heap "before" is taken before the first block is read; it includes the per-case result arrays. ` +
+    `Peak heap includes the resident block of ${int(BLOCK)} validated cases. max RSS is the process high-water mark so far.`,
 );
 if (traceSteps > 0)
   say(`Trace: ${fixed(traceSteps / CASES, 1)} condition steps per decision on average.`);
