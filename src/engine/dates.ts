@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (no 30 February). */
 export function isLocalDate(value: string): boolean {
-  return value.length === 10 && startsWithCalendarDate(value);
+  return value.length === 10 && !Number.isNaN(leadingDate(value));
 }
 
 /**
@@ -21,25 +21,24 @@ export function isLocalDate(value: string): boolean {
  */
 export function parseInstant(value: string): number {
   if (value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58) return Number.NaN;
-  if (!startsWithCalendarDate(value)) return Number.NaN;
-  const hour = digits(value, 11, 13);
-  const minute = digits(value, 14, 16);
+  const days = leadingDate(value);
+  if (Number.isNaN(days)) return Number.NaN;
+  const hour = twoDigits(value, 11);
+  const minute = twoDigits(value, 14);
   let position = 16;
   let second = 0;
   let millisecond = 0;
   if (value.charCodeAt(position) === 58) {
-    second = digits(value, 17, 19);
+    second = twoDigits(value, 17);
     position = 19;
     if (value.charCodeAt(position) === 46) {
       let end = position + 1;
       while (isDigit(value.charCodeAt(end))) end++;
       if (end === position + 1 || end - position > 10) return Number.NaN;
-      millisecond = Number(
-        value
-          .slice(position + 1, end)
-          .padEnd(3, '0')
-          .slice(0, 3),
-      );
+      // Milliseconds are the first three digits of the fraction, padded with zeros.
+      for (let index = position + 1; index < position + 4; index++) {
+        millisecond = millisecond * 10 + (index < end ? value.charCodeAt(index) - 48 : 0);
+      }
       position = end;
     }
   }
@@ -49,8 +48,8 @@ export function parseInstant(value: string): number {
     if (value.length !== position + 1) return Number.NaN;
   } else if ((zone === 43 || zone === 45) && value.length === position + 6) {
     if (value.charCodeAt(position + 3) !== 58) return Number.NaN;
-    const offsetHours = digits(value, position + 1, position + 3);
-    const offsetRest = digits(value, position + 4, position + 6);
+    const offsetHours = twoDigits(value, position + 1);
+    const offsetRest = twoDigits(value, position + 4);
     if (offsetHours < 0 || offsetHours > 23 || offsetRest < 0 || offsetRest > 59) return Number.NaN;
     offsetMinutes = (zone === 45 ? -1 : 1) * (offsetHours * 60 + offsetRest);
   } else {
@@ -59,7 +58,6 @@ export function parseInstant(value: string): number {
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
     return Number.NaN;
   }
-  const days = daysFromCivil(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
   const utc = days * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond;
   return utc - offsetMinutes * 60_000;
 }
@@ -82,24 +80,26 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-// Read digit by digit: this runs twice per decision, and a regex match allocates.
-function startsWithCalendarDate(value: string): boolean {
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 7);
-  const day = digits(value, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  return day <= daysInMonth(year, month);
+/**
+ * The day number of the `YYYY-MM-DD` that `value` starts with, or NaN if it is not a real date.
+ * Read digit by digit: this runs for every instant of every decision, and a regex match allocates.
+ */
+function leadingDate(value: string): number {
+  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return Number.NaN;
+  const century = twoDigits(value, 0);
+  const yearOfCentury = twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = century * 100 + yearOfCentury;
+  return day <= daysInMonth(year, month) ? daysFromCivil(year, month, day) : Number.NaN;
 }
 
-function digits(value: string, from: number, to: number): number {
-  let number = 0;
-  for (let index = from; index < to; index++) {
-    const code = value.charCodeAt(index);
-    if (!isDigit(code)) return -1;
-    number = number * 10 + code - 48;
-  }
-  return number;
+/** The number written by the two digits at `from`, or -1 if they are not both digits. */
+function twoDigits(value: string, from: number): number {
+  const tens = value.charCodeAt(from) - 48;
+  const units = value.charCodeAt(from + 1) - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : -1;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
