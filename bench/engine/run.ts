@@ -174,8 +174,8 @@ interface Runner {
 /**
  * Times several synchronous runners over the same cases, alternating in blocks (A then B on
  * cases 0-24,999, B then A on 25,000-49,999, ...), so neither pays alone for running first on a
- * fresh heap or on cold caches. Each block is loaded (untimed) just before its turn and dropped
- * after it. Each runner gets its own time, CPU time, peak heap and GC pauses; heap before and
+ * fresh heap or on cold caches. Each block is loaded (untimed, followed by a full GC) just before
+ * its turn and dropped after it. Each runner gets its own time, CPU time, peak heap and GC pauses; heap before and
  * after are shared.
  */
 async function measureInterleaved(
@@ -194,6 +194,9 @@ async function measureInterleaved(
   }));
   for (let from = 0, turn = 0; from < cases; from += BLOCK, turn++) {
     const block = load(from, Math.min(cases, from + BLOCK));
+    // Reading a block leaves garbage (the generator's objects, the JSON text) that is not the
+    // engine's: collect it before the engine's turn.
+    gc();
     // Alternate the order too, so neither always meets the block's cases first (cold caches).
     const order = turn % 2 === 0 ? runners.keys() : [...runners.keys()].reverse();
     for (const r of order) {
