@@ -1,11 +1,12 @@
 /**
- * Pure verifiers of RFC 6962 proofs, following transparency-dev/merkle proof/verify.go exactly.
+ * Pure verifiers of RFC 6962 proofs, following transparency-dev/merkle proof/verify.go
+ * and its conformance vectors (testdata/) exactly.
  *
  * - `verifyInclusion(index, size, leafHash, proof, root)`: requires `index < size`, a 32-byte leaf
  *   hash and exactly as many proof hashes as the tree shape needs.
- * - `verifyConsistency(size1, size2, root1, root2, proof)`: `size2 < size1` is an error; equal sizes
- *   need an empty proof and equal roots; a proof from size 0 to a larger size is meaningless (an
- *   error); otherwise the proof must be non-empty and of the exact length.
+ * - `verifyConsistency(size1, size2, root1, root2, proof)`: `size2 < size1` is an error; a proof
+ *   from size 0 is meaningless (an error, even to size 0); equal sizes need an empty proof and equal
+ *   roots; otherwise the proof must be non-empty and of the exact length.
  *
  * Both return nothing on success and throw `AuditError` (a `RootMismatchError` with both roots when
  * the proof computes another root). Sizes and indices may be `number` or `bigint`; the bit
@@ -71,14 +72,15 @@ function rootFromConsistencyProof(
   if (size2 < size1) {
     throw new AuditError('size2-below-size1', `size2 (${size2}) < size1 (${size1})`);
   }
+  // Before the equal-sizes case: the conformance vectors reject 0 -> 0 too.
+  if (size1 === 0n) {
+    throw new AuditError('empty-tree', 'consistency proof from empty tree is meaningless');
+  }
   if (size1 === size2) {
     if (proof.length > 0) {
       throw new AuditError('proof-not-empty', 'size1=size2, but proof is not empty');
     }
     return root1;
-  }
-  if (size1 === 0n) {
-    throw new AuditError('empty-tree', 'consistency proof from empty tree is meaningless');
   }
   if (proof.length === 0) throw new AuditError('empty-proof', 'empty proof');
 
