@@ -5,7 +5,9 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { ROLES } from '../auth/roles.js';
 import { loadDemo } from '../demo/load-demo.js';
@@ -20,6 +22,12 @@ import {
   setUserDisabled,
 } from '../services/user-service.js';
 import { migrateToLatest, openStore } from '../store/open-store.js';
+import { readIntakeCsv } from '../import/intake-csv.js';
+import { readIntakeJson } from '../import/intake-json.js';
+import { exportCases } from '../services/case-export.js';
+import { importCases } from '../services/case-import.js';
+import { createCheckpoint, entryReceipt, verifyAuditLog } from '../services/audit-service.js';
+import { loadAuditSigner } from '../server/audit-signer.js';
 
 type Write = (text: string) => Promise<void>;
 
@@ -44,7 +52,14 @@ async function withDesk<T>(
 
 const DEMO_PASSWORD = 'demo-password-1';
 
+/** Console actors: bulk work is a supervisor's, verification an auditor's. */
+const IMPORT_ACTOR = { ...CONSOLE_ACTOR, role: 'supervisor' } as const;
+const EXPORT_ACTOR = IMPORT_ACTOR;
+const CONSOLE_AUDITOR = { ...CONSOLE_ACTOR, role: 'auditor' } as const;
+
 export function registerDeskCommands(program: Command, write: Write): void {
+  registerCaseCommands(program, write);
+  registerAuditCommands(program, write);
   program
     .command('serve')
     .description('serve the desk’s HTTP API and pages')
@@ -71,7 +86,7 @@ export function registerDeskCommands(program: Command, write: Write): void {
         const report = await loadDemo(store, {
           seed: Number(options.seed),
           now: new Date().toISOString(),
-          password: DEMO_PASSWORD,
+          users: { password: DEMO_PASSWORD },
         });
         await write(`${JSON.stringify(report)}\n`);
       }
@@ -183,9 +198,159 @@ export function registerDeskCommands(program: Command, write: Write): void {
         const report = await loadDemo(ctx.store, {
           seed: Number(options.seed),
           now: new Date().toISOString(),
-          password: options.password,
+          users: { password: options.password },
         });
         await write(`${JSON.stringify(report, null, 2)}\n`);
+      });
+    });
+}
+
+function registerCaseCommands(program: Command, write: Write): void {
+  const cases = program.command('cases').description('bulk import and export of case files');
+  cases
+    .command('import')
+    .description(
+      'record detainer requests from a CSV or JSON/NDJSON file; bad records go to a rejects report',
+    )
+    .argument('<file>')
+    .addOption(
+      new Option('--format <format>', 'file format (default: from the extension)').choices([
+        'csv',
+        'json',
+      ] as const),
+    )
+    .option('--rejects <file>', 'write rejected records here as NDJSON (line, errors)')
+    .addOption(databaseOption())
+    .action(async (file, options) => {
+      const format = options.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+      const source = createReadStream(file);
+      const records = format === 'csv' ? readIntakeCsv(source) : readIntakeJson(source);
+      await withDesk(options, async (ctx) => {
+        const report = await importCases(ctx, IMPORT_ACTOR, records);
+        await write(
+          `read ${String(report.read)}: ${String(report.created)} recorded, ${String(report.alreadyRecorded)} already recorded, ${String(report.rejected.length)} rejected\n`,
+        );
+        for (const reject of report.rejected.slice(0, 20)) {
+          await write(
+            `  line ${String(reject.line)}: ${reject.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}\n`,
+          );
+        }
+        if (options.rejects !== undefined) {
+          const out = createWriteStream(options.rejects);
+          for (const reject of report.rejected) out.write(`${JSON.stringify(reject)}\n`);
+          await new Promise((resolve) => out.end(resolve));
+          await write(`rejects written to ${options.rejects}\n`);
+        }
+        if (report.rejected.length > 0) process.exitCode = 1;
+      });
+    });
+  cases
+    .command('export')
+    .description('print case files: NDJSON (everything) or CSV (one summary row per case)')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['ndjson', 'csv'] as const)
+        .default('ndjson' as const),
+    )
+    .option('--status <status>', 'only cases in this status')
+    .option('--jurisdiction <id>', 'only cases under this jurisdiction')
+    .option('--received-from <instant>', 'received at or after')
+    .option('--received-before <instant>', 'received before')
+    .addOption(databaseOption())
+    .action(async (options) => {
+      await withDesk(options, async (ctx) => {
+        const filter = {
+          status: options.status,
+          jurisdiction: options.jurisdiction,
+          receivedFrom: options.receivedFrom,
+          receivedBefore: options.receivedBefore,
+        };
+        if (options.format === 'csv') {
+          await write(
+            stringify([
+              ['id', 'jurisdiction', 'form', 'received_at', 'status', 'closed_as', 'hold_until'],
+            ]),
+          );
+        }
+        for await (const view of exportCases(ctx, EXPORT_ACTOR, filter)) {
+          await write(
+            options.format === 'csv'
+              ? stringify([
+                  [
+                    view.id,
+                    view.jurisdiction,
+                    view.form,
+                    view.receivedAt,
+                    view.status,
+                    view.closedAs ?? '',
+                    view.holdUntil ?? '',
+                  ],
+                ])
+              : `${JSON.stringify(view)}\n`,
+          );
+        }
+      });
+    });
+}
+
+function registerAuditCommands(program: Command, write: Write): void {
+  const audit = program.command('audit').description('the tamper-evident audit log');
+  audit
+    .command('verify')
+    .description(
+      're-derive every entry, the chain, the Merkle tree and every signed checkpoint; name the first problem',
+    )
+    .option(
+      '--trusted <file>',
+      'a checkpoint kept outside the database, which the log must still contain',
+    )
+    .addOption(databaseOption())
+    .action(async (options) => {
+      await withDesk(options, async (ctx, config) => {
+        const signer = loadAuditSigner(config);
+        const trusted =
+          options.trusted === undefined ? undefined : readFileSync(options.trusted, 'utf8');
+        const report = await verifyAuditLog(ctx, CONSOLE_AUDITOR, signer.verifier, trusted);
+        if (report.ok) {
+          await write(
+            `audit log verified: ${String(report.entries)} entries, ${String(report.checkpoints)} checkpoints\n`,
+          );
+        } else {
+          await write(`AUDIT LOG FAILED VERIFICATION:\n`);
+          for (const problem of report.problems) {
+            const where =
+              problem.seq !== undefined
+                ? `entry ${String(problem.seq)}`
+                : problem.checkpointSize !== undefined
+                  ? `checkpoint at size ${String(problem.checkpointSize)}`
+                  : 'log';
+            await write(`  ${where}: ${problem.code}: ${problem.message}\n`);
+          }
+          process.exitCode = 1;
+        }
+      });
+    });
+  audit
+    .command('checkpoint')
+    .description(
+      'sign a checkpoint over the log as it stands and print it (keep a copy outside the database)',
+    )
+    .addOption(databaseOption())
+    .action(async (options) => {
+      await withDesk(options, async (ctx, config) => {
+        await write(await createCheckpoint(ctx, CONSOLE_ACTOR, loadAuditSigner(config)));
+      });
+    });
+  audit
+    .command('prove')
+    .description(
+      'print a receipt (c2sp.org/tlog-proof@v1) that entry N is in the latest checkpoint',
+    )
+    .argument('<seq>')
+    .addOption(databaseOption())
+    .action(async (seq, options) => {
+      await withDesk(options, async (ctx) => {
+        await write(await entryReceipt(ctx, CONSOLE_AUDITOR, Number(seq)));
       });
     });
 }

@@ -1,6 +1,8 @@
 /**
- * `detainer-desk`: the command-line face of the law engine. It reads cases, prints decisions,
- * explanations, the encoded law and the case format; it decides nothing itself. Dates that
+ * `detainer-desk`: the command-line face of Detainer Desk. The law engine's commands read cases and
+ * print decisions, explanations, the encoded law and the case format; the desk's commands
+ * (desk-commands.ts) serve, migrate, manage users, import and export, and verify the audit log.
+ * It decides nothing itself. Dates that
  * depend on "today" are read here, at the edge, and passed to the pure engine.
  *
  * Exit codes: 0 done; 1 a batch had rejected lines; 2 bad input or usage; 70 an internal error.
@@ -20,6 +22,8 @@ import { explainDecision, VERIFICATION_MEANING } from '../engine/explain.js';
 import type { Jurisdiction } from '../engine/jurisdiction.js';
 import { lawHtml, renderLaw } from '../engine/render-law.js';
 import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
+import { DeskError } from '../desk/errors.js';
+import { registerDeskCommands } from './desk-commands.js';
 
 const EXIT = { ok: 0, rejected: 1, usage: 2, internal: 70 } as const;
 
@@ -57,7 +61,9 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
   });
   let exitCode: number = EXIT.ok;
   const program = new Command('detainer-desk')
-    .description('Decide immigration detainer and information requests under the law in force.')
+    .description(
+      'Decide immigration detainer and information requests under the law in force, and run the agency desk.',
+    )
     .exitOverride()
     .showHelpAfterError();
 
@@ -152,6 +158,8 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
       await write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
     });
 
+  registerDeskCommands(program, write);
+
   try {
     await program.parseAsync(argv);
     return exitCode;
@@ -165,6 +173,11 @@ function reportError(error: unknown): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof CaseError) {
     process.stderr.write(`detainer-desk: the case was rejected (${error.code}):\n`);
+    for (const issue of error.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof DeskError) {
+    process.stderr.write(`detainer-desk: ${error.message}\n`);
     for (const issue of error.issues) process.stderr.write(`  ${issue.path}: ${issue.message}\n`);
     return EXIT.usage;
   }

@@ -4,11 +4,18 @@
  * @module
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateSigningKey, parseSigningKey, serializeSigningKey, verifierKeyOf } from '../audit/checkpoint.js';
+import {
+  generateSigningKey,
+  parseSigningKey,
+  serializeSigningKey,
+  verifierKeyOf,
+} from '../audit/checkpoint.js';
 import type { AuditSigner } from '../services/audit-service.js';
 import type { DeskConfig } from './desk-config.js';
 
-export function loadAuditSigner(config: Pick<DeskConfig, 'auditKeyFile' | 'auditOrigin'>): AuditSigner {
+export function loadAuditSigner(
+  config: Pick<DeskConfig, 'auditKeyFile' | 'auditOrigin'>,
+): AuditSigner {
   if (!existsSync(config.auditKeyFile)) {
     const key = generateSigningKey(config.auditOrigin);
     writeFileSync(config.auditKeyFile, serializeSigningKey(key), { mode: 0o600, flag: 'wx' });

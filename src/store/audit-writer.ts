@@ -5,11 +5,13 @@
  * @module
  */
 import type { Transaction } from 'kysely';
-import { chainHash, leafHashOf, type AuditEntry } from '../audit/leaf.js';
+import { chainHash, leafHashOf, type AuditEntry, type JsonValue } from '../audit/leaf.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './dialect.js';
 
-export type AuditInput = Omit<AuditEntry, 'seq'>;
+export interface AuditInput extends Omit<AuditEntry, 'seq' | 'payload'> {
+  payload: Record<string, unknown>;
+}
 
 export async function appendAudit(
   ctx: { store: { dialect: Dialect } },
@@ -20,7 +22,9 @@ export async function appendAudit(
   if (ctx.store.dialect === 'postgres') headQuery = headQuery.forUpdate();
   const head = await headQuery.executeTakeFirstOrThrow();
   const seq = head.size;
-  const entry: AuditEntry = { seq, ...input };
+  // The leaf covers the payload exactly as stored and read back: JSON, without undefined fields.
+  const payloadJson = JSON.stringify(input.payload);
+  const entry: AuditEntry = { seq, ...input, payload: JSON.parse(payloadJson) as JsonValue };
   const leafHash = leafHashOf(entry);
   const prevHash = Buffer.from(head.lastHash, 'hex');
   await trx
@@ -31,7 +35,7 @@ export async function appendAudit(
       actor: entry.actor,
       action: entry.action,
       subject: entry.subject,
-      payloadJson: JSON.stringify(entry.payload),
+      payloadJson,
       leafHash: Buffer.from(leafHash).toString('hex'),
       prevHash: head.lastHash,
     })

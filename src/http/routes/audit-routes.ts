@@ -17,7 +17,8 @@ import {
 } from '../../services/audit-service.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { actorOf, allow, type DeskEnv } from '../desk-env.js';
-import { problem, problemResponses } from '../problem.js';
+import { problemResponses } from '../problem.js';
+import { DeskError } from '../../desk/errors.js';
 
 export interface AuditOptions {
   auditSigner: AuditSigner;
@@ -42,7 +43,7 @@ export function registerAuditRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext,
     }),
     async (c) => {
       const note = await latestCheckpoint(ctx);
-      if (note === undefined) return problem(c, 'not-found', 'no checkpoint has been signed yet');
+      if (note === undefined) throw new DeskError('not-found', 'no checkpoint has been signed yet');
       return c.text(note, 200);
     },
   );

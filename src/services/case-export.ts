@@ -1,0 +1,41 @@
+/**
+ * Bulk export of case files for supervisors and auditors. An export is a read of every person in
+ * it, so it is audited once with the number of cases and the filter used.
+ * @module
+ */
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { parseInput } from '../desk/errors.js';
+import { appendAudit } from '../store/audit-writer.js';
+import { caseFilterSchema, loadCaseView, type CaseView } from './case-service.js';
+import type { DeskContext } from './desk-context.js';
+
+export async function* exportCases(
+  ctx: DeskContext,
+  actor: Actor,
+  filterInput: unknown,
+): AsyncGenerator<CaseView> {
+  requirePermission(actor, 'case.export');
+  const filter = parseInput(caseFilterSchema.omit({ limit: true, offset: true }), filterInput);
+  let query = ctx.store.db.selectFrom('cases').select('id');
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.jurisdiction) query = query.where('jurisdiction', '=', filter.jurisdiction);
+  if (filter.form) query = query.where('form', '=', filter.form);
+  if (filter.closedAs) query = query.where('closedAs', '=', filter.closedAs);
+  if (filter.receivedFrom) {
+    query = query.where('receivedAt', '>=', new Date(filter.receivedFrom).toISOString());
+  }
+  if (filter.receivedBefore) {
+    query = query.where('receivedAt', '<', new Date(filter.receivedBefore).toISOString());
+  }
+  const ids = await query.orderBy('receivedAt').orderBy('id').execute();
+  await ctx.store.db.transaction().execute((trx) =>
+    appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action: 'case.export',
+      subject: 'cases',
+      payload: { count: ids.length, filter },
+    }),
+  );
+  for (const { id } of ids) yield await loadCaseView(ctx, id);
+}
