@@ -20,9 +20,14 @@ for (const synthetic of generateCaseload(count)) {
 }
 let outcomes = 0;
 for (let round = 0; round < rounds; round++) {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   for (const input of cases) outcomes += evaluate(input, options).outcomes.length;
   const ns = Number(process.hrtime.bigint() - start) / count;
-  console.log(`round ${round}: ${ns.toFixed(0)} ns a decision, ${(1e9 / ns).toFixed(0)}/s`);
+  const used = process.cpuUsage(cpu);
+  const cpuNs = ((used.user + used.system) * 1000) / count;
+  console.log(
+    `round ${round}: ${ns.toFixed(0)} ns a decision (${(1e9 / ns).toFixed(0)}/s), CPU ${cpuNs.toFixed(0)} ns`,
+  );
 }
 console.log(`${outcomes} outcomes`);
