@@ -43,7 +43,7 @@ function startProcess(args: string[]): Promise<{ child: ChildProcess; url: strin
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening (\S+)/.exec(output);
       if (match?.[1] !== undefined) resolve({ child, url: match[1] });

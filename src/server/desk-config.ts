@@ -18,6 +18,8 @@ export interface DeskConfig {
   /** Cookies marked Secure; turn off only when serving plain HTTP to a browser on another host. */
   secureCookies: boolean;
   loginLimit: number;
+  /** How often the server signs an audit checkpoint. */
+  checkpointMinutes: number;
 }
 
 export interface ConfigOptions {
@@ -50,5 +52,6 @@ export function deskConfig(options: ConfigOptions = {}, env = process.env): Desk
     port,
     secureCookies: env.DESK_INSECURE_COOKIES !== '1',
     loginLimit: Number(env.DESK_LOGIN_LIMIT ?? 30),
+    checkpointMinutes: Number(env.DESK_CHECKPOINT_MINUTES ?? 5),
   };
 }

@@ -29,7 +29,7 @@ function serve(
   );
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = / at (http:\/\/\S+)/.exec(output);
       if (match?.[1] !== undefined) resolve({ child, url: match[1] });

@@ -8,6 +8,9 @@ import { createApp } from '../http/app.js';
 import type { DeskContext } from '../services/desk-context.js';
 import type { DeskConfig } from './desk-config.js';
 import { loadAuditSigner } from './audit-signer.js';
+import { createCheckpoint } from '../services/audit-service.js';
+
+const CHECKPOINT_ACTOR = { id: 'server', username: 'server', role: 'admin' } as const;
 
 export interface RunningServer {
   url: string;
@@ -15,11 +18,20 @@ export interface RunningServer {
 }
 
 export async function startServer(ctx: DeskContext, config: DeskConfig): Promise<RunningServer> {
+  const auditSigner = loadAuditSigner(config);
   const app = createApp(ctx, {
     secureCookies: config.secureCookies,
     loginLimit: config.loginLimit,
-    auditSigner: loadAuditSigner(config),
+    auditSigner,
   });
+  // A signed checkpoint every few minutes, so a truncated or rewritten log cannot pass unnoticed
+  // for long; copies kept outside the database (GET /api/audit/checkpoint) make it provable.
+  const checkpoints = setInterval(() => {
+    createCheckpoint(ctx, CHECKPOINT_ACTOR, auditSigner).catch((error: unknown) => {
+      process.stderr.write(`audit checkpoint failed: ${String(error)}\n`);
+    });
+  }, config.checkpointMinutes * 60_000);
+  checkpoints.unref();
   const server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => {
       resolve(started);
@@ -31,6 +43,7 @@ export async function startServer(ctx: DeskContext, config: DeskConfig): Promise
     url: `http://${config.host}:${String(port)}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(checkpoints);
         server.close((error) => {
           if (error) reject(error);
           else resolve();

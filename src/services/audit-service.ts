@@ -119,10 +119,17 @@ export async function entryReceipt(ctx: DeskContext, actor: Actor, seq: number):
     .orderBy('size', 'desc')
     .executeTakeFirst();
   if (row === undefined || seq >= row.size) {
-    throw new DeskError('not-found', `no signed checkpoint covers entry ${String(seq)} yet: sign one first`);
+    throw new DeskError(
+      'not-found',
+      `no signed checkpoint covers entry ${String(seq)} yet: sign one first`,
+    );
   }
   const hashes = await leafHashes(ctx, row.size);
-  return formatInclusionBundle({ index: seq, proof: inclusionProof(hashes, seq, row.size), checkpoint: row.note });
+  return formatInclusionBundle({
+    index: seq,
+    proof: inclusionProof(hashes, seq, row.size),
+    checkpoint: row.note,
+  });
 }
 
 export interface AuditEntryView {

@@ -180,56 +180,67 @@ export async function login(ctx: DeskContext, input: unknown): Promise<Session> 
     row !== undefined && row.passwordHash !== null && row.disabled === 0
       ? await verifyPassword(password, row.passwordHash)
       : false;
-  return ctx.store.db.transaction().execute(async (trx) => {
-    if (row === undefined || !ok) {
-      if (row !== undefined) {
-        const failures = row.failedLogins + 1;
-        const lockMinutes =
-          failures < FREE_FAILURES
-            ? 0
-            : Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_MINUTES);
-        await trx
-          .updateTable('users')
-          .set({
-            failedLogins: failures,
-            lockedUntil:
-              lockMinutes === 0
-                ? null
-                : new Date(Date.parse(now) + lockMinutes * 60_000).toISOString(),
-          })
-          .where('id', '=', row.id)
-          .execute();
+  // A refusal is committed (the failure count, the audit entry) before it is reported.
+  const session = await ctx.store.db
+    .transaction()
+    .execute(async (trx): Promise<Session | undefined> => {
+      if (row === undefined || !ok) {
+        if (row !== undefined) {
+          const failures = row.failedLogins + 1;
+          const lockMinutes =
+            failures < FREE_FAILURES
+              ? 0
+              : Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_MINUTES);
+          await trx
+            .updateTable('users')
+            .set({
+              failedLogins: (eb) => eb('failedLogins', '+', 1),
+              lockedUntil:
+                lockMinutes === 0
+                  ? null
+                  : new Date(Date.parse(now) + lockMinutes * 60_000).toISOString(),
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
+        await appendAudit(ctx, trx, {
+          at: now,
+          actor: username,
+          action: 'session.refused',
+          subject: `user/${username}`,
+          payload: {},
+        });
+        return undefined;
       }
+      await trx
+        .updateTable('users')
+        .set({ failedLogins: 0, lockedUntil: null })
+        .where('id', '=', row.id)
+        .execute();
+      const token = newSecretToken('dds');
+      const csrfToken = newSecretToken('csrf');
+      const expiresAt = new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString();
+      await trx
+        .insertInto('sessions')
+        .values({
+          tokenHash: tokenHash(token),
+          userId: row.id,
+          csrfToken,
+          createdAt: now,
+          expiresAt,
+        })
+        .execute();
       await appendAudit(ctx, trx, {
         at: now,
         actor: username,
-        action: 'session.refused',
+        action: 'session.start',
         subject: `user/${username}`,
         payload: {},
       });
-      return Promise.reject(refused);
-    }
-    await trx
-      .updateTable('users')
-      .set({ failedLogins: 0, lockedUntil: null })
-      .where('id', '=', row.id)
-      .execute();
-    const token = newSecretToken('dds');
-    const csrfToken = newSecretToken('csrf');
-    const expiresAt = new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString();
-    await trx
-      .insertInto('sessions')
-      .values({ tokenHash: tokenHash(token), userId: row.id, csrfToken, createdAt: now, expiresAt })
-      .execute();
-    await appendAudit(ctx, trx, {
-      at: now,
-      actor: username,
-      action: 'session.start',
-      subject: `user/${username}`,
-      payload: {},
+      return { token, csrfToken, expiresAt, user: viewOf(row) };
     });
-    return { token, csrfToken, expiresAt, user: viewOf(row) };
-  });
+  if (session === undefined) throw refused;
+  return session;
 }
 
 const actorOf = (row: UserRow): Actor => ({

@@ -24,11 +24,11 @@ export interface ApiResponse {
 }
 
 export interface Client {
-  request(
+  request: (
     method: string,
     path: string,
     options?: { body?: unknown; headers?: Record<string, string>; raw?: string },
-  ): Promise<ApiResponse>;
+  ) => Promise<ApiResponse>;
 }
 
 export interface TestDesk {
@@ -59,7 +59,7 @@ async function call(
     body,
   });
   const text = await response.text();
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {

@@ -57,13 +57,13 @@ export function docIntakeWithWarrant(bookingNumber = 'B-1001'): IntakeInput {
   };
 }
 
-/** The same case without a judicial warrant: § 9-131(b) allows neither a hold nor a notice. */
+/** The same case where no judicial warrant was presented: § 9-131(b) allows neither a hold nor a notice. */
 export function docIntakeWithoutWarrant(bookingNumber = 'B-2001'): IntakeInput {
   const intake = docIntakeWithWarrant(bookingNumber);
   return {
     ...intake,
     person: { name: 'Test Person Beta', nysid: '87654321M' },
-    request: { ...intake.request, judicialWarrant: undefined },
+    request: { ...intake.request, judicialWarrant: { presented: false } },
   };
 }
 

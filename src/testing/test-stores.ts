@@ -13,7 +13,7 @@ import { openStore, type Store } from '../store/open-store.js';
 export interface TestStoreKind {
   name: 'sqlite' | 'postgres';
   /** Opens a fresh, empty, migrated store, and a function that closes and removes it. */
-  open(): Promise<{ store: Store; url: string; dispose(): Promise<void> }>;
+  open(): Promise<{ store: Store; url: string; dispose: () => Promise<void> }>;
 }
 
 const postgresUrl = process.env.DESK_TEST_POSTGRES_URL;

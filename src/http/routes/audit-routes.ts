@@ -30,7 +30,11 @@ const text = (description: string) => ({
   content: { 'text/plain': { schema: z.string() } },
 });
 
-export function registerAuditRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext, options: AuditOptions): void {
+export function registerAuditRoutes(
+  app: OpenAPIHono<DeskEnv>,
+  ctx: DeskContext,
+  options: AuditOptions,
+): void {
   const signer = options.auditSigner;
 
   app.openapi(
@@ -39,7 +43,10 @@ export function registerAuditRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext,
       path: '/api/audit/checkpoint',
       tags,
       summary: 'The latest signed checkpoint (C2SP signed note; public)',
-      responses: { 200: text('origin, tree size and root hash, signed with Ed25519.'), ...problemResponses },
+      responses: {
+        200: text('origin, tree size and root hash, signed with Ed25519.'),
+        ...problemResponses,
+      },
     }),
     async (c) => {
       const note = await latestCheckpoint(ctx);
@@ -80,7 +87,8 @@ export function registerAuditRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext,
       summary: 'Verify the whole stored log: leaves, chain, tree and every checkpoint',
       responses: {
         200: {
-          description: 'The report; `ok` is false and `problems` names the first bad entry when tampered.',
+          description:
+            'The report; `ok` is false and `problems` names the first bad entry when tampered.',
           content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
         },
         ...problemResponses,
@@ -124,7 +132,10 @@ export function registerAuditRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext,
       middleware: [allow('audit.read')] as const,
       summary: 'A receipt proving the entry is in the latest checkpoint (c2sp.org/tlog-proof@v1)',
       request: { params: z.object({ seq: z.coerce.number().int().min(0) }) },
-      responses: { 200: text('The inclusion proof bundle with its checkpoint.'), ...problemResponses },
+      responses: {
+        200: text('The inclusion proof bundle with its checkpoint.'),
+        ...problemResponses,
+      },
     }),
     async (c) => c.text(await entryReceipt(ctx, actorOf(c), c.req.valid('param').seq), 200),
   );
