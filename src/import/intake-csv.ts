@@ -43,7 +43,7 @@ export interface ImportRecord {
 const blank = (value: string | undefined) =>
   value === undefined || value.trim() === '' ? undefined : value.trim();
 
-function tri(value: string | undefined): boolean | 'unknown' | string | undefined {
+function tri(value: string | undefined): boolean | string | undefined {
   const text = blank(value)?.toLowerCase();
   if (text === undefined) return undefined;
   if (text === 'yes' || text === 'true') return true;
