@@ -30,6 +30,8 @@ import { createCheckpoint, entryReceipt, verifyAuditLog } from '../services/audi
 import { loadAuditSigner } from '../server/audit-signer.js';
 
 type Write = (text: string) => Promise<void>;
+/** Marks the run as done with problems (exit code 1: rejected records, a failed verification). */
+type Fail = () => void;
 
 const databaseOption = () =>
   new Option(
@@ -52,14 +54,17 @@ async function withDesk<T>(
 
 const DEMO_PASSWORD = 'demo-password-1';
 
+/** The demo desk opens at the start of today (UTC), so loading it twice in a day changes nothing. */
+const demoDay = () => `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+
 /** Console actors: bulk work is a supervisor's, verification an auditor's. */
 const IMPORT_ACTOR = { ...CONSOLE_ACTOR, role: 'supervisor' } as const;
 const EXPORT_ACTOR = IMPORT_ACTOR;
 const CONSOLE_AUDITOR = { ...CONSOLE_ACTOR, role: 'auditor' } as const;
 
-export function registerDeskCommands(program: Command, write: Write): void {
-  registerCaseCommands(program, write);
-  registerAuditCommands(program, write);
+export function registerDeskCommands(program: Command, write: Write, fail: Fail): void {
+  registerCaseCommands(program, write, fail);
+  registerAuditCommands(program, write, fail);
   program
     .command('serve')
     .description('serve the desk’s HTTP API and pages')
@@ -83,11 +88,13 @@ export function registerDeskCommands(program: Command, write: Write): void {
       const users = await store.db.selectFrom('users').select('id').limit(1).execute();
       if (users.length === 0) {
         await write('Loading the demo caseload (synthetic people only)…\n');
-        const report = await loadDemo(store, {
-          seed: Number(options.seed),
-          now: new Date().toISOString(),
-          users: { password: DEMO_PASSWORD },
-        });
+        const report = await store.withoutSyncWaits(() =>
+          loadDemo(store, {
+            seed: Number(options.seed),
+            now: demoDay(),
+            users: { password: DEMO_PASSWORD },
+          }),
+        );
         await write(`${JSON.stringify(report)}\n`);
       }
       await store.close();
@@ -195,17 +202,19 @@ export function registerDeskCommands(program: Command, write: Write): void {
     .option('--password <password>', 'the demo accounts’ password', DEMO_PASSWORD)
     .action(async (options) => {
       await withDesk(options, async (ctx) => {
-        const report = await loadDemo(ctx.store, {
-          seed: Number(options.seed),
-          now: new Date().toISOString(),
-          users: { password: options.password },
-        });
+        const report = await ctx.store.withoutSyncWaits(() =>
+          loadDemo(ctx.store, {
+            seed: Number(options.seed),
+            now: demoDay(),
+            users: { password: options.password },
+          }),
+        );
         await write(`${JSON.stringify(report, null, 2)}\n`);
       });
     });
 }
 
-function registerCaseCommands(program: Command, write: Write): void {
+function registerCaseCommands(program: Command, write: Write, fail: Fail): void {
   const cases = program.command('cases').description('bulk import and export of case files');
   cases
     .command('import')
@@ -241,7 +250,7 @@ function registerCaseCommands(program: Command, write: Write): void {
           await new Promise((resolve) => out.end(resolve));
           await write(`rejects written to ${options.rejects}\n`);
         }
-        if (report.rejected.length > 0) process.exitCode = 1;
+        if (report.rejected.length > 0) fail();
       });
     });
   cases
@@ -293,7 +302,7 @@ function registerCaseCommands(program: Command, write: Write): void {
     });
 }
 
-function registerAuditCommands(program: Command, write: Write): void {
+function registerAuditCommands(program: Command, write: Write, fail: Fail): void {
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit
     .command('verify')
@@ -326,7 +335,7 @@ function registerAuditCommands(program: Command, write: Write): void {
                   : 'log';
             await write(`  ${where}: ${problem.code}: ${problem.message}\n`);
           }
-          process.exitCode = 1;
+          fail();
         }
       });
     });

@@ -5,7 +5,8 @@
  * It decides nothing itself. Dates that
  * depend on "today" are read here, at the edge, and passed to the pure engine.
  *
- * Exit codes: 0 done; 1 a batch had rejected lines; 2 bad input or usage; 70 an internal error.
+ * Exit codes: 0 done; 1 rejected lines or records, or a failed audit verification; 2 bad input or
+ * usage; 70 an internal error.
  * @module
  */
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
@@ -158,7 +159,9 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
       await write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
     });
 
-  registerDeskCommands(program, write);
+  registerDeskCommands(program, write, () => {
+    exitCode = EXIT.rejected;
+  });
 
   try {
     await program.parseAsync(argv);

@@ -15,6 +15,11 @@ export interface Store {
   readonly dialect: Dialect;
   /** Where the data lives, without any password. */
   readonly location: string;
+  /**
+   * Runs a bulk load of reproducible data (the demo) without waiting for the disk on each commit;
+   * a crash during it can lose the load, never corrupt the store. Full durability returns after.
+   */
+  withoutSyncWaits<T>(load: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,7 +45,21 @@ function openSqlite(url: string): Store {
     dialect: new SqliteDialect({ database }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    async withoutSyncWaits(load) {
+      database.pragma('synchronous = OFF');
+      try {
+        return await load();
+      } finally {
+        database.pragma('synchronous = FULL');
+        database.pragma('wal_checkpoint(FULL)');
+      }
+    },
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(url: string): Store {
@@ -50,7 +69,13 @@ function openPostgres(url: string): Store {
     plugins: [new CamelCasePlugin()],
   });
   const location = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location,
+    withoutSyncWaits: (load) => load(),
+    close: () => db.destroy(),
+  };
 }
 
 /** Applies every migration not yet applied, in order, each in its own transaction. */
