@@ -1,7 +1,8 @@
 /**
  * Writes the committed artifacts generated from the case schema:
  * - schemas/case.schema.json, the published JSON Schema of the case format;
- * - docs/case-format.md, a table of every field with a worked example.
+ * - docs/case-format.md, a table of every field with a worked example;
+ * - schemas/openapi.json, the desk API's OpenAPI 3.1 document, as the server serves it.
  *
  * `--check` regenerates them in memory and exits non-zero, naming each stale file, when the
  * committed files differ (CI runs it, so the published format never drifts from the code).
@@ -11,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { caseJsonSchema } from '../src/engine/case.js';
 import { parseCase } from '../src/engine/case.js';
+import { generateSigningKey, verifierKeyOf } from '../src/audit/checkpoint.js';
+import { createApp, OPENAPI_INFO } from '../src/http/app.js';
+import { deskContext } from '../src/services/desk-context.js';
+import { openStore } from '../src/store/open-store.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = 'examples/nyc-doc-2016-hold.json';
@@ -49,7 +54,24 @@ async function artifacts(): Promise<Map<string, string>> {
   return new Map([
     ['schemas/case.schema.json', `${JSON.stringify(schema, null, 2)}\n`],
     ['docs/case-format.md', markdown],
+    ['schemas/openapi.json', `${JSON.stringify(await openApiDocument(), null, 2)}\n`],
   ]);
+}
+
+/** The OpenAPI document of an app on a throwaway store: routes do not depend on the data. */
+async function openApiDocument(): Promise<unknown> {
+  const store = await openStore('sqlite::memory:');
+  try {
+    const key = generateSigningKey('generate/audit');
+    const app = createApp(deskContext(store), {
+      secureCookies: true,
+      loginLimit: 1,
+      auditSigner: { origin: 'generate/audit', key, verifier: verifierKeyOf(key) },
+    });
+    return app.getOpenAPI31Document(OPENAPI_INFO);
+  } finally {
+    await store.close();
+  }
 }
 
 function caseFormatDoc(schema: JsonSchema, example: string): string {

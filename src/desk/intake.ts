@@ -22,6 +22,10 @@ const JURISDICTION_IDS = JURISDICTIONS.map((jurisdiction) => jurisdiction.id);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** The engine's record and warrant schemas, named so the OpenAPI document defines them once. */
+export const historySchema = recordSchema.meta({ id: 'CriminalHistory' });
+export const judicialWarrantInputSchema = judicialWarrantSchema.meta({ id: 'JudicialWarrant' });
+
 export const personSchema = z
   .strictObject({
     name: text(200).describe('Full name as the detainer or the booking record writes it.'),
@@ -40,7 +44,8 @@ export const personSchema = z
     sex: z.enum(['female', 'male', 'other', 'unknown']).optional(),
     citizenship: text(100).optional().describe('Citizenship as the detainer states it.'),
   })
-  .describe('The person the request is about.');
+  .describe('The person the request is about.')
+  .meta({ id: 'Person' });
 
 export const custodySchema = z
   .strictObject({
@@ -57,7 +62,8 @@ export const custodySchema = z
       .optional()
       .describe('When the person would otherwise be released, if known.'),
   })
-  .describe('The custody the person is in.');
+  .describe('The custody the person is in.')
+  .meta({ id: 'Custody' });
 
 export const PROBABLE_CAUSE_BASES = [
   'final-order-of-removal',
@@ -115,11 +121,12 @@ export const detainerRequestSchema = z
       )
       .default([])
       .describe('Administrative warrants attached by DHS. These are never judicial warrants.'),
-    judicialWarrant: judicialWarrantSchema.optional(),
+    judicialWarrant: judicialWarrantInputSchema.optional(),
     judicialProbableCauseDetermination: triSchema.optional(),
     servedOnPersonAt: instantSchema.optional().describe('When the form was served on the person.'),
   })
-  .describe('A detainer request (DHS I-247 family).');
+  .describe('A detainer request (DHS I-247 family).')
+  .meta({ id: 'DetainerRequest' });
 
 export const intakeSchema = z
   .strictObject({
@@ -128,10 +135,11 @@ export const intakeSchema = z
       .describe('Whose law decides: the agency’s jurisdiction.'),
     person: personSchema,
     custody: custodySchema,
-    history: recordSchema,
+    history: historySchema,
     request: detainerRequestSchema,
   })
-  .describe('A detainer request received, with the person, custody and criminal history.');
+  .describe('A detainer request received, with the person, custody and criminal history.')
+  .meta({ id: 'Intake' });
 
 export type Intake = z.output<typeof intakeSchema>;
 export type IntakeInput = z.input<typeof intakeSchema>;

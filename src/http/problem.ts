@@ -44,8 +44,8 @@ export const problemSchema = z
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
-  .meta({ id: 'Problem' })
-  .describe('An RFC 9457 problem detail.');
+  .describe('An RFC 9457 problem detail.')
+  .meta({ id: 'Problem' });
 
 export function problem(
   c: Context,

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
-import { instantSchema, judicialWarrantSchema, recordSchema } from '../engine/case.js';
+import { instantSchema } from '../engine/case.js';
 import type { Decision } from '../engine/decision.js';
 import {
   CASE_STATUSES,
@@ -22,7 +22,14 @@ import {
   type OverrideEntry,
 } from '../desk/effective-outcomes.js';
 import { DeskError, parseInput } from '../desk/errors.js';
-import { custodySchema, intakeSchema, type Intake, type Person } from '../desk/intake.js';
+import {
+  custodySchema,
+  historySchema,
+  intakeSchema,
+  judicialWarrantInputSchema,
+  type Intake,
+  type Person,
+} from '../desk/intake.js';
 import { FORMS } from '../engine/case.js';
 import { appendAudit } from '../store/audit-writer.js';
 import type { CaseRow, DecisionRow } from '../store/schema.js';
@@ -351,9 +358,9 @@ export async function listCases(
 
 export const recordUpdateSchema = z
   .strictObject({
-    history: recordSchema.optional(),
+    history: historySchema.optional(),
     custody: custodySchema.optional(),
-    judicialWarrant: judicialWarrantSchema.optional(),
+    judicialWarrant: judicialWarrantInputSchema.optional(),
   })
   .refine(
     (update) => Object.keys(update).length > 0,
