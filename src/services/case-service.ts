@@ -108,12 +108,12 @@ export async function intakeCase(
   ctx: DeskContext,
   actor: Actor,
   input: unknown,
-): Promise<{ id: string; created: boolean }> {
+): Promise<{ id: string; created: boolean; version: number; status: CaseStatus }> {
   requirePermission(actor, 'case.intake');
   const intake = parseInput(intakeSchema, input);
   const intakeKey = intakeKeyOf(intake);
   const existing = await findByIntakeKey(ctx, intakeKey);
-  if (existing !== undefined) return { id: existing, created: false };
+  if (existing !== undefined) return { ...existing, created: false };
   try {
     return await ctx.store.db.transaction().execute(async (trx) => {
       const now = ctx.now();
@@ -149,23 +149,25 @@ export async function intakeCase(
         subject: `case/${id}`,
         payload: { intakeSha256: sha256Of(intake), status: 'received', version: 1 },
       });
-      return { id, created: true };
+      return { id, created: true, version: 1, status: 'received' as const };
     });
   } catch (error) {
     // Two identical intakes raced; the other one won and this one is the same case.
     const winner = await findByIntakeKey(ctx, intakeKey);
-    if (winner !== undefined) return { id: winner, created: false };
+    if (winner !== undefined) return { ...winner, created: false };
     throw error;
   }
 }
 
-async function findByIntakeKey(ctx: DeskContext, intakeKey: string): Promise<string | undefined> {
+async function findByIntakeKey(ctx: DeskContext, intakeKey: string) {
   const row = await ctx.store.db
     .selectFrom('cases')
-    .select('id')
+    .select(['id', 'version', 'status'])
     .where('intakeKey', '=', intakeKey)
     .executeTakeFirst();
-  return row?.id;
+  return row === undefined
+    ? undefined
+    : { id: row.id, version: row.version, status: row.status as CaseStatus };
 }
 
 async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: string) {

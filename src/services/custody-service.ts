@@ -4,6 +4,7 @@
  * cancellation. Each step is checked against the reviewed decision before it is recorded.
  * @module
  */
+import type { CaseStatus } from '../desk/case-lifecycle.js';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { instantSchema } from '../engine/case.js';
@@ -23,7 +24,7 @@ export const releaseSchema = custodyStepSchema.extend({
   kind: z.enum(RELEASE_KINDS).describe('How custody ended.'),
 });
 
-type Outcome = { version: number; status: string };
+type Outcome = { version: number; status: CaseStatus };
 
 async function custodyStep(
   ctx: DeskContext,

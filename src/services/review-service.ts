@@ -4,6 +4,7 @@
  * reason that a second person must approve.
  * @module
  */
+import type { CaseStatus } from '../desk/case-lifecycle.js';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { parseCase } from '../engine/case.js';
@@ -15,7 +16,7 @@ import { changeCase } from './case-transaction.js';
 import { currentDecision } from './case-service.js';
 import type { DeskContext } from './desk-context.js';
 
-type Outcome = { version: number; status: string };
+type Outcome = { version: number; status: CaseStatus };
 
 /** Runs the law engine on the record as it stands now and freezes the result. */
 export async function decideCase(

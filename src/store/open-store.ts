@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './dialect.js';
+import { withStatementCache } from './statement-cache.js';
 import * as initial from './migrations/0001-initial.js';
 import type { Database as Schema } from './schema.js';
 
@@ -42,7 +43,7 @@ function openSqlite(url: string): Store {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({
-    dialect: new SqliteDialect({ database }),
+    dialect: new SqliteDialect({ database: withStatementCache(database) }),
     plugins: [new CamelCasePlugin()],
   });
   return {

@@ -15,7 +15,6 @@ import {
   caseFilterSchema,
   intakeCase,
   listCases,
-  loadCaseView,
   readCase,
   recordUpdateSchema,
   updateRecord,
@@ -125,15 +124,15 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     }),
     async (c) => {
       const actor = actorOf(c);
-      const { id, created } = await intakeCase(ctx, actor, c.req.valid('json'));
-      let outcome = await loadCaseView(ctx, id);
+      const intake = await intakeCase(ctx, actor, c.req.valid('json'));
+      const { id, created } = intake;
+      let { version, status } = intake;
       if (created && c.req.valid('query').decide === 'true') {
-        await decideCase(ctx, actor, id, outcome.version);
-        outcome = await loadCaseView(ctx, id);
+        ({ version, status } = await decideCase(ctx, actor, id, version));
       }
       c.header('Location', `/api/cases/${id}`);
-      c.header('ETag', etagOf(outcome.version));
-      return c.json({ id, version: outcome.version, status: outcome.status }, created ? 201 : 200);
+      c.header('ETag', etagOf(version));
+      return c.json({ id, version, status }, created ? 201 : 200);
     },
   );
 
