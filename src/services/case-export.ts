@@ -6,7 +6,7 @@
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { parseInput } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
-import { caseFilterSchema, loadCaseView, type CaseView } from './case-service.js';
+import { caseFilterSchema, filteredCases, loadCaseView, type CaseView } from './case-service.js';
 import type { DeskContext } from './desk-context.js';
 
 export async function* exportCases(
@@ -16,18 +16,11 @@ export async function* exportCases(
 ): AsyncGenerator<CaseView> {
   requirePermission(actor, 'case.export');
   const filter = parseInput(caseFilterSchema.omit({ limit: true, offset: true }), filterInput);
-  let query = ctx.store.db.selectFrom('cases').select('id');
-  if (filter.status) query = query.where('status', '=', filter.status);
-  if (filter.jurisdiction) query = query.where('jurisdiction', '=', filter.jurisdiction);
-  if (filter.form) query = query.where('form', '=', filter.form);
-  if (filter.closedAs) query = query.where('closedAs', '=', filter.closedAs);
-  if (filter.receivedFrom) {
-    query = query.where('receivedAt', '>=', new Date(filter.receivedFrom).toISOString());
-  }
-  if (filter.receivedBefore) {
-    query = query.where('receivedAt', '<', new Date(filter.receivedBefore).toISOString());
-  }
-  const ids = await query.orderBy('receivedAt').orderBy('id').execute();
+  const ids = await filteredCases(ctx, filter)
+    .select('id')
+    .orderBy('receivedAt')
+    .orderBy('id')
+    .execute();
   await ctx.store.db.transaction().execute((trx) =>
     appendAudit(ctx, trx, {
       at: ctx.now(),

@@ -316,19 +316,20 @@ export const caseFilterSchema = z.strictObject({
   closedAs: z.enum(RELEASE_KINDS).optional(),
   receivedFrom: instantSchema.optional().describe('Received at or after this instant.'),
   receivedBefore: instantSchema.optional().describe('Received before this instant.'),
+  holdOverdue: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('true: only cases still holding after the lawful end of their hold.'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type CaseFilter = z.input<typeof caseFilterSchema>;
 
-/** Lists cases, newest first, without personal details. */
-export async function listCases(
+/** The cases a filter selects (without paging), for lists and exports alike. */
+export function filteredCases(
   ctx: DeskContext,
-  actor: Actor,
-  filterInput: unknown,
-): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
-  requirePermission(actor, 'case.read');
-  const filter = parseInput(caseFilterSchema, filterInput);
+  filter: Omit<z.output<typeof caseFilterSchema>, 'limit' | 'offset'>,
+) {
   let query = ctx.store.db.selectFrom('cases');
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.jurisdiction) query = query.where('jurisdiction', '=', filter.jurisdiction);
@@ -340,6 +341,21 @@ export async function listCases(
   if (filter.receivedBefore) {
     query = query.where('receivedAt', '<', new Date(filter.receivedBefore).toISOString());
   }
+  if (filter.holdOverdue === 'true') {
+    query = query.where('status', '=', 'holding').where('holdUntil', '<', ctx.now());
+  }
+  return query;
+}
+
+/** Lists cases, newest first, without personal details. */
+export async function listCases(
+  ctx: DeskContext,
+  actor: Actor,
+  filterInput: unknown,
+): Promise<{ items: CaseSummary[]; total: number; limit: number; offset: number }> {
+  requirePermission(actor, 'case.read');
+  const filter = parseInput(caseFilterSchema, filterInput);
+  const query = filteredCases(ctx, filter);
   const [rows, count] = await Promise.all([
     query
       .selectAll()

@@ -104,8 +104,16 @@ for (const kind of TEST_STORES) {
       const holding = await loadCaseView(ctx, id);
       assert.equal(holding.status, 'holding');
       // 48 hours excluding Saturday and Sunday from Friday 6 p.m.: Tuesday 6 p.m. (EDT).
-      assert.equal(holding.hold?.until, '2016-06-07T18:00:00-04:00');
+      assert.equal(holding.hold?.until, '2016-06-07T22:00:00.000Z');
       assert.equal(holding.hold.overdue, false);
+      now = '2016-06-08T00:00:00.000Z';
+      assert.equal((await loadCaseView(ctx, id)).hold?.overdue, true);
+      const overdue = await listCases(ctx, clerk, { holdOverdue: 'true' });
+      assert.deepEqual(
+        overdue.items.map((item) => item.id),
+        [id],
+      );
+      now = '2016-06-03T22:00:00.000Z';
 
       await notifyIce(ctx, clerk, id, 4, {});
       await recordRelease(ctx, clerk, id, 5, {

@@ -52,7 +52,8 @@ async function custodyStep(
         if (until === undefined)
           throw new DeskError('not-lawful', 'the lawful end of the hold is unknown');
         return {
-          patch: { holdStartedAt: at, holdUntil: until },
+          // Stored in UTC like every instant, so holds can be compared and listed by deadline.
+          patch: { holdStartedAt: at, holdUntil: new Date(until).toISOString() },
           event: { kind: 'hold-started', at, details: { ...details, until } },
           audit: { until },
           result: undefined,
