@@ -266,8 +266,17 @@ export async function resolveSession(
   return { actor: actorOf(found), csrfToken: found.csrfToken };
 }
 
-export async function logout(ctx: DeskContext, token: string): Promise<void> {
-  await ctx.store.db.deleteFrom('sessions').where('tokenHash', '=', tokenHash(token)).execute();
+export async function logout(ctx: DeskContext, actor: Actor, token: string): Promise<void> {
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('tokenHash', '=', tokenHash(token)).execute();
+    await appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action: 'session.end',
+      subject: `user/${actor.username}`,
+      payload: {},
+    });
+  });
 }
 
 /** Issues an API token for an account; the token is shown once and only its hash is kept. */

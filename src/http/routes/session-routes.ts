@@ -150,7 +150,8 @@ export function registerSessionRoutes(
     }),
     async (c) => {
       const token = c.get('sessionToken');
-      if (token !== undefined) await logout(ctx, token);
+      const actor = c.get('actor');
+      if (token !== undefined && actor !== undefined) await logout(ctx, actor, token);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
