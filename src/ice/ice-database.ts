@@ -1,0 +1,80 @@
+/**
+ * The analytics database for ICE's public detainer releases: an embedded DuckDB file, apart from
+ * the desk's own store. It holds public FOIA data, not the agency's cases, and is columnar because
+ * every question asked of it is a count grouped over millions of rows. One table of detainers, one
+ * row per imported file (its provenance and counts).
+ * @module
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+/** Bumped with every change to `SCHEMA`; an older file is refused rather than misread. */
+const SCHEMA_VERSION = 1;
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS ice_schema (version INTEGER NOT NULL);
+CREATE SEQUENCE IF NOT EXISTS ice_import_ids START 1;
+CREATE TABLE IF NOT EXISTS ice_imports (
+  import_id INTEGER PRIMARY KEY,
+  file_name VARCHAR NOT NULL,
+  -- Re-importing the same bytes is recognised by their hash, whatever the file is called.
+  file_sha256 VARCHAR NOT NULL UNIQUE,
+  format VARCHAR NOT NULL,
+  imported_at TIMESTAMPTZ NOT NULL,
+  rows_read BIGINT NOT NULL,
+  rows_loaded BIGINT NOT NULL,
+  rows_rejected BIGINT NOT NULL
+);
+-- No keys or constraints here: appends of millions of rows stay fast; the importer checks rows.
+CREATE TABLE IF NOT EXISTS ice_detainers (
+  import_id INTEGER NOT NULL,
+  source_sheet VARCHAR,
+  source_row INTEGER NOT NULL,
+  prepared_date DATE NOT NULL,
+  prepared_at TIMESTAMP,
+  detainer_type VARCHAR,
+  facility VARCHAR,
+  facility_code VARCHAR,
+  city VARCHAR,
+  state VARCHAR,
+  aor VARCHAR,
+  lift_reason VARCHAR,
+  lift_reason_code VARCHAR,
+  criminality VARCHAR,
+  threat_level VARCHAR,
+  gender VARCHAR,
+  citizenship_country VARCHAR,
+  person_id VARCHAR,
+  duplicate_likely BOOLEAN NOT NULL DEFAULT false
+);
+`;
+
+export interface IceDatabase {
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/** Opens (creating if need be) the analytics database at `path`, or in memory for ':memory:'. */
+export async function openIceDatabase(path: string): Promise<IceDatabase> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+  };
+  try {
+    await connection.run(SCHEMA);
+    const versions = await connection.runAndReadAll('SELECT version FROM ice_schema');
+    const version = versions.getRowObjects()[0]?.version;
+    if (version === undefined) {
+      await connection.run('INSERT INTO ice_schema VALUES ($1)', [SCHEMA_VERSION]);
+    } else if (version !== SCHEMA_VERSION) {
+      throw new Error(
+        `${path} holds ICE data in schema version ${String(version)}; this release reads version ${SCHEMA_VERSION}: re-import the files into a new database`,
+      );
+    }
+    return { connection, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
