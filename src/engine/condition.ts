@@ -171,15 +171,16 @@ function junction(
     cites: spec.cites ?? [],
     children,
     evaluate(ctx) {
+      // Built only when needed: most junctions are decided by one part.
       let unknown: Finding[] | undefined;
-      const others: Finding[] = [];
+      let others: Finding[] | undefined;
       for (const child of children) {
         const finding = child.evaluate(ctx);
         if (finding.value === decisive) {
           return record(ctx, { value: decisive, condition, because: [finding] });
         }
         if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
-        else others.push(finding);
+        else (others ??= []).push(finding);
       }
       if (unknown) {
         return record(ctx, {
@@ -189,7 +190,7 @@ function junction(
           missing: missingOf(unknown),
         });
       }
-      return record(ctx, { value: !decisive, condition, because: others });
+      return record(ctx, { value: !decisive, condition, because: others ?? [] });
     },
   };
   return condition;
@@ -238,6 +239,20 @@ export function term(name: string, label: string): Condition {
     },
   };
   return condition;
+}
+
+/**
+ * The condition's finding, tested once per case and law date: hold, notice and transfer usually
+ * test the same condition. A trace records every test, so with a trace each one runs again.
+ */
+export function evaluateOnce(condition: Condition, ctx: EvalContext): Finding {
+  if (ctx.trace) return condition.evaluate(ctx);
+  const known = memoized(ctx, condition);
+  if (known) return known;
+  const finding = condition.evaluate(ctx);
+  // A derived condition or a term has memoized it already.
+  if (!ctx.memo.includes(finding)) ctx.memo.push(finding);
+  return finding;
 }
 
 function memoized(ctx: EvalContext, condition: Condition): Finding | undefined {

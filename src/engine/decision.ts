@@ -1,6 +1,10 @@
 /**
  * What the engine answers. Every outcome carries its controlling clauses, the clauses it
  * considered that did not fire (and on what fact), and any facts still missing.
+ *
+ * A decision is read-only: clause lists, notices and considered entries are shared between
+ * outcomes and between decisions (they are the same for thousands of cases), so copy before
+ * changing anything.
  * @module
  */
 import type { InformationItem } from './case.js';

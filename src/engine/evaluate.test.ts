@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { evaluate, parseCase } from '../index.js';
+import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
 import { detainerCase } from '../law/testing/law-case.js';
 import { CaseError } from './errors.js';
 
@@ -71,5 +72,21 @@ describe('evaluate', () => {
     const trace = evaluate(input, { trace: true }).trace ?? [];
     assert.ok(trace.length > 0);
     assert.ok(trace.some((step) => step.cites.includes('nyc.9-131.b')));
+  });
+
+  test('the trace changes nothing else: without it each condition is tested once and shared', () => {
+    // Hold, notify and transfer share findings (and considered entries) only without a trace.
+    for (const table of LAW_CASE_TABLES) {
+      for (const lawCase of table.cases) {
+        const input = parseCase(lawCase.input);
+        const traced = evaluate(input, { trace: true });
+        traced.trace = undefined;
+        assert.equal(
+          JSON.stringify(evaluate(input)),
+          JSON.stringify(traced),
+          `${table.version}: ${lawCase.name}`,
+        );
+      }
+    }
   });
 });

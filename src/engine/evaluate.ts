@@ -7,13 +7,12 @@
 import type { Case, Form, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
 import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
-import { uniqueMissing } from './condition.js';
 import { localDateOf, parseInstant } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
 import { COVERAGE_START } from './clause.js';
-import { applyRule, type OutcomeSpec } from './rule.js';
+import { applyRule } from './rule.js';
 
 export interface EvaluateOptions {
   /** Record every condition tested, in order. Off by default: it costs time and memory. */
@@ -29,7 +28,7 @@ export function createEngine(jurisdictions: readonly Jurisdiction[]): Engine {
   const byId = new Map(jurisdictions.map((jurisdiction) => [jurisdiction.id, jurisdiction]));
   return {
     jurisdictions: byId,
-    evaluate(input, options = {}) {
+    evaluate(input, options) {
       const jurisdiction = byId.get(input.jurisdiction);
       if (!jurisdiction) {
         throw CaseError.at(
@@ -102,7 +101,11 @@ function instant(value: string | undefined, path: string): number | undefined {
   return ms;
 }
 
-function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOptions): Decision {
+function decide(
+  jurisdiction: Jurisdiction,
+  input: Case,
+  options: EvaluateOptions | undefined,
+): Decision {
   const timeZone = input.timeZone ?? jurisdiction.timeZone;
   const decisionAtMs = instant(input.decisionAt, 'decisionAt')!;
   const otherwiseReleaseAtMs = instant(input.otherwiseReleaseAt, 'otherwiseReleaseAt');
@@ -114,9 +117,11 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
     decisionDate: localDateOf(decisionAtMs, timeZone),
     releaseDate:
       otherwiseReleaseAtMs === undefined ? undefined : localDateOf(otherwiseReleaseAtMs, timeZone),
-    trace: options.trace ? [] : undefined,
+    trace: options?.trace ? [] : undefined,
     contexts: [],
     lawDates: [],
+    considered: [],
+    refsAlong: [],
   };
 
   const asked = requestedActions(input);
@@ -134,12 +139,13 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
     }
     if (lawDate.date > lastDate) lastDate = lawDate.date;
     outcomes.push(
-      decideAction(entry, lawDate, law, contextFor(run, law, lawDate.date, entry.item)),
+      decideAction(run, entry, lawDate, law, contextFor(run, law, lawDate.date, entry.item)),
     );
   }
 
-  const cautions = notices(run, laws, 'cautions');
+  let cautions = notices(run, laws, 'cautions');
   if (lastDate > jurisdiction.lastVerifiedOn) {
+    cautions = cautions.slice();
     cautions.push({
       id: 'law-past-last-verification',
       text: `The encoded law was last checked against its sources on ${jurisdiction.lastVerifiedOn}; a later amendment would not be reflected for ${lastDate}.`,
@@ -154,7 +160,7 @@ function decide(jurisdiction: Jurisdiction, input: Case, options: EvaluateOption
     outcomes,
     duties: notices(run, laws, 'duties'),
     cautions,
-    unverified: unverifiedClauses(outcomes),
+    unverified: laws.every((used) => used.law.allVerbatim) ? [] : unverifiedClauses(outcomes),
     missing: allMissing(outcomes),
     trace: undefined,
   };
@@ -175,6 +181,9 @@ interface Run {
   contexts: EvalContext[];
   /** One per basis, shared by the actions decided on it. */
   lawDates: LawDate[];
+  /** Entries built for this decision, by the finding (hence the law) and the clauses they cite. */
+  considered: { finding: Finding; thenRefs: readonly ClauseRef[]; entry: Considered }[];
+  refsAlong: { finding: Finding; refs: readonly ClauseRef[]; along: ClauseRef[] }[];
 }
 
 interface LawUsed {
@@ -239,6 +248,10 @@ function lawDateFor(run: Run, basis: LawDate['basis']): LawDate {
 
 /** Duties or cautions from the law that decided each action, for the actions it decided. */
 function notices(run: Run, laws: readonly LawUsed[], kind: 'duties' | 'cautions'): Notice[] {
+  if (laws.length === 1) {
+    const shared = unconditionalNotices(laws[0]!.law, kind, laws[0]!.actions);
+    if (shared) return shared;
+  }
   const result: Notice[] = [];
   for (const { law, date, actions } of laws) {
     for (const obligation of law[kind]) {
@@ -247,6 +260,44 @@ function notices(run: Run, laws: readonly LawUsed[], kind: 'duties' | 'cautions'
         result.push(notice(obligation, law));
       }
     }
+  }
+  return result;
+}
+
+const ACTION_BITS: Record<Action, number> = { hold: 1, notify: 2, transfer: 4, information: 8 };
+
+/** By law and kind (`law.duties`, `law.cautions`), then by the set of actions decided. */
+const unconditional = new WeakMap<readonly Obligation[], (Notice[] | undefined)[]>();
+
+/**
+ * When no obligation of the law depends on the case, its notices depend only on the actions:
+ * worked out once per set of actions and shared. Undefined when one depends on the case.
+ */
+function unconditionalNotices(
+  law: LawInForce,
+  kind: 'duties' | 'cautions',
+  actions: readonly Action[],
+): Notice[] | undefined {
+  const obligations = law[kind];
+  let bySet = unconditional.get(obligations);
+  if (!bySet) {
+    if (obligations.some((obligation) => obligation.when)) return undefined;
+    bySet = [];
+    unconditional.set(obligations, bySet);
+  }
+  let set = 0;
+  for (const action of actions) set |= ACTION_BITS[action];
+  let result = bySet[set];
+  if (!result) {
+    const built: Notice[] = [];
+    for (const obligation of obligations) {
+      if (built.some((existing) => existing.id === obligation.id)) continue;
+      if (!obligation.actions || obligation.actions.some((action) => actions.includes(action))) {
+        built.push(notice(obligation, law));
+      }
+    }
+    result = built;
+    bySet[set] = result;
   }
   return result;
 }
@@ -278,6 +329,7 @@ function notice(obligation: Obligation, law: LawInForce): Notice {
 }
 
 function decideAction(
+  run: Run,
   asked: Asked,
   lawDate: LawDate,
   law: LawInForce,
@@ -291,9 +343,10 @@ function decideAction(
   const result = applyRule(entry.rule, ctx);
   const considered: Considered[] = [];
   for (const { exception, finding } of result.considered) {
-    considered.push(considerOf(exception.label, exception.then, finding, law));
+    considered.push(
+      considerOf(run, law, exception.label, law.refsOf(exception.then.cites), finding),
+    );
   }
-  const controlling: ClauseRef[] = [];
   // Built with one fixed shape and no spreads: this runs for every action of every decision.
   const actionOutcome: ActionOutcome = {
     action: asked.action,
@@ -302,7 +355,7 @@ function decideAction(
     explanation: '',
     lawDate,
     lawHash: law.hash,
-    controlling,
+    controlling: [],
     considered,
     missing: result.missing,
     hold: undefined,
@@ -312,23 +365,26 @@ function decideAction(
   if (!outcome) {
     actionOutcome.explanation = `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`;
     // The rules' clauses and the definitions whose facts are missing.
+    const controlling: ClauseRef[] = [];
     for (const exception of entry.rule.exceptions) addRefs(exception.then.cites, law, controlling);
     for (const finding of result.blocking) addFindingRefs(finding, law, controlling);
+    actionOutcome.controlling = controlling;
     return actionOutcome;
   }
-  addRefs(outcome.cites, law, controlling);
-  if (result.decisive) addFindingRefs(result.decisive, law, controlling);
+  // Shared with every decision under this law: decisions are read-only (decision.ts).
+  const outcomeRefs = law.refsOf(outcome.cites);
+  actionOutcome.controlling = result.decisive
+    ? refsAlong(run, law, outcomeRefs, result.decisive)
+    : (outcomeRefs as ClauseRef[]);
   actionOutcome.status = outcome.status;
   actionOutcome.explanation = outcome.explanation;
   if (outcome.interpretation !== undefined)
     actionOutcome.interpretations = [outcome.interpretation];
   if (outcome.holdLimit && asked.action === 'hold' && outcome.status !== 'not-allowed') {
     const limit = outcome.holdLimit.compute(ctx);
-    const clauses: ClauseRef[] = [];
-    addRefs(outcome.holdLimit.cites, law, clauses);
     actionOutcome.hold = {
       rule: outcome.holdLimit.label,
-      clauses,
+      clauses: law.refsOf(outcome.holdLimit.cites) as ClauseRef[],
       until: limit.clock?.until,
       clock: limit.clock,
       missing: limit.missing,
@@ -338,27 +394,50 @@ function decideAction(
   return actionOutcome;
 }
 
+/** Hold and notify usually fail on the same finding: they share one entry. */
 function considerOf(
-  rule: string,
-  then: OutcomeSpec,
-  finding: Finding,
+  run: Run,
   law: LawInForce,
+  rule: string,
+  thenRefs: readonly ClauseRef[],
+  finding: Finding,
 ): Considered {
-  const clauses: ClauseRef[] = [];
-  addRefs(then.cites, law, clauses);
-  addFindingRefs(finding, law, clauses);
+  for (const known of run.considered) {
+    if (known.finding === finding && known.thenRefs === thenRefs && known.entry.rule === rule) {
+      return known.entry;
+    }
+  }
   const failed: Considered['failed'] = [];
   collectFailures(finding, failed);
-  return { rule, value: finding.value === false ? false : 'unknown', clauses, failed };
+  const entry: Considered = {
+    rule,
+    value: finding.value === false ? false : 'unknown',
+    clauses: refsAlong(run, law, thenRefs, finding),
+    failed,
+  };
+  run.considered.push({ finding, thenRefs, entry });
+  return entry;
+}
+
+/** An outcome's clauses, then those cited along the findings that made it; once per decision. */
+function refsAlong(
+  run: Run,
+  law: LawInForce,
+  refs: readonly ClauseRef[],
+  finding: Finding,
+): ClauseRef[] {
+  for (const known of run.refsAlong) {
+    if (known.finding === finding && known.refs === refs) return known.along;
+  }
+  const along = refs.slice();
+  addFindingRefs(finding, law, along);
+  run.refsAlong.push({ finding, refs, along });
+  return along;
 }
 
 /** The clause of each cited id, once each, in citing order. */
 function addRefs(ids: readonly string[], law: LawInForce, into: ClauseRef[]): void {
-  for (const id of ids) {
-    const clause = law.clauses.get(id);
-    if (!clause) throw new Error(`Clause ${id} is cited but not in force from ${law.from}`);
-    if (!into.includes(clause.ref)) into.push(clause.ref);
-  }
+  for (const ref of law.refsOf(ids)) if (!into.includes(ref)) into.push(ref);
 }
 
 /** The clauses cited along the findings that decided a value. */
@@ -380,10 +459,18 @@ function collectFailures(finding: Finding, into: Considered['failed']): void {
   }
 }
 
+/** Every outcome's missing facts, each path once, first question kept. */
 function allMissing(outcomes: readonly ActionOutcome[]): MissingFact[] {
   const missing: MissingFact[] = [];
-  for (const outcome of outcomes) for (const fact of outcome.missing) missing.push(fact);
-  return uniqueMissing(missing);
+  for (const outcome of outcomes) {
+    for (const fact of outcome.missing) if (!hasPath(missing, fact.path)) missing.push(fact);
+  }
+  return missing;
+}
+
+function hasPath(missing: readonly MissingFact[], path: string): boolean {
+  for (const fact of missing) if (fact.path === path) return true;
+  return false;
 }
 
 function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {

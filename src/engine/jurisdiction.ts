@@ -6,7 +6,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type { Clause } from './clause.js';
+import type { Clause, ClauseRef } from './clause.js';
 import { COVERAGE_START, isInForce } from './clause.js';
 import type { Condition } from './condition.js';
 import { addDays } from './dates.js';
@@ -55,6 +55,13 @@ export interface LawInForce {
   duties: readonly Obligation[];
   cautions: readonly Obligation[];
   hash: string;
+  /** Every clause in force is verified verbatim, so no decision under it flags one. */
+  allVerbatim: boolean;
+  /**
+   * The clauses a list of ids cites, each once, in citing order. Worked out on first use of each
+   * list and shared after, by decisions too: the same lists are cited in every decision.
+   */
+  refsOf(ids: readonly string[]): readonly ClauseRef[];
 }
 
 export interface Jurisdiction extends Readonly<JurisdictionSpec> {
@@ -132,6 +139,37 @@ function selectLaw(spec: JurisdictionSpec, from: string): LawInForce {
     duties: provisions.flatMap((provision) => provision.duties ?? []),
     cautions: provisions.flatMap((provision) => provision.cautions ?? []),
     hash: hash.digest('hex'),
+    allVerbatim: [...clauses.values()].every((clause) => clause.verification === 'verbatim'),
+    refsOf: refResolver(from, clauses),
+  };
+}
+
+function refResolver(
+  from: string,
+  clauses: ReadonlyMap<string, Clause>,
+): (ids: readonly string[]) => readonly ClauseRef[] {
+  const byList = new WeakMap<readonly string[], readonly ClauseRef[]>();
+  // Lists with the same ids share one answer, so callers can compare answers by identity.
+  const byIds = new Map<string, readonly ClauseRef[]>();
+  return (ids) => {
+    let refs = byList.get(ids);
+    if (refs === undefined) {
+      const key = ids.join('\n');
+      refs = byIds.get(key);
+      if (refs === undefined) {
+        const resolved: ClauseRef[] = [];
+        for (const id of ids) {
+          const clause = clauses.get(id);
+          if (!clause) throw new Error(`Clause ${id} is cited but not in force from ${from}`);
+          if (!resolved.includes(clause.ref)) resolved.push(clause.ref);
+        }
+        // Not frozen: V8 copies and iterates frozen arrays many times slower.
+        refs = resolved;
+        byIds.set(key, refs);
+      }
+      byList.set(ids, refs);
+    }
+    return refs;
   };
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Condition, EvalContext, Finding, MissingFact } from './condition.js';
-import { missingOf } from './condition.js';
+import { evaluateOnce, missingOf } from './condition.js';
 import type { HoldClock } from './time/hold-clock.js';
 
 export type RuleStatus = 'required' | 'allowed' | 'not-allowed';
@@ -50,18 +50,21 @@ export interface RuleResult {
   considered: { exception: Exception; finding: Finding }[];
   missing: MissingFact[];
   /** For an undecided outcome: the findings that could not be decided. */
-  blocking: Finding[];
+  blocking: readonly Finding[];
 }
 
 function sameOutcome(a: OutcomeSpec, b: OutcomeSpec): boolean {
   return a.status === b.status && a.holdLimit === b.holdLimit;
 }
 
+/** Read only, never handed out: one list serves every decided outcome. */
+const NOTHING_BLOCKS: readonly Finding[] = [];
+
 export function applyRule(rule: ActionRule, ctx: EvalContext): RuleResult {
   const considered: RuleResult['considered'] = [];
   let undecided: RuleResult['considered'] | undefined;
   for (const exception of rule.exceptions) {
-    const finding = exception.when.evaluate(ctx);
+    const finding = evaluateOnce(exception.when, ctx);
     if (finding.value === true) return settle(exception.then, finding, considered, undecided);
     const entry = { exception, finding };
     considered.push(entry);
@@ -88,5 +91,5 @@ function settle(
       blocking,
     };
   }
-  return { outcome, decisive, considered, missing: [], blocking: [] };
+  return { outcome, decisive, considered, missing: [], blocking: NOTHING_BLOCKS };
 }

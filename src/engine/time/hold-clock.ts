@@ -53,10 +53,22 @@ const FIRST_DAY = Date.UTC(FEDERAL_HOLIDAY_YEARS.first, 0, 1) / DAY_MS;
 const LAST_DAY = Date.UTC(FEDERAL_HOLIDAY_YEARS.last, 11, 31) / DAY_MS;
 const COVERAGE = `${FEDERAL_HOLIDAY_YEARS.first}-01-01 to ${FEDERAL_HOLIDAY_YEARS.last}-12-31`;
 
+/**
+ * Per-day caches are arrays indexed from a few days before FIRST_DAY to a few after LAST_DAY
+ * (every day a clock can touch): an array slot costs less than a Map lookup.
+ */
+const FIRST_SLOT_DAY = FIRST_DAY - 8;
+const SLOTS = LAST_DAY + 8 - FIRST_SLOT_DAY + 1;
+
+function slotOf(day: number): number {
+  const slot = day - FIRST_SLOT_DAY;
+  return slot >= 0 && slot < SLOTS ? slot : -1;
+}
+
 interface Zone {
   iana: IANAZone;
-  /** Day number → the instant that local day begins. */
-  starts: Map<number, number>;
+  /** By day slot: the instant that local day begins (NaN until first asked). */
+  starts: Float64Array;
 }
 
 const zones = new Map<string, Zone>();
@@ -67,7 +79,7 @@ function zoneNamed(timeZone: string): Zone {
     if (!IANAZone.isValidZone(timeZone)) {
       throw new HoldClockError('timeZone', `${timeZone} is not an IANA time zone`);
     }
-    zone = { iana: IANAZone.create(timeZone), starts: new Map() };
+    zone = { iana: IANAZone.create(timeZone), starts: new Float64Array(SLOTS).fill(Number.NaN) };
     zones.set(timeZone, zone);
   }
   return zone;
@@ -75,8 +87,9 @@ function zoneNamed(timeZone: string): Zone {
 
 /** The first instant of local day `day`. */
 function startOfDay(zone: Zone, day: number): number {
-  let start = zone.starts.get(day);
-  if (start === undefined) {
+  const slot = slotOf(day);
+  let start = slot === -1 ? Number.NaN : zone.starts[slot]!;
+  if (Number.isNaN(start)) {
     const wall = day * DAY_MS;
     const date = new Date(wall);
     const resolved = DateTime.fromObject(
@@ -88,7 +101,7 @@ function startOfDay(zone: Zone, day: number): number {
     const offsetBefore = zone.iana.offset(resolved - 1);
     const earlier = wall - offsetBefore * MINUTE_MS;
     start = earlier < resolved && zone.iana.offset(earlier) === offsetBefore ? earlier : resolved;
-    zone.starts.set(day, start);
+    if (slot !== -1) zone.starts[slot] = start;
   }
   return start;
 }
@@ -114,14 +127,15 @@ function offsetAt(zone: Zone, instant: number): number {
 /** '00' to '59': hours, minutes and seconds of a written instant. */
 const TWO_DIGITS = Array.from({ length: 60 }, (_, value) => String(value).padStart(2, '0'));
 
-const dates = new Map<number, string>();
+const dates = new Array<string | undefined>(SLOTS).fill(undefined);
 
 /** Day number → YYYY-MM-DD. */
 function dateOf(day: number): string {
-  let date = dates.get(day);
+  const slot = slotOf(day);
+  let date = slot === -1 ? undefined : dates[slot];
   if (date === undefined) {
     date = new Date(day * DAY_MS).toISOString().slice(0, 10);
-    dates.set(day, date);
+    if (slot !== -1) dates[slot] = date;
   }
   return date;
 }
@@ -152,15 +166,16 @@ interface CalendarDay {
   exclusion: Omit<ExcludedDay, 'date'> | undefined;
 }
 
-const calendar = new Map<number, CalendarDay>();
+const calendar = new Array<CalendarDay | undefined>(SLOTS).fill(undefined);
 
 /** Whether the clock stops on a local day; the same in every zone, so cached once. */
 function calendarDay(day: number): CalendarDay {
-  let entry = calendar.get(day);
+  const slot = slotOf(day);
+  let entry = slot === -1 ? undefined : calendar[slot];
   if (!entry) {
     const date = dateOf(day);
     entry = { date, exclusion: exclusionOn(date, new Date(day * DAY_MS).getUTCDay()) };
-    calendar.set(day, entry);
+    if (slot !== -1) calendar[slot] = entry;
   }
   return entry;
 }

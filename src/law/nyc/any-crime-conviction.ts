@@ -63,9 +63,16 @@ export function either(parts: readonly Judged[], none: string): Judged {
   if (yes) return yes;
   const undecided = parts.filter((part) => part.value === UNKNOWN);
   if (undecided.length > 0) {
-    return open(reasons(undecided), ...uniqueMissing(undecided.flatMap((part) => part.missing)));
+    return { value: UNKNOWN, reason: reasons(undecided), missing: missingOfParts(undecided) };
   }
   return known(false, parts.length > 0 ? reasons(parts) : none);
+}
+
+/** What would decide the parts, each path once. */
+function missingOfParts(parts: readonly Judged[]): MissingFact[] {
+  const missing: MissingFact[] = [];
+  for (const part of parts) for (const fact of part.missing) missing.push(fact);
+  return uniqueMissing(missing);
 }
 
 /** `value`, admitted only through `gate`: false if either is false, unknown if either is open. */
@@ -96,7 +103,19 @@ export function finding(judged: Judged, facts: readonly FactValue[]) {
 
 /** The parts' reasons, each once, as one line. */
 export function reasons(parts: readonly Judged[]): string {
-  return [...new Set(parts.map((part) => part.reason))].join('; ');
+  // A loop, not a Set and a join: this runs for every record entry of every older-law decision.
+  let line = '';
+  for (let index = 0; index < parts.length; index++) {
+    const reason = parts[index]!.reason;
+    if (index === 0) line = reason;
+    else if (!isEarlierReason(parts, index, reason)) line = `${line}; ${reason}`;
+  }
+  return line;
+}
+
+function isEarlierReason(parts: readonly Judged[], before: number, reason: string): boolean {
+  for (let index = 0; index < before; index++) if (parts[index]!.reason === reason) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
