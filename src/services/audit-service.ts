@@ -45,7 +45,7 @@ export async function createCheckpoint(
   signer: AuditSigner,
 ): Promise<string> {
   requirePermission(actor, 'audit.checkpoint');
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     let headQuery = trx.selectFrom('auditHead').select('size').where('id', '=', 1);
     if (ctx.store.dialect === 'postgres') headQuery = headQuery.forUpdate();
     const { size } = await headQuery.executeTakeFirstOrThrow();

@@ -21,7 +21,7 @@ export async function* exportCases(
     .orderBy('receivedAt')
     .orderBy('id')
     .execute();
-  await ctx.store.db.transaction().execute((trx) =>
+  await ctx.store.transaction((trx) =>
     appendAudit(ctx, trx, {
       at: ctx.now(),
       actor: actor.username,

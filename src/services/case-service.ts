@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { instantSchema } from '../engine/case.js';
@@ -32,8 +33,10 @@ import {
 } from '../desk/intake.js';
 import { FORMS } from '../engine/case.js';
 import { appendAudit } from '../store/audit-writer.js';
-import type { CaseRow, DecisionRow } from '../store/schema.js';
-import { changeCase, type Trx } from './case-transaction.js';
+import { insertRow, prepareQuery } from '../store/compiled-query.js';
+import type { CaseRow, Database, DecisionRow } from '../store/schema.js';
+import { applyCaseChange, changeCase, type Trx } from './case-transaction.js';
+import { freezeDecision } from './decision-step.js';
 import type { DeskContext } from './desk-context.js';
 
 export interface CaseSummary {
@@ -104,98 +107,127 @@ export const sha256Of = (value: unknown) =>
     .update(canonicalize(value) ?? '')
     .digest('hex');
 
+export interface IntakeResult {
+  id: string;
+  created: boolean;
+  version: number;
+  status: CaseStatus;
+}
+
+/**
+ * Records a detainer request received, idempotently: the same request again answers the case
+ * already recorded. With `decide`, the engine decides a new case in the same transaction, so the
+ * case is stored with its decision or not at all.
+ */
 export async function intakeCase(
   ctx: DeskContext,
   actor: Actor,
   input: unknown,
-): Promise<{ id: string; created: boolean; version: number; status: CaseStatus }> {
+  options: { decide?: boolean } = {},
+): Promise<IntakeResult> {
   requirePermission(actor, 'case.intake');
-  const intake = parseInput(intakeSchema, input);
+  return recordIntake(ctx, actor, parseInput(intakeSchema, input), options);
+}
+
+/** `intakeCase` for an intake already validated against `intakeSchema` (by the API route). */
+export async function recordIntake(
+  ctx: DeskContext,
+  actor: Actor,
+  intake: Intake,
+  { decide = false }: { decide?: boolean } = {},
+): Promise<IntakeResult> {
+  requirePermission(actor, 'case.intake');
+  if (decide) requirePermission(actor, 'case.decide');
   const intakeKey = intakeKeyOf(intake);
-  const existing = await findByIntakeKey(ctx, intakeKey);
-  if (existing !== undefined) return { ...existing, created: false };
   try {
-    return await ctx.store.db.transaction().execute(async (trx) => {
+    return await ctx.store.transaction(async (trx): Promise<IntakeResult> => {
+      const existing = await findByIntakeKey(ctx, trx, intakeKey);
+      if (existing !== undefined) return { ...existing, created: false };
       const now = ctx.now();
-      const personId = await personIdFor(ctx, trx, intake.person, now);
-      const id = ctx.newId();
-      await trx
-        .insertInto('cases')
-        .values({
-          id,
-          intakeKey,
-          personId,
-          jurisdiction: intake.jurisdiction,
-          status: 'received',
-          version: 1,
-          form: intake.request.form,
-          receivedAt: new Date(intake.request.receivedAt).toISOString(),
-          expectedReleaseAt: isoOrNull(intake.custody.expectedReleaseAt),
-          intakeJson: JSON.stringify(intake),
-          holdStartedAt: null,
-          holdUntil: null,
-          iceNotifiedAt: null,
-          closedAt: null,
-          closedAs: null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .execute();
+      const row: CaseRow = {
+        id: ctx.newId(),
+        intakeKey,
+        personId: await personIdFor(ctx, trx, intake.person, now),
+        jurisdiction: intake.jurisdiction,
+        status: 'received',
+        version: 1,
+        form: intake.request.form,
+        receivedAt: new Date(intake.request.receivedAt).toISOString(),
+        expectedReleaseAt: isoOrNull(intake.custody.expectedReleaseAt),
+        intakeJson: JSON.stringify(intake),
+        holdStartedAt: null,
+        holdUntil: null,
+        iceNotifiedAt: null,
+        closedAt: null,
+        closedAs: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await insertRow(trx, ctx.store.dialect, 'cases', row);
       // The audit log holds a hash of the record, never the person's details.
       await appendAudit(ctx, trx, {
         at: now,
         actor: actor.username,
         action: 'case.intake',
-        subject: `case/${id}`,
+        subject: `case/${row.id}`,
         payload: { intakeSha256: sha256Of(intake), status: 'received', version: 1 },
       });
-      return { id, created: true, version: 1, status: 'received' as const };
+      if (!decide) return { id: row.id, created: true, version: 1, status: 'received' };
+      const { version, status } = await applyCaseChange(ctx, trx, actor, row, 'decide', () =>
+        freezeDecision(ctx, actor, trx, row.id, intake),
+      );
+      return { id: row.id, created: true, version, status };
     });
   } catch (error) {
-    // Two identical intakes raced; the other one won and this one is the same case.
-    const winner = await findByIntakeKey(ctx, intakeKey);
+    // Two identical intakes raced (on PostgreSQL); the other one won and this one is that case.
+    const winner = await findByIntakeKey(ctx, ctx.store.db, intakeKey);
     if (winner !== undefined) return { ...winner, created: false };
     throw error;
   }
 }
 
-async function findByIntakeKey(ctx: DeskContext, intakeKey: string) {
-  const row = await ctx.store.db
+const caseByIntakeKey = prepareQuery((db, values: { intakeKey: string }) =>
+  db
     .selectFrom('cases')
     .select(['id', 'version', 'status'])
-    .where('intakeKey', '=', intakeKey)
-    .executeTakeFirst();
+    .where('intakeKey', '=', values.intakeKey),
+);
+
+async function findByIntakeKey(ctx: DeskContext, db: Kysely<Database>, intakeKey: string) {
+  const row = await caseByIntakeKey.first(db, ctx.store.dialect, { intakeKey });
   return row === undefined
     ? undefined
     : { id: row.id, version: row.version, status: row.status as CaseStatus };
 }
 
+const personByNysid = prepareQuery((db, values: { nysid: string }) =>
+  db.selectFrom('persons').select('id').where('nysid', '=', values.nysid),
+);
+const personByANumber = prepareQuery((db, values: { aNumber: string }) =>
+  db.selectFrom('persons').select('id').where('aNumber', '=', values.aNumber),
+);
+
+/** The person already on record with the same NYSID or A-number, or a new one. */
 async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: string) {
-  for (const [column, value] of [
-    ['nysid', person.nysid],
-    ['aNumber', person.aNumber],
-  ] as const) {
-    if (value === undefined) continue;
-    const found = await trx
-      .selectFrom('persons')
-      .select('id')
-      .where(column, '=', value)
-      .executeTakeFirst();
-    if (found !== undefined) return found.id;
-  }
+  const { dialect } = ctx.store;
+  const found =
+    (person.nysid === undefined
+      ? undefined
+      : await personByNysid.first(trx, dialect, { nysid: person.nysid })) ??
+    (person.aNumber === undefined
+      ? undefined
+      : await personByANumber.first(trx, dialect, { aNumber: person.aNumber }));
+  if (found !== undefined) return found.id;
   const id = ctx.newId();
-  await trx
-    .insertInto('persons')
-    .values({
-      id,
-      name: person.name,
-      dateOfBirth: person.dateOfBirth ?? null,
-      nysid: person.nysid ?? null,
-      fbiNumber: person.fbiNumber ?? null,
-      aNumber: person.aNumber ?? null,
-      createdAt: now,
-    })
-    .execute();
+  await insertRow(trx, dialect, 'persons', {
+    id,
+    name: person.name,
+    dateOfBirth: person.dateOfBirth ?? null,
+    nysid: person.nysid ?? null,
+    fbiNumber: person.fbiNumber ?? null,
+    aNumber: person.aNumber ?? null,
+    createdAt: now,
+  });
   return id;
 }
 
@@ -206,7 +238,7 @@ const isoOrNull = (instant: string | undefined) =>
 export async function readCase(ctx: DeskContext, actor: Actor, id: string): Promise<CaseView> {
   requirePermission(actor, 'case.read');
   const view = await loadCaseView(ctx, id);
-  await ctx.store.db.transaction().execute((trx) =>
+  await ctx.store.transaction((trx) =>
     appendAudit(ctx, trx, {
       at: ctx.now(),
       actor: actor.username,

@@ -10,6 +10,7 @@ import type { Actor } from '../auth/roles.js';
 import { nextStatus, type CaseStatus, type CaseStep } from '../desk/case-lifecycle.js';
 import { DeskError } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
+import { insertRow, prepareQuery } from '../store/compiled-query.js';
 import type { CaseRow, Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -25,14 +26,17 @@ export interface CaseChange<T> {
   result: T;
 }
 
+const lockCase = prepareQuery((db, values: { id: string }, dialect) => {
+  const query = db.selectFrom('cases').selectAll().where('id', '=', values.id);
+  return dialect === 'postgres' ? query.forUpdate() : query;
+});
+
 export async function loadCaseForUpdate(
   ctx: DeskContext,
   trx: Trx,
   caseId: string,
 ): Promise<CaseRow> {
-  let query = trx.selectFrom('cases').selectAll().where('id', '=', caseId);
-  if (ctx.store.dialect === 'postgres') query = query.forUpdate();
-  const row = await query.executeTakeFirst();
+  const row = await lockCase.first(trx, ctx.store.dialect, { id: caseId });
   if (row === undefined) throw DeskError.notFound('case', caseId);
   return row;
 }
@@ -51,7 +55,7 @@ export async function changeCase<T>(
       'send If-Match with the case version you last read, so no one else’s change is overwritten',
     );
   }
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     const row = await loadCaseForUpdate(ctx, trx, caseId);
     if (row.version !== ifMatch) {
       throw new DeskError(
@@ -59,36 +63,46 @@ export async function changeCase<T>(
         `the case changed since version ${String(ifMatch)}: it is now version ${String(row.version)}; read it again`,
       );
     }
-    const status = nextStatus(row.status as CaseStatus, step);
-    const { patch = {}, event, audit = {}, result } = await change(trx, row);
-    const now = ctx.now();
-    const version = row.version + 1;
-    await trx
-      .updateTable('cases')
-      .set({ ...patch, status, version, updatedAt: now })
-      .where('id', '=', caseId)
-      .execute();
-    if (event !== undefined) {
-      await trx
-        .insertInto('caseEvents')
-        .values({
-          id: ctx.newId(),
-          caseId,
-          kind: event.kind,
-          at: event.at,
-          recordedBy: actor.username,
-          recordedAt: now,
-          detailsJson: JSON.stringify(event.details),
-        })
-        .execute();
-    }
-    await appendAudit(ctx, trx, {
-      at: now,
-      actor: actor.username,
-      action: `case.${step}`,
-      subject: `case/${caseId}`,
-      payload: { ...audit, status, version },
-    });
-    return { result, version, status };
+    return applyCaseChange(ctx, trx, actor, row, step, change);
   });
+}
+
+/** Applies a step to a case `trx` has already loaded and locked (or has just created). */
+export async function applyCaseChange<T>(
+  ctx: DeskContext,
+  trx: Trx,
+  actor: Actor,
+  row: CaseRow,
+  step: CaseStep,
+  change: (trx: Trx, row: CaseRow) => Promise<CaseChange<T>>,
+): Promise<{ result: T; version: number; status: CaseStatus }> {
+  const caseId = row.id;
+  const status = nextStatus(row.status as CaseStatus, step);
+  const { patch = {}, event, audit = {}, result } = await change(trx, row);
+  const now = ctx.now();
+  const version = row.version + 1;
+  await trx
+    .updateTable('cases')
+    .set({ ...patch, status, version, updatedAt: now })
+    .where('id', '=', caseId)
+    .execute();
+  if (event !== undefined) {
+    await insertRow(trx, ctx.store.dialect, 'caseEvents', {
+      id: ctx.newId(),
+      caseId,
+      kind: event.kind,
+      at: event.at,
+      recordedBy: actor.username,
+      recordedAt: now,
+      detailsJson: JSON.stringify(event.details),
+    });
+  }
+  await appendAudit(ctx, trx, {
+    at: now,
+    actor: actor.username,
+    action: `case.${step}`,
+    subject: `case/${caseId}`,
+    payload: { ...audit, status, version },
+  });
+  return { result, version, status };
 }

@@ -37,7 +37,7 @@ export async function recordInformationRequest(
 ): Promise<InformationRequestView> {
   requirePermission(actor, 'information.handle');
   const request = parseInput(informationRequestSchema, input);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     const row = await trx
       .selectFrom('cases')
       .select('intakeJson')
@@ -97,7 +97,7 @@ export async function answerInformationRequest(
 ): Promise<InformationRequestView> {
   requirePermission(actor, 'information.handle');
   const answer = parseInput(informationAnswerSchema, input);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     let query = trx
       .selectFrom('informationRequests')
       .selectAll()

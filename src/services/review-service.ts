@@ -7,13 +7,11 @@
 import type { CaseStatus } from '../desk/case-lifecycle.js';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
-import { parseCase } from '../engine/case.js';
-import { CaseError } from '../engine/errors.js';
-import { engineCaseFor } from '../desk/engine-case.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import type { Intake } from '../desk/intake.js';
 import { changeCase } from './case-transaction.js';
 import { currentDecision } from './case-service.js';
+import { freezeDecision } from './decision-step.js';
 import type { DeskContext } from './desk-context.js';
 
 type Outcome = { version: number; status: CaseStatus };
@@ -26,56 +24,8 @@ export async function decideCase(
   ifMatch: number | undefined,
 ): Promise<Outcome> {
   requirePermission(actor, 'case.decide');
-  const { version, status } = await changeCase(
-    ctx,
-    actor,
-    id,
-    ifMatch,
-    'decide',
-    async (trx, row) => {
-      const decidedAt = ctx.now();
-      const intake = JSON.parse(row.intakeJson) as Intake;
-      let decision;
-      try {
-        decision = ctx.engine.evaluate(parseCase(engineCaseFor(intake, id, decidedAt)));
-      } catch (error) {
-        if (error instanceof CaseError) {
-          throw new DeskError(
-            'invalid-input',
-            `the record cannot be decided: ${error.message}`,
-            error.issues,
-          );
-        }
-        throw error;
-      }
-      const lawHashes = [...new Set(decision.outcomes.map((outcome) => outcome.lawHash))];
-      const decisionId = ctx.newId();
-      await trx
-        .insertInto('decisions')
-        .values({
-          id: decisionId,
-          caseId: id,
-          decidedAt,
-          decidedBy: actor.username,
-          decisionJson: JSON.stringify(decision),
-          lawHashes: JSON.stringify(lawHashes),
-          status: 'proposed',
-          overrideJson: null,
-          overrideReason: null,
-          overrideBy: null,
-          reviewedBy: null,
-          reviewedAt: null,
-        })
-        .execute();
-      const outcomes = Object.fromEntries(
-        decision.outcomes.map((o) => [o.item ?? o.action, o.status]),
-      );
-      return {
-        event: { kind: 'decided', at: decidedAt, details: { decisionId, outcomes, lawHashes } },
-        audit: { decisionId, lawHashes, outcomes },
-        result: undefined,
-      };
-    },
+  const { version, status } = await changeCase(ctx, actor, id, ifMatch, 'decide', (trx, row) =>
+    freezeDecision(ctx, actor, trx, id, JSON.parse(row.intakeJson) as Intake),
   );
   return { version, status };
 }

@@ -9,6 +9,7 @@ import { ROLES, requirePermission, type Actor, type Role } from '../auth/roles.j
 import { newSecretToken, tokenHash } from '../auth/secret-token.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
+import { prepareQuery } from '../store/compiled-query.js';
 import type { UserRow } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -66,7 +67,7 @@ export async function createUser(
   requirePermission(actor, 'users.manage');
   const user = parseInput(newUserSchema, input);
   const passwordHash = user.password === undefined ? null : await hashPassword(user.password);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     const taken = await trx
       .selectFrom('users')
       .select('id')
@@ -114,7 +115,7 @@ export async function setUserDisabled(
   disabled: boolean,
 ): Promise<UserView> {
   requirePermission(actor, 'users.manage');
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     const row = await trx
       .selectFrom('users')
       .selectAll()
@@ -181,64 +182,62 @@ export async function login(ctx: DeskContext, input: unknown): Promise<Session> 
       ? await verifyPassword(password, row.passwordHash)
       : false;
   // A refusal is committed (the failure count, the audit entry) before it is reported.
-  const session = await ctx.store.db
-    .transaction()
-    .execute(async (trx): Promise<Session | undefined> => {
-      if (row === undefined || !ok) {
-        if (row !== undefined) {
-          const failures = row.failedLogins + 1;
-          const lockMinutes =
-            failures < FREE_FAILURES
-              ? 0
-              : Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_MINUTES);
-          await trx
-            .updateTable('users')
-            .set({
-              failedLogins: (eb) => eb('failedLogins', '+', 1),
-              lockedUntil:
-                lockMinutes === 0
-                  ? null
-                  : new Date(Date.parse(now) + lockMinutes * 60_000).toISOString(),
-            })
-            .where('id', '=', row.id)
-            .execute();
-        }
-        await appendAudit(ctx, trx, {
-          at: now,
-          actor: username,
-          action: 'session.refused',
-          subject: `user/${username}`,
-          payload: {},
-        });
-        return undefined;
+  const session = await ctx.store.transaction(async (trx): Promise<Session | undefined> => {
+    if (row === undefined || !ok) {
+      if (row !== undefined) {
+        const failures = row.failedLogins + 1;
+        const lockMinutes =
+          failures < FREE_FAILURES
+            ? 0
+            : Math.min(2 ** (failures - FREE_FAILURES), MAX_LOCK_MINUTES);
+        await trx
+          .updateTable('users')
+          .set({
+            failedLogins: (eb) => eb('failedLogins', '+', 1),
+            lockedUntil:
+              lockMinutes === 0
+                ? null
+                : new Date(Date.parse(now) + lockMinutes * 60_000).toISOString(),
+          })
+          .where('id', '=', row.id)
+          .execute();
       }
-      await trx
-        .updateTable('users')
-        .set({ failedLogins: 0, lockedUntil: null })
-        .where('id', '=', row.id)
-        .execute();
-      const token = newSecretToken('dds');
-      const csrfToken = newSecretToken('csrf');
-      const expiresAt = new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString();
-      await trx
-        .insertInto('sessions')
-        .values({
-          tokenHash: tokenHash(token),
-          userId: row.id,
-          csrfToken,
-          createdAt: now,
-          expiresAt,
-        })
-        .execute();
       await appendAudit(ctx, trx, {
         at: now,
         actor: username,
-        action: 'session.start',
+        action: 'session.refused',
         subject: `user/${username}`,
         payload: {},
       });
-      return { token, csrfToken, expiresAt, user: viewOf(row) };
+      return undefined;
+    }
+    await trx
+      .updateTable('users')
+      .set({ failedLogins: 0, lockedUntil: null })
+      .where('id', '=', row.id)
+      .execute();
+    const token = newSecretToken('dds');
+    const csrfToken = newSecretToken('csrf');
+    const expiresAt = new Date(Date.parse(now) + SESSION_HOURS * 3_600_000).toISOString();
+    await trx
+      .insertInto('sessions')
+      .values({
+        tokenHash: tokenHash(token),
+        userId: row.id,
+        csrfToken,
+        createdAt: now,
+        expiresAt,
+      })
+      .execute();
+    await appendAudit(ctx, trx, {
+      at: now,
+      actor: username,
+      action: 'session.start',
+      subject: `user/${username}`,
+      payload: {},
     });
+    return { token, csrfToken, expiresAt, user: viewOf(row) };
+  });
   if (session === undefined) throw refused;
   return session;
 }
@@ -267,7 +266,7 @@ export async function resolveSession(
 }
 
 export async function logout(ctx: DeskContext, actor: Actor, token: string): Promise<void> {
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await ctx.store.transaction(async (trx) => {
     await trx.deleteFrom('sessions').where('tokenHash', '=', tokenHash(token)).execute();
     await appendAudit(ctx, trx, {
       at: ctx.now(),
@@ -287,7 +286,7 @@ export async function createApiToken(
   name: string,
 ): Promise<{ token: string; id: string }> {
   requirePermission(actor, 'users.manage');
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return ctx.store.transaction(async (trx) => {
     const user = await trx
       .selectFrom('users')
       .select('id')
@@ -318,13 +317,19 @@ export async function createApiToken(
   });
 }
 
-export async function resolveApiToken(ctx: DeskContext, token: string): Promise<Actor | undefined> {
-  const found = await ctx.store.db
+// Every API request looks its token up, so the query is compiled once.
+const userByApiToken = prepareQuery((db, values: { tokenHash: string }) =>
+  db
     .selectFrom('apiTokens')
     .innerJoin('users', 'users.id', 'apiTokens.userId')
     .selectAll('users')
-    .where('apiTokens.tokenHash', '=', tokenHash(token))
-    .where('apiTokens.revokedAt', 'is', null)
-    .executeTakeFirst();
+    .where('apiTokens.tokenHash', '=', values.tokenHash)
+    .where('apiTokens.revokedAt', 'is', null),
+);
+
+export async function resolveApiToken(ctx: DeskContext, token: string): Promise<Actor | undefined> {
+  const found = await userByApiToken.first(ctx.store.db, ctx.store.dialect, {
+    tokenHash: tokenHash(token),
+  });
   return found === undefined || found.disabled === 1 ? undefined : actorOf(found);
 }

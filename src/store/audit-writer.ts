@@ -6,6 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import { chainHash, leafHashOf, type AuditEntry, type JsonValue } from '../audit/leaf.js';
+import { insertRow, prepareQuery } from './compiled-query.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './dialect.js';
 
@@ -13,37 +14,42 @@ export interface AuditInput extends Omit<AuditEntry, 'seq' | 'payload'> {
   payload: Record<string, unknown>;
 }
 
+const lockHead = prepareQuery((db, _: Record<string, never>, dialect) => {
+  const query = db.selectFrom('auditHead').select(['size', 'lastHash']).where('id', '=', 1);
+  return dialect === 'postgres' ? query.forUpdate() : query;
+});
+
+const moveHead = prepareQuery((db, head: { size: number; lastHash: string }) =>
+  db.updateTable('auditHead').set({ size: head.size, lastHash: head.lastHash }).where('id', '=', 1),
+);
+
 export async function appendAudit(
   ctx: { store: { dialect: Dialect } },
   trx: Transaction<Database>,
   input: AuditInput,
 ): Promise<number> {
-  let headQuery = trx.selectFrom('auditHead').select(['size', 'lastHash']).where('id', '=', 1);
-  if (ctx.store.dialect === 'postgres') headQuery = headQuery.forUpdate();
-  const head = await headQuery.executeTakeFirstOrThrow();
+  const { dialect } = ctx.store;
+  const head = await lockHead.first(trx, dialect, {});
+  if (head === undefined) throw new Error('the audit log has no head row');
   const seq = head.size;
   // The leaf covers the payload exactly as stored and read back: JSON, without undefined fields.
   const payloadJson = JSON.stringify(input.payload);
   const entry: AuditEntry = { seq, ...input, payload: JSON.parse(payloadJson) as JsonValue };
   const leafHash = leafHashOf(entry);
   const prevHash = Buffer.from(head.lastHash, 'hex');
-  await trx
-    .insertInto('auditEntries')
-    .values({
-      seq,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      subject: entry.subject,
-      payloadJson,
-      leafHash: Buffer.from(leafHash).toString('hex'),
-      prevHash: head.lastHash,
-    })
-    .execute();
-  await trx
-    .updateTable('auditHead')
-    .set({ size: seq + 1, lastHash: Buffer.from(chainHash(prevHash, leafHash)).toString('hex') })
-    .where('id', '=', 1)
-    .execute();
+  await insertRow(trx, dialect, 'auditEntries', {
+    seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subject: entry.subject,
+    payloadJson,
+    leafHash: Buffer.from(leafHash).toString('hex'),
+    prevHash: head.lastHash,
+  });
+  await moveHead.run(trx, dialect, {
+    size: seq + 1,
+    lastHash: Buffer.from(chainHash(prevHash, leafHash)).toString('hex'),
+  });
   return seq;
 }

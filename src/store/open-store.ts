@@ -1,12 +1,23 @@
 /**
  * Opens the desk's database: embedded SQLite (one file, WAL) by default, PostgreSQL when several
- * servers share one store. Both run the same migrations and the same queries.
+ * servers share one store. Both run the same migrations and the same queries. Changes go through
+ * `store.transaction`, which on SQLite commits concurrent transactions together (group commit).
  * @module
  */
+import { open } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Dialect } from './dialect.js';
+import { groupCommitter } from './group-commit.js';
 import { withStatementCache } from './statement-cache.js';
 import * as initial from './migrations/0001-initial.js';
 import type { Database as Schema } from './schema.js';
@@ -16,6 +27,13 @@ export interface Store {
   readonly dialect: Dialect;
   /** Where the data lives, without any password. */
   readonly location: string;
+  /**
+   * Runs `work` as one transaction: all of its changes are stored or none, and the promise
+   * resolves only once they are durably committed. `work` must use only `trx` for the database
+   * and wait on nothing else (on SQLite the connection is shared by the transactions committed
+   * together). Every change goes through here: on SQLite nothing else waits for the disk.
+   */
+  transaction<T>(work: (trx: Transaction<Schema>) => Promise<T>): Promise<T>;
   /**
    * Runs a bulk load of reproducible data (the demo) without waiting for the disk on each commit;
    * a crash during it can lose the load, never corrupt the store. Full durability returns after.
@@ -37,29 +55,53 @@ export async function openStore(url: string): Promise<Store> {
 function openSqlite(url: string): Store {
   const file = url.replace(/^sqlite:/, '');
   const database = new Database(file);
-  database.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before the desk acknowledges it, even if the machine loses power.
-  database.pragma('synchronous = FULL');
+  const journal = database.pragma('journal_mode = WAL', { simple: true });
+  // A commit is on disk before the desk acknowledges it, even if the machine loses power: SQLite
+  // writes the log (NORMAL: without waiting for the disk), then `syncLog` flushes it to disk off
+  // the main thread, and only then are the transactions it holds acknowledged. Checkpoints still
+  // flush the log before copying it into the database, and the database after.
+  database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  const walFile = journal === 'wal' ? `${resolve(file)}-wal` : undefined;
+  let syncWaits = true;
+  let walFileListed = false;
+  const syncLog = async () => {
+    if (walFile === undefined || !syncWaits) return;
+    await flushFile(walFile, 'data');
+    // Once: the log file's entry in its folder, without which a power cut could lose the file.
+    if (!walFileListed) {
+      await flushFile(dirname(walFile), 'all');
+      walFileListed = true;
+    }
+  };
   const db = new Kysely<Schema>({
     dialect: new SqliteDialect({ database: withStatementCache(database) }),
     plugins: [new CamelCasePlugin()],
   });
+  const committer = groupCommitter(db, { sync: syncLog });
   return {
     db,
     dialect: 'sqlite',
     location: file,
+    transaction: (work) => committer.run(work),
     async withoutSyncWaits(load) {
       database.pragma('synchronous = OFF');
+      syncWaits = false;
       try {
         return await load();
       } finally {
-        database.pragma('synchronous = FULL');
+        await committer.idle();
+        syncWaits = true;
+        database.pragma('synchronous = NORMAL');
+        // Flushes the log, copies it into the database and flushes that: the load is on disk.
         database.pragma('wal_checkpoint(FULL)');
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await committer.idle();
+      await db.destroy();
+    },
   };
 }
 
@@ -74,9 +116,20 @@ function openPostgres(url: string): Store {
     db,
     dialect: 'postgres',
     location,
+    // PostgreSQL already flushes concurrent commits together.
+    transaction: (work) => db.transaction().execute(work),
     withoutSyncWaits: (load) => load(),
     close: () => db.destroy(),
   };
+}
+
+async function flushFile(path: string, what: 'data' | 'all') {
+  const handle = await open(path, 'r');
+  try {
+    await (what === 'data' ? handle.datasync() : handle.sync());
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Applies every migration not yet applied, in order, each in its own transaction. */

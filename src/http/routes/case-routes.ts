@@ -13,9 +13,9 @@ import {
 import { intakeSchema } from '../../desk/intake.js';
 import {
   caseFilterSchema,
-  intakeCase,
   listCases,
   readCase,
+  recordIntake,
   recordUpdateSchema,
   updateRecord,
 } from '../../services/case-service.js';
@@ -123,13 +123,13 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       },
     }),
     async (c) => {
-      const actor = actorOf(c);
-      const intake = await intakeCase(ctx, actor, c.req.valid('json'));
-      const { id, created } = intake;
-      let { version, status } = intake;
-      if (created && c.req.valid('query').decide === 'true') {
-        ({ version, status } = await decideCase(ctx, actor, id, version));
-      }
+      // The body was validated against intakeSchema on the way in; it is not validated again.
+      const { id, created, version, status } = await recordIntake(
+        ctx,
+        actorOf(c),
+        c.req.valid('json'),
+        { decide: c.req.valid('query').decide === 'true' },
+      );
       c.header('Location', `/api/cases/${id}`);
       c.header('ETag', etagOf(version));
       return c.json({ id, version, status }, created ? 201 : 200);

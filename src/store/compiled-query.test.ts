@@ -1,0 +1,75 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TEST_STORES } from '../testing/test-stores.js';
+import { insertRow, prepareQuery } from './compiled-query.js';
+import type { Store } from './open-store.js';
+
+const byName = prepareQuery((db, values: { name: string; nysid: string }) =>
+  db
+    .selectFrom('persons')
+    .select(['id', 'dateOfBirth'])
+    .where('name', '=', values.name)
+    .where('nysid', '=', values.nysid)
+    .where('fbiNumber', 'is', null)
+    .orderBy('id'),
+);
+
+const rename = prepareQuery((db, values: { id: string; name: string }) =>
+  db.updateTable('persons').set({ name: values.name }).where('id', '=', values.id),
+);
+
+for (const kind of TEST_STORES) {
+  describe(`compiled queries (${kind.name})`, () => {
+    let store: Store;
+    let dispose: () => Promise<void>;
+    before(async () => {
+      ({ store, dispose } = await kind.open());
+    });
+    after(() => dispose());
+
+    it('run again and again with new values, inside and outside transactions', async () => {
+      const { db, dialect } = store;
+      for (const [id, name, nysid] of [
+        ['a', 'Test Alpha', '1234567A'],
+        ['b', 'Test Beta', '1234567B'],
+        ['c', 'Test Alpha', '1234567A'],
+      ] as const) {
+        await store.transaction((trx) =>
+          insertRow(trx, dialect, 'persons', {
+            id,
+            name,
+            dateOfBirth: id === 'a' ? '1990-01-01' : null,
+            nysid,
+            fbiNumber: null,
+            aNumber: null,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          }),
+        );
+      }
+      assert.deepEqual(await byName.all(db, dialect, { name: 'Test Alpha', nysid: '1234567A' }), [
+        { id: 'a', dateOfBirth: '1990-01-01' },
+        { id: 'c', dateOfBirth: null },
+      ]);
+      assert.deepEqual(await byName.first(db, dialect, { name: 'Test Beta', nysid: '1234567B' }), {
+        id: 'b',
+        dateOfBirth: null,
+      });
+      assert.equal(await byName.first(db, dialect, { name: 'Test Beta', nysid: 'x' }), undefined);
+      await store.transaction((trx) => rename.run(trx, dialect, { id: 'b', name: 'Test Gamma' }));
+      assert.equal(
+        (await byName.first(db, dialect, { name: 'Test Gamma', nysid: '1234567B' }))?.id,
+        'b',
+      );
+    });
+
+    it('refuses to run without a value rather than store a wrong one', async () => {
+      await assert.rejects(
+        byName.all(store.db, store.dialect, { name: 'Test Alpha' } as {
+          name: string;
+          nysid: string;
+        }),
+        /needs a value for nysid/,
+      );
+    });
+  });
+}
