@@ -20,6 +20,7 @@ import type { Dialect } from './dialect.js';
 import { groupCommitter } from './group-commit.js';
 import { withStatementCache } from './statement-cache.js';
 import * as initial from './migrations/0001-initial.js';
+import * as personIdentifiers from './migrations/0002-person-identifiers.js';
 import type { Database as Schema } from './schema.js';
 
 export interface Store {
@@ -140,6 +141,7 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
       getMigrations: () =>
         Promise.resolve({
           '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db, store.dialect) },
+          '0002-person-identifiers': personIdentifiers,
         }),
     },
   });
