@@ -13,6 +13,7 @@ import { format, resolveConfig } from 'prettier';
 import { caseJsonSchema } from '../src/engine/case.js';
 import { parseCase } from '../src/engine/case.js';
 import { generateSigningKey, verifierKeyOf } from '../src/audit/checkpoint.js';
+import { iceDatabaseAt } from '../src/ice/ice-database.js';
 import { createApp, OPENAPI_INFO } from '../src/http/app.js';
 import { deskContext } from '../src/services/desk-context.js';
 import { openStore } from '../src/store/open-store.js';
@@ -67,6 +68,7 @@ async function openApiDocument(): Promise<unknown> {
       secureCookies: true,
       loginLimit: 1,
       auditSigner: { origin: 'generate/audit', key, verifier: verifierKeyOf(key) },
+      ice: iceDatabaseAt(':memory:'),
     });
     return app.getOpenAPI31Document(OPENAPI_INFO);
   } finally {

@@ -25,6 +25,8 @@ import { lawHtml, renderLaw } from '../engine/render-law.js';
 import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
 import { DeskError } from '../desk/errors.js';
 import { registerDeskCommands } from './desk-commands.js';
+import { registerIceImportCommand } from './ice-import-command.js';
+import { registerIceStatsCommand } from './ice-stats-command.js';
 
 const EXIT = { ok: 0, rejected: 1, usage: 2, internal: 70 } as const;
 
@@ -159,9 +161,15 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
       await write(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
     });
 
-  registerDeskCommands(program, write, () => {
+  const rejected = () => {
     exitCode = EXIT.rejected;
-  });
+  };
+  registerDeskCommands(program, write, rejected);
+  const ice = program
+    .command('ice')
+    .description("import ICE's public FOIA detainer releases and count them");
+  registerIceImportCommand(ice, write, rejected);
+  registerIceStatsCommand(ice, write);
 
   try {
     await program.parseAsync(argv);

@@ -16,7 +16,8 @@ export type DeskErrorCode =
   | 'not-lawful'
   | 'unauthenticated'
   | 'forbidden'
-  | 'too-many-requests';
+  | 'too-many-requests'
+  | 'unavailable';
 
 export class DeskError extends Error {
   readonly code: DeskErrorCode;

@@ -295,6 +295,10 @@ describe('every route is denied to every role that must not reach it', () => {
       'DELETE /api/session',
       'GET /api/audit/checkpoint',
       'GET /api/audit/verifier-key',
+      'GET /api/ice/stats',
+      'GET /api/ice/refusers',
+      'GET /api/ice/series',
+      'GET /api/ice/imports',
     ];
     const inMatrix = ROUTES.map(
       (route) =>

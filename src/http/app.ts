@@ -16,9 +16,14 @@ import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js
 import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerSessionRoutes, type SessionOptions } from './routes/session-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
+import { registerIceRoutes } from './routes/ice-routes.js';
+import type { IceDatabaseSource } from '../ice/ice-database.js';
 import { pathOf } from '../desk/errors.js';
 
-export interface AppOptions extends SessionOptions, AuditOptions {}
+export interface AppOptions extends SessionOptions, AuditOptions {
+  /** The ICE release analytics behind the public /api/ice routes. */
+  ice: IceDatabaseSource;
+}
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -27,7 +32,8 @@ export const OPENAPI_INFO = {
     version: '0.1.0',
     description:
       'The agency desk for immigration detainer requests: intake, decision under the law in force, ' +
-      'review, hold clock, release, ICE information requests, users and the tamper-evident audit log. ' +
+      'review, hold clock, release, ICE information requests, users and the tamper-evident audit log; ' +
+      'and public analytics over ICE’s own FOIA detainer releases (/api/ice/…, no sign-in). ' +
       'Sign in with POST /api/session (cookie + X-CSRF-Token) or send an API token as a Bearer token.',
   },
 } as const;
@@ -66,6 +72,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerCaseRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);
+  registerIceRoutes(app, options.ice);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Detainer Desk API' }));

@@ -21,6 +21,7 @@ const STATUS: Record<DeskErrorCode, ContentfulStatusCode> = {
   'not-lawful': 422,
   'precondition-required': 428,
   'too-many-requests': 429,
+  unavailable: 503,
 };
 
 const TITLE: Record<DeskErrorCode, string> = {
@@ -34,6 +35,7 @@ const TITLE: Record<DeskErrorCode, string> = {
   'not-lawful': 'The law does not allow this step',
   'precondition-required': 'If-Match is required',
   'too-many-requests': 'Too many attempts',
+  unavailable: 'Not available just now; try again shortly',
 };
 
 export const problemSchema = z

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectFormat, type FormatId } from './formats.js';
+import { detectFormat, headerKey, type FormatId } from './formats.js';
 import { HEADERS } from './test-files.js';
 
 function detected(cells: readonly (string | null)[]) {
@@ -60,4 +60,14 @@ test('a header fitting two formats is refused, not guessed', () => {
   const result = detectFormat([...HEADERS.A, 'Detainer Facility']);
   assert.ok(!result.ok);
   assert.match(result.reason, /more than one format \(A, B\)/);
+});
+
+test("the DDP's processed columns are format F, not A, by their provenance columns", () => {
+  const snake = HEADERS.A.map((name) => headerKey(name).replace(/ /g, '_'));
+  const ddp = [...snake, 'file_original', 'sheet_original', 'row_original', 'duplicate_likely'];
+  const layout = detected(ddp);
+  assert.equal(layout.format.id, 'F');
+  assert.equal(layout.positions.personId, snake.indexOf('unique_identifier'));
+  // Without them, the same snake_case names are format A's columns.
+  assert.equal(detected(snake).format.id, 'A');
 });

@@ -2,14 +2,14 @@
  * The record-level detainer formats ICE's public releases come in, and how to tell them apart by
  * their header row (never by file name: releases are renamed freely). Column names are from
  * ../shared/data/ice-formats.md §1.2 (format A, in the order of the 2025 raw files) and §8
- * (formats B–E). Columns are found by name, so their order and the table's width may vary (the
- * FY23/FY24 files lack `Birth Date`); only the columns a record needs are mapped here.
+ * (formats B–F). Columns are found by name, so their order and the table's width may vary (the
+ * FY23/FY24 files lack `Birth Date`); only the columns a record needs are mapped here. ICE's own
+ * xlsx files (A–C) have six title rows above the header; the others start with it.
  * @module
  */
 import { cellText, type Cell } from './cell.js';
-import { fromText } from './ice-date.js';
 
-export type FormatId = 'A' | 'B' | 'C' | 'D' | 'E';
+export type FormatId = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
 /** The record fields read from a column. */
 export type Field =
@@ -35,8 +35,8 @@ export interface IceFormat {
   columns: Partial<Record<Field, string>>;
   /** Fields whose columns must all be in a header for it to be this format. */
   signature: readonly Field[];
-  /** Rows above the header in ICE's own files (a title block); 0 where the header is first. */
-  preambleRows: number;
+  /** Further columns a header must have; a format with such marks wins over one without. */
+  marks: readonly string[];
 }
 
 export const FORMATS: readonly IceFormat[] = [
@@ -59,7 +59,7 @@ export const FORMATS: readonly IceFormat[] = [
       personId: 'Unique Identifier',
     },
     signature: ['preparedDate', 'facility', 'detainerType', 'liftReason'],
-    preambleRows: 6,
+    marks: [],
   },
   {
     id: 'B',
@@ -81,7 +81,7 @@ export const FORMATS: readonly IceFormat[] = [
       personId: 'Anonymized Identifier',
     },
     signature: ['preparedDate', 'facility', 'detainerType', 'liftReason'],
-    preambleRows: 6,
+    marks: [],
   },
   {
     id: 'C',
@@ -102,7 +102,7 @@ export const FORMATS: readonly IceFormat[] = [
       personId: 'Anonymized Unique Identifier',
     },
     signature: ['preparedDate', 'facility', 'detainerType', 'liftReason'],
-    preambleRows: 6,
+    marks: [],
   },
   {
     id: 'D',
@@ -116,7 +116,7 @@ export const FORMATS: readonly IceFormat[] = [
       liftReason: 'Detainer Lift Reason',
     },
     signature: ['preparedDate', 'facility', 'detainerType', 'liftReason', 'state', 'city'],
-    preambleRows: 0,
+    marks: [],
   },
   {
     id: 'E',
@@ -131,7 +131,30 @@ export const FORMATS: readonly IceFormat[] = [
       detainerType: 'detainer_type',
     },
     signature: ['preparedDate', 'facility', 'detainerType', 'liftReason', 'state', 'city'],
-    preambleRows: 0,
+    marks: [],
+  },
+  {
+    id: 'F',
+    title: "The Deportation Data Project's processed detainers (snake_case, Oct 2025 names)",
+    columns: {
+      preparedDate: 'detainer_prepare_date',
+      state: 'facility_state',
+      aor: 'facility_aor',
+      criminality: 'detainer_prepared_criminality',
+      facility: 'detention_facility',
+      facilityCode: 'detention_facility_code',
+      city: 'facility_city',
+      threatLevel: 'detainer_prep_threat_level',
+      gender: 'gender',
+      citizenshipCountry: 'citizenship_country',
+      liftReason: 'detainer_lift_reason',
+      liftReasonCode: 'detainer_lift_reason_code',
+      detainerType: 'detainer_type',
+      personId: 'unique_identifier',
+    },
+    signature: ['preparedDate', 'facility', 'detainerType', 'liftReason'],
+    // The DDP keeps format A's columns and adds where each row came from: that is what tells F.
+    marks: ['file_original', 'sheet_original', 'row_original', 'duplicate_likely'],
   },
 ];
 
@@ -166,6 +189,7 @@ export const headerKey = (text: string) =>
     .trim();
 
 function layoutFor(format: IceFormat, keys: ReadonlyMap<string, number>, width: number) {
+  if (!format.marks.every((column) => keys.has(headerKey(column)))) return undefined;
   const positions: Partial<Record<Field, number>> = {};
   for (const [field, column] of Object.entries(format.columns) as [Field, string][]) {
     const position = keys.get(headerKey(column));
@@ -175,9 +199,14 @@ function layoutFor(format: IceFormat, keys: ReadonlyMap<string, number>, width: 
   return complete ? { format, positions, hasHeader: true, width } : undefined;
 }
 
+// Only the shape of a date, to tell data from a header; whether it is a real date is decided when
+// the rows are normalized (normalize-sql.ts).
+const DATE_SHAPE =
+  /^(\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?|\d{1,2}\/\d{1,2}\/\d{2,4})$/;
+
 function looksLikeNprData(texts: readonly (string | null)[]): boolean {
   const first = texts[0];
-  return texts.length === NPR_ORDER.length && first != null && fromText(first).ok;
+  return texts.length === NPR_ORDER.length && first != null && DATE_SHAPE.test(first);
 }
 
 /**
@@ -192,9 +221,11 @@ export function detectFormat(headerCells: readonly Cell[]): Detection {
   texts.slice(0, width).forEach((text, index) => {
     if (text !== null && !keys.has(headerKey(text))) keys.set(headerKey(text), index);
   });
-  const matches = FORMATS.map((format) => layoutFor(format, keys, width)).filter(
+  const fitting = FORMATS.map((format) => layoutFor(format, keys, width)).filter(
     (layout) => layout !== undefined,
   );
+  const marked = fitting.filter((layout) => layout.format.marks.length > 0);
+  const matches = marked.length > 0 ? marked : fitting;
   if (matches.length === 1) return { ok: true, layout: matches[0]! };
   if (matches.length > 1) {
     const ids = matches.map((layout) => layout.format.id).join(', ');
@@ -211,6 +242,6 @@ export function detectFormat(headerCells: readonly Cell[]): Detection {
     .join(', ');
   return {
     ok: false,
-    reason: `not the header of a known ICE detainer format (A–E); the row held ${width} cells: ${saw === '' ? 'nothing' : saw}`,
+    reason: `not the header of a known ICE detainer format (A–F); the row held ${width} cells: ${saw === '' ? 'nothing' : saw}`,
   };
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DeskError } from '../desk/errors.js';
 
 /** Bumped with every change to `SCHEMA`; an older file is refused rather than misread. */
 const SCHEMA_VERSION = 1;
@@ -77,4 +78,43 @@ export async function openIceDatabase(path: string): Promise<IceDatabase> {
     close();
     throw error;
   }
+}
+
+/** Opens the database for one piece of work at a time and closes it after. */
+export interface IceDatabaseSource {
+  use<T>(work: (db: IceDatabase) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The database at `path`, opened only while a piece of work runs. DuckDB lets one process at a
+ * time hold a database file, so a long-running server that kept it open would lock out
+ * `detainer-desk ice import`; opening per use (about 20–40 ms) leaves the file free between
+ * requests. Uses are queued: one process must not open the same file twice at once.
+ */
+export function iceDatabaseAt(path: string): IceDatabaseSource {
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    use(work) {
+      const run = queue.then(async () => {
+        let db: IceDatabase;
+        try {
+          db = await openIceDatabase(path);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (!/lock/i.test(message)) throw error;
+          throw new DeskError(
+            'unavailable',
+            'the ICE analytics database is in use by another process (an import?); try again when it is done',
+          );
+        }
+        try {
+          return await work(db);
+        } finally {
+          db.close();
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
 }

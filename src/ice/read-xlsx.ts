@@ -1,21 +1,27 @@
 /**
  * Streaming reader of ICE's xlsx detainer releases (formats A–D): exceljs's streaming workbook
- * reader passes one row at a time, so a 100 MB release is read in bounded memory. Styles are not
- * loaded, so date cells arrive as their Excel serial numbers and are converted by
- * `fromExcelSerial`, which is exact across Excel's 1900 leap-year bug (exceljs's own conversion
- * is a day off before 1900-03-01).
+ * reader passes one row at a time, so a 100 MB release is read in bounded memory (but for the
+ * workbook's table of distinct strings, which exceljs keeps). Styles are not loaded, so date cells
+ * arrive as their Excel serial numbers, converted exactly in SQL (`ice_excel_serial`;
+ * exceljs's own conversion is a day off before 1900-03-01).
  * @module
  */
+import { createReadStream } from 'node:fs';
+import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cell.js';
-import { IceFileError, readRows, type IceRead, type SourceRow } from './read-rows.js';
+import { IceFileError } from './ice-file-error.js';
+import { readRows, type IceRead, type SourceRow } from './read-rows.js';
 import { zipDamage } from './zip-check.js';
 
-/** Refuses a truncated, damaged or non-zip file before any row is read, so none is half-kept. */
-async function checkWhole(file: string): Promise<void> {
+/** Counts bytes as a file is read, for a progress bar. */
+export type OnBytes = (bytes: number) => void;
+
+/** Refuses a truncated or damaged file before any row is read, so none is half-kept. */
+export async function checkWholeXlsx(file: string, onBytes?: OnBytes): Promise<void> {
   let damage: string | null;
   try {
-    damage = await zipDamage(file);
+    damage = await zipDamage(file, onBytes);
   } catch (error) {
     throw new IceFileError(file, error instanceof Error ? error.message : String(error));
   }
@@ -48,9 +54,15 @@ function plain(value: unknown): Cell {
   return JSON.stringify(value);
 }
 
-async function* xlsxRows(file: string): AsyncGenerator<SourceRow> {
-  await checkWhole(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+async function* xlsxRows(file: string, onBytes: OnBytes): AsyncGenerator<SourceRow> {
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+  const input = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(counted);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'ignore',
@@ -70,7 +82,6 @@ async function* xlsxRows(file: string): AsyncGenerator<SourceRow> {
       }
     }
   } catch (error) {
-    if (error instanceof IceFileError) throw error;
     throw new IceFileError(
       file,
       `the xlsx file is corrupt: ${error instanceof Error ? error.message : String(error)}`,
@@ -78,7 +89,10 @@ async function* xlsxRows(file: string): AsyncGenerator<SourceRow> {
   }
 }
 
-/** The detainers of an xlsx release, every sheet stacked, format detected from the header. */
-export function readXlsx(file: string): IceRead {
-  return readRows(file, xlsxRows(file), { headerSearchRows: 10, exactWidth: false });
+/**
+ * The data rows of an xlsx release, every sheet stacked, format detected from the header. Check
+ * the file with `checkWholeXlsx` first.
+ */
+export function readXlsx(file: string, onBytes: OnBytes = () => undefined): IceRead {
+  return readRows(file, xlsxRows(file, onBytes));
 }

@@ -1,16 +1,18 @@
 /**
- * Small synthetic ICE release files for the readers' tests, written with exceljs's streaming
- * workbook writer and plain strings in a temporary folder. Headers follow
- * ../shared/data/ice-formats.md: §1.2 for format A (in the order of the 2025 raw files), §8 for
- * the others. Formats B's and C's column order here is illustrative: readers find columns by name.
+ * Small synthetic ICE release files for the importer's tests, written with exceljs's streaming
+ * workbook writer, DuckDB's `COPY … (FORMAT parquet)` and plain strings in a temporary folder.
+ * Headers follow ../shared/data/ice-formats.md: §1.2 for format A (in the order of the 2025 raw
+ * files), §8 for the others. Formats B's and C's column order here is illustrative: the importer
+ * finds columns by name. Every person here is made up.
  * @module
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cell.js';
-import type { ReadItem, DetainerRecord, Reject } from './detainer-record.js';
+import { sqlString } from './normalize-sql.js';
 
 const A = [
   'Detainer Prepare Date',
@@ -222,15 +224,16 @@ export async function writeText(file: string, text: string): Promise<void> {
   await writeFile(file, text, 'utf8');
 }
 
-/** Every item of a read, split into records and rejects. */
-export async function collect(
-  read: AsyncIterable<ReadItem>,
-): Promise<{ records: DetainerRecord[]; rejects: Reject[] }> {
-  const records: DetainerRecord[] = [];
-  const rejects: Reject[] = [];
-  for await (const item of read) {
-    if ('record' in item) records.push(item.record);
-    else rejects.push(item.reject);
+/** Writes the rows of a DuckDB query as a parquet file (zstd, as the DDP publishes). */
+export async function writeParquet(file: string, query: string): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(
+      `COPY (${query}) TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
   }
-  return { records, rejects };
 }

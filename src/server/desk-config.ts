@@ -20,6 +20,8 @@ export interface DeskConfig {
   loginLimit: number;
   /** How often the server signs an audit checkpoint. */
   checkpointMinutes: number;
+  /** The DuckDB file of ICE's public detainer releases (`detainer-desk ice …`). */
+  iceDatabase: string;
 }
 
 export interface ConfigOptions {
@@ -53,5 +55,6 @@ export function deskConfig(options: ConfigOptions = {}, env = process.env): Desk
     secureCookies: env.DESK_INSECURE_COOKIES !== '1',
     loginLimit: Number(env.DESK_LOGIN_LIMIT ?? 30),
     checkpointMinutes: Number(env.DESK_CHECKPOINT_MINUTES ?? 5),
+    iceDatabase: env.DESK_ICE_DATABASE ?? resolve(dataDir, 'ice.duckdb'),
   };
 }

@@ -8,6 +8,7 @@ import { createApp } from '../http/app.js';
 import type { DeskContext } from '../services/desk-context.js';
 import type { DeskConfig } from './desk-config.js';
 import { loadAuditSigner } from './audit-signer.js';
+import { iceDatabaseAt } from '../ice/ice-database.js';
 import { createCheckpoint } from '../services/audit-service.js';
 
 const CHECKPOINT_ACTOR = { id: 'server', username: 'server', role: 'admin' } as const;
@@ -23,6 +24,7 @@ export async function startServer(ctx: DeskContext, config: DeskConfig): Promise
     secureCookies: config.secureCookies,
     loginLimit: config.loginLimit,
     auditSigner,
+    ice: iceDatabaseAt(config.iceDatabase),
   });
   // A signed checkpoint every few minutes, so a truncated or rewritten log cannot pass unnoticed
   // for long; copies kept outside the database (GET /api/audit/checkpoint) make it provable.
