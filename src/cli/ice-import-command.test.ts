@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { openIceDatabase } from '../ice/ice-database.js';
 import { HEADERS, tempFolder, writeText, writeXlsx } from '../ice/test-files.js';
 import { registerIceImportCommand } from './ice-import-command.js';
+
+const run = promisify(execFile);
+const BIN = new URL('../../bin/detainer-desk.js', import.meta.url).pathname;
 
 let dir = '';
 let remove = () => Promise.resolve();
@@ -79,6 +84,7 @@ test('imports several files, printing rows read = loaded + rejected and where re
       '  skipped 1 title, header or blank rows',
       '  likely duplicates: 0 (same person id within 24 hours of an earlier detainer)',
       `  rejects: ${join(dir, 'data', 'ice-rejects-2.csv')}`,
+      'analysis tables brought up to date',
       '',
     ].join('\n'),
   );
@@ -91,7 +97,7 @@ test('imports several files, printing rows read = loaded + rejected and where re
   const again = await ice('import', xlsx, '--ice-database', database);
   assert.match(
     again.stdout,
-    /FY2015\.xlsx: already imported \(import 1, as FY2015\.xlsx, at .*\); nothing changed/,
+    /FY2015\.xlsx: already imported \(import 1, as FY2015\.xlsx, at .*\); nothing changed\n$/,
   );
   assert.equal(again.failed, false);
   assert.equal(await countRows(database), 2);
@@ -143,4 +149,32 @@ test('--rejects with several files is a usage error', async () => {
     ice('import', 'a.csv', 'b.csv', '--rejects', join(dir, 'r.csv')),
     (error: unknown) => error instanceof CommanderError && error.exitCode === 2,
   );
+});
+
+test('end to end: the real CLI, exit 1 with rejects, 0 when the same bytes come again', async () => {
+  const database = join(dir, 'cli.duckdb');
+  const file = join(dir, 'cli.csv');
+  await writeText(
+    file,
+    `${HEADERS.E.join(',')}\n2012-03-05,,YORK COUNTY PRISON,YORK,PA,I247\nsoon,,X,Y,PA,I247\n`,
+  );
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout } = await run(process.execPath, [BIN, ...args], {
+        env: { ...process.env, DESK_ICE_DATABASE: database },
+      });
+      return { code: 0, stdout };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string };
+      return { code: failed.code, stdout: failed.stdout };
+    }
+  };
+  const first = await cli('ice', 'import', file);
+  assert.equal(first.code, 1);
+  assert.match(first.stdout, /rows read 2 = 1 loaded \+ 1 rejected/);
+  assert.match(first.stdout, /rejects: .*cli-rejects-1\.csv/);
+  const again = await cli('ice', 'import', file);
+  assert.equal(again.code, 0);
+  assert.match(again.stdout, /already imported \(import 1, as cli\.csv/);
+  assert.equal((await cli('ice', 'import', file, file, '--rejects', 'r.csv')).code, 2);
 });

@@ -12,6 +12,7 @@ import type { Command } from '@commander-js/extra-typings';
 import cliProgress from 'cli-progress';
 import { openIceDatabase } from '../ice/ice-database.js';
 import { IceFileError } from '../ice/ice-file-error.js';
+import { ensureAnalysisTables } from '../ice/analysis/analysis-table.js';
 import {
   importRelease,
   rejectsBeside,
@@ -113,6 +114,11 @@ export function registerIceImportCommand(ice: Command, write: Write, fail: Fail)
           process.stderr.write(`detainer-desk: ${error.message}; nothing from it was loaded\n`);
           fail();
         }
+      }
+      // Build the analysis tables now, once for all the files, so the first question asked
+      // (often of the public API) does not wait seconds for them.
+      if (await ensureAnalysisTables(db.connection)) {
+        await write('analysis tables brought up to date\n');
       }
     } finally {
       db.close();

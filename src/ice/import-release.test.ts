@@ -420,6 +420,43 @@ describe('CSV releases', () => {
     );
   });
 
+  test('a line in another encoding is rejected with its line', async () => {
+    const file = join(dir, 'latin1.csv');
+    const text = (line: string) => Buffer.from(line, 'utf8');
+    await writeFile(
+      file,
+      Buffer.concat([
+        text(`${HEADERS.E.join(',')}\n2012-01-05,,YORK COUNTY PRISON,YORK,PA,I247\n2012-01-06,,CA`),
+        Buffer.from([0xd1]), // Ñ in Latin-1
+        text('ON CITY JAIL,CANON CITY,CO,I247\n2012-01-07,,ADAMS COUNTY JAIL,BRIGHTON,CO,I247\n'),
+      ]),
+    );
+    const result = await imported(file);
+    assert.deepEqual(await rejectsOf(result), [
+      'file,sheet,row,field,reason',
+      `${file},,3,,invalid encoding: Invalid unicode (byte sequence mismatch) detected. This file is not utf-8 encoded.`,
+    ]);
+    assert.deepEqual([result.rowsRead, result.rowsLoaded, result.rowsRejected], [3, 2, 1]);
+  });
+
+  test('a quote that never closes refuses the file: the rest of it would be one value', async () => {
+    const file = join(dir, 'unclosed.csv');
+    const lines = Array.from(
+      { length: 20 },
+      (_, i) => `2012-01-${String(i + 1).padStart(2, '0')},,F${i},X,PA,I247`,
+    );
+    lines[3] = '2012-01-04,,"NO END,X,PA,I247';
+    await writeText(file, `${HEADERS.E.join(',')}\n${lines.join('\n')}\n`);
+    await assert.rejects(
+      importRelease(db, file, options()),
+      (error: unknown) =>
+        error instanceof IceFileError &&
+        error.message ===
+          `${file}: line 5 opens a quoted value that is never closed, so the rest of the file would be one value`,
+    );
+    assert.deepEqual(await rows('SELECT count(*) AS n FROM ice_detainers'), [{ n: '0' }]);
+  });
+
   test("NPR's processed CSV (format E), with a header and without one", async () => {
     const rowsE = [
       '2012-01-05 00:00:00,Detainer Declined by LEA,YORK COUNTY PRISON,YORK,PA,I247',
@@ -673,5 +710,16 @@ describe('likely duplicates, idempotence, atomicity, progress', () => {
     assert.equal(last('reading')?.bytesDone, size);
     assert.ok((last('checking')?.bytesDone ?? 0) > 0);
     assert.ok(seen.every((p) => p.bytesTotal === size && p.bytesDone <= size));
+
+    // DuckDB reads a CSV itself: its progress is DuckDB's, ending at the whole file.
+    const csv = join(dir, 'progress.csv');
+    await writeText(csv, `${HEADERS.E.join(',')}\n2012-01-05,,YORK COUNTY PRISON,YORK,PA,I247\n`);
+    const csvSeen: ImportProgress[] = [];
+    await imported(csv, { onProgress: (progress) => csvSeen.push(progress) });
+    assert.deepEqual(csvSeen.at(-1), {
+      phase: 'reading',
+      bytesDone: (await readFile(csv)).length,
+      bytesTotal: (await readFile(csv)).length,
+    });
   });
 });

@@ -165,6 +165,127 @@ async function fileSize(file: string): Promise<number> {
   }
 }
 
+/** The counts of a normalized release, before anything is loaded. */
+interface Normalized {
+  staged: StagedRelease;
+  loaded: number;
+  rejected: number;
+  skipped: number;
+}
+
+type Report = (phase: ImportProgress['phase']) => (bytes: number) => void;
+
+/**
+ * Stages the release and applies the rules, into the connection's temporary work tables. They
+ * are filled before the transaction opens, so that their rowids number the rows in file order.
+ */
+async function normalize(
+  connection: DuckDBConnection,
+  release: ReleaseFile,
+  options: ImportOptions,
+  report: Report,
+): Promise<Normalized> {
+  await connection.run(MACROS);
+  await connection.run(DROP_WORK_TABLES + WORK_TABLES);
+  await setMemoryLimit(connection, STAGING_MEMORY_LIMIT);
+  const staged = await stage(connection, release, report);
+  await setMemoryLimit(connection, options.memoryLimit ?? MEMORY_LIMIT[release.container]);
+  const reading = report('reading');
+  let read = 0;
+  try {
+    await runWatched(
+      connection,
+      normalizeSql(staged.relation),
+      release.container === 'xlsx' || options.onProgress === undefined
+        ? undefined
+        : (fraction) => {
+            const bytes = Math.round(fraction * release.size);
+            reading(bytes - read);
+            read = bytes;
+          },
+    );
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new IceFileError(release.path, `not readable as ${release.container}: ${reason}`);
+  }
+  const gaps = await staged.afterRead();
+  await connection.run(numberRowsSql(staged.headerRows, gaps.hasGaps));
+  const counted = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjects()[0]!;
+  return {
+    staged,
+    loaded: count(counted.loaded),
+    rejected: count(counted.rejected),
+    skipped: staged.skippedRows + gaps.emptyLines + count(counted.blank),
+  };
+}
+
+/**
+ * Records the import and loads its rows in one transaction; the rejects file is written inside
+ * it under a temporary name and renamed once the transaction has committed. (Import ids come from
+ * a sequence, which no rollback rewinds: a failed import leaves a gap in them.)
+ */
+async function load(
+  connection: DuckDBConnection,
+  release: ReleaseFile,
+  normalized: Normalized,
+  options: ImportOptions,
+): Promise<ImportedRelease> {
+  const { staged, loaded, rejected } = normalized;
+  const format = staged.layout.format;
+  const ids = await connection.runAndReadAll(`SELECT nextval('ice_import_ids') AS id`);
+  const importId = count(ids.getRowObjects()[0]?.id);
+  const rejectsFile = rejected > 0 ? options.rejectsFile(importId) : null;
+  const rejectsPartial = `${rejectsFile ?? ''}.partial`;
+  let duplicatesLikely: number;
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    await connection.run(
+      `INSERT INTO ice_imports VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMPTZ), $6, $7, $8)`,
+      [
+        importId,
+        basename(release.path),
+        release.sha256,
+        format.id,
+        options.now().toISOString(),
+        loaded + rejected,
+        loaded,
+        rejected,
+      ],
+    );
+    await connection.run(INSERT_DETAINERS_SQL, [importId]);
+    const duplicates = await connection.runAndReadAll(
+      'SELECT count(*) AS n FROM ice_detainers WHERE import_id = $1 AND duplicate_likely',
+      [importId],
+    );
+    duplicatesLikely = count(duplicates.getRowObjects()[0]?.n);
+    if (rejectsFile !== null) {
+      const dateColumn = format.columns.preparedDate ?? 'prepare date';
+      await connection.run(
+        `COPY (${rejectsSql(release.path, dateColumn)}) TO ${sqlString(rejectsPartial)} (FORMAT csv, HEADER true)`,
+      );
+    }
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    if (rejectsFile !== null) await rm(rejectsPartial, { force: true });
+    throw error;
+  }
+  if (rejectsFile !== null) await rename(rejectsPartial, rejectsFile);
+  return {
+    status: 'imported',
+    importId,
+    file: release.path,
+    format: format.id,
+    formatTitle: format.title,
+    rowsRead: loaded + rejected,
+    rowsLoaded: loaded,
+    rowsRejected: rejected,
+    rowsSkipped: normalized.skipped,
+    duplicatesLikely,
+    rejectsFile,
+  };
+}
+
 /** Imports the release at `file` into `db`; see the module comment. */
 export async function importRelease(
   db: IceDatabase,
@@ -174,7 +295,7 @@ export async function importRelease(
   const { connection } = db;
   const size = await fileSize(file);
   const progressed = new Map<ImportProgress['phase'], number>();
-  const report = (phase: ImportProgress['phase']) => (bytes: number) => {
+  const report: Report = (phase) => (bytes) => {
     const done = Math.min(size, (progressed.get(phase) ?? 0) + bytes);
     progressed.set(phase, done);
     options.onProgress?.({ phase, bytesDone: done, bytesTotal: size });
@@ -192,96 +313,17 @@ export async function importRelease(
     };
   }
 
-  let rejectsPartial: string | undefined;
-  let inTransaction = false;
   const setting = await connection.runAndReadAll(
     `SELECT current_setting('memory_limit') AS memory_limit`,
   );
   const databaseLimit = setting.getRowObjectsJson()[0]!.memory_limit as string;
-  await connection.run(MACROS);
   try {
-    // The work tables are the connection's own (temporary) and filled before the transaction
-    // opens, so that their rowids number the rows in file order.
-    await connection.run(DROP_WORK_TABLES + WORK_TABLES);
-    await setMemoryLimit(connection, STAGING_MEMORY_LIMIT);
-    const staged = await stage(connection, release, report);
-    await setMemoryLimit(connection, options.memoryLimit ?? MEMORY_LIMIT[release.container]);
-    const reading = report('reading');
-    try {
-      await runWatched(
-        connection,
-        normalizeSql(staged.relation),
-        release.container === 'xlsx' || options.onProgress === undefined
-          ? undefined
-          : (fraction) => {
-              reading(Math.round(fraction * size) - (progressed.get('reading') ?? 0));
-            },
-      );
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new IceFileError(file, `not readable as ${release.container}: ${reason}`);
-    }
-    const gaps = await staged.afterRead();
-    await connection.run(numberRowsSql(staged.headerRows, gaps.hasGaps));
-
-    const counted = (await connection.runAndReadAll(COUNTS_SQL)).getRowObjects()[0]!;
-    const [loaded, rejected] = [count(counted.loaded), count(counted.rejected)];
-    const skipped = staged.skippedRows + gaps.emptyLines + count(counted.blank);
-
-    await connection.run('BEGIN TRANSACTION');
-    inTransaction = true;
-    const ids = await connection.runAndReadAll(`SELECT nextval('ice_import_ids') AS id`);
-    const importId = count(ids.getRowObjects()[0]?.id);
-    await connection.run(
-      `INSERT INTO ice_imports VALUES ($1, $2, $3, $4, CAST($5 AS TIMESTAMPTZ), $6, $7, $8)`,
-      [
-        importId,
-        basename(file),
-        release.sha256,
-        staged.layout.format.id,
-        options.now().toISOString(),
-        loaded + rejected,
-        loaded,
-        rejected,
-      ],
+    return await load(
+      connection,
+      release,
+      await normalize(connection, release, options, report),
+      options,
     );
-    await connection.run(INSERT_DETAINERS_SQL, [importId]);
-    const duplicates = await connection.runAndReadAll(
-      'SELECT count(*) AS n FROM ice_detainers WHERE import_id = $1 AND duplicate_likely',
-      [importId],
-    );
-
-    let rejectsFile: string | null = null;
-    if (rejected > 0) {
-      rejectsFile = options.rejectsFile(importId);
-      rejectsPartial = `${rejectsFile}.partial`;
-      const dateColumn = staged.layout.format.columns.preparedDate ?? 'prepared date';
-      await connection.run(
-        `COPY (${rejectsSql(file, dateColumn)}) TO ${sqlString(rejectsPartial)} (FORMAT csv, HEADER true)`,
-      );
-    }
-    await connection.run('COMMIT');
-    inTransaction = false;
-    if (rejectsFile !== null && rejectsPartial !== undefined) {
-      await rename(rejectsPartial, rejectsFile);
-    }
-    return {
-      status: 'imported',
-      importId,
-      file,
-      format: staged.layout.format.id,
-      formatTitle: staged.layout.format.title,
-      rowsRead: loaded + rejected,
-      rowsLoaded: loaded,
-      rowsRejected: rejected,
-      rowsSkipped: skipped,
-      duplicatesLikely: count(duplicates.getRowObjects()[0]?.n),
-      rejectsFile,
-    };
-  } catch (error) {
-    if (inTransaction) await connection.run('ROLLBACK');
-    if (rejectsPartial !== undefined) await rm(rejectsPartial, { force: true });
-    throw error;
   } finally {
     await connection.run(DROP_WORK_TABLES);
     await setMemoryLimit(connection, databaseLimit);

@@ -69,6 +69,18 @@ export async function stageCsv(
     store_rejects = true, rejects_table = '${ERRORS}', rejects_scan = 'ice_csv_scans')`;
 
   async function afterRead() {
+    // A quote that never closes makes the rest of the file one value: rejecting that one record
+    // would drop every line after it, so the file is refused instead.
+    const unclosed = await connection.runAndReadAll(
+      `SELECT min(line) AS line FROM ${ERRORS} WHERE error_message ILIKE '%unterminated quote%'`,
+    );
+    const line = unclosed.getRowObjectsJson()[0]?.line as string | null;
+    if (line !== null) {
+      throw new IceFileError(
+        file,
+        `line ${line} opens a quoted value that is never closed, so the rest of the file would be one value`,
+      );
+    }
     await connection.run(`
 INSERT INTO ice_read_rejects
 SELECT line, string_agg(DISTINCT CASE
