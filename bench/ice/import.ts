@@ -23,7 +23,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { openIceDatabase } from '../../src/ice/ice-database.js';
 import { importRelease } from '../../src/ice/import-release.js';
-import { sqlString } from '../../src/ice/normalize-sql.js';
+import { sqlString } from '../../src/ice/sql-text.js';
 import { HEADERS } from '../../src/ice/test-files.js';
 
 const { values } = parseArgs({

@@ -26,8 +26,8 @@ import {
   normalizeSql,
   numberRowsSql,
   rejectsSql,
-  sqlString,
 } from './normalize-sql.js';
+import { sqlString } from './sql-text.js';
 import { scanRelease, type ReleaseFile } from './release-file.js';
 import { stageCsv } from './stage-csv.js';
 import { stageParquet } from './stage-parquet.js';

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import fc from 'fast-check';
-import { MACROS, sqlString } from './normalize-sql.js';
+import { MACROS } from './normalize-sql.js';
+import { sqlString } from './sql-text.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;

@@ -16,6 +16,7 @@
  * @module
  */
 import type { Field } from './formats.js';
+import { sqlString } from './sql-text.js';
 
 /** The staging column of each field (the same names as in `ice_detainers`). */
 export const FIELD_COLUMNS: Readonly<Record<Field, string>> = {
@@ -39,9 +40,6 @@ export const FIELDS = Object.keys(FIELD_COLUMNS) as Field[];
 const TEXT_COLUMNS = FIELDS.filter((field) => field !== 'preparedDate').map(
   (field) => FIELD_COLUMNS[field],
 );
-
-/** A SQL string literal. */
-export const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 // One exemption: b, 6 or 7, an optional subparagraph letter, any of them in parentheses.
 const EXEMPTION = String.raw`\(?b\)?\(?[67]\)?(\(?[a-f]\)?)?`;

@@ -16,7 +16,8 @@ import { parse } from 'csv-parse/sync';
 import { emptyLines } from './csv-empty-lines.js';
 import { detectFormat } from './formats.js';
 import { IceFileError } from './ice-file-error.js';
-import { FIELD_COLUMNS, FIELDS, sqlString } from './normalize-sql.js';
+import { FIELD_COLUMNS, FIELDS } from './normalize-sql.js';
+import { sqlString } from './sql-text.js';
 import type { ReleaseFile } from './release-file.js';
 import type { StagedRelease } from './staged-release.js';
 

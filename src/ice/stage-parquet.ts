@@ -8,7 +8,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { detectFormat } from './formats.js';
 import { IceFileError } from './ice-file-error.js';
-import { FIELD_COLUMNS, FIELDS, sqlString } from './normalize-sql.js';
+import { FIELD_COLUMNS, FIELDS } from './normalize-sql.js';
+import { sqlString } from './sql-text.js';
 import type { StagedRelease } from './staged-release.js';
 
 const identifier = (name: string) => `"${name.replaceAll('"', '""')}"`;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import type { Cell } from './cell.js';
-import { sqlString } from './normalize-sql.js';
+import { sqlString } from './sql-text.js';
 
 const A = [
   'Detainer Prepare Date',

@@ -5,7 +5,7 @@
  */
 import { AGENCY_ALIASES, type AgencyAlias } from './agency-aliases.js';
 import { normalFacilityName } from './facility-names.js';
-import { sqlString } from './sql-text.js';
+import { sqlString } from '../sql-text.js';
 import { stateName } from './us-states.js';
 
 export interface AgencyMatch {

@@ -8,7 +8,7 @@
  * Normalising merges spellings; it never decides that two different names are one facility.
  * @module
  */
-import { sqlString } from './sql-text.js';
+import { sqlString } from '../sql-text.js';
 
 interface Rule {
   from: string;

@@ -6,7 +6,7 @@
  * table does not know counts as "other" and is listed by name in every result, never dropped.
  * @module
  */
-import { sqlString } from './sql-text.js';
+import { sqlString } from '../sql-text.js';
 
 export const OUTCOMES = ['booked', 'declined', 'lifted', 'blank', 'other'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -4,7 +4,7 @@
  * matcher compare like with like. Codes: USPS two-letter abbreviations (states, DC, territories).
  * @module
  */
-import { sqlString } from './sql-text.js';
+import { sqlString } from '../sql-text.js';
 
 // prettier-ignore
 const STATES: Readonly<Record<string, string>> = {
