@@ -38,7 +38,11 @@ export const OPENAPI_INFO = {
   },
 } as const;
 
-export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<DeskEnv> {
+/**
+ * An app that answers invalid requests and thrown errors as problem details: the desk's, and the
+ * one a route module's tests mount its routes on.
+ */
+export function problemApp(): OpenAPIHono<DeskEnv> {
   const app = new OpenAPIHono<DeskEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -55,6 +59,12 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
       return undefined;
     },
   });
+  app.onError((error, c) => problemFor(c, error));
+  return app;
+}
+
+export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<DeskEnv> {
+  const app = problemApp();
   app.use('*', secureHeaders());
   app.use(
     '/api/*',
@@ -64,7 +74,6 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
     }),
   );
   app.use('/api/*', authentication(ctx));
-  app.onError((error, c) => problemFor(c, error));
   app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
 
   app.get('/api/health', (c) => c.json({ ok: true, store: ctx.store.dialect }));

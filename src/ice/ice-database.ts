@@ -88,8 +88,8 @@ export interface IceDatabaseSource {
 /**
  * The database at `path`, opened only while a piece of work runs. DuckDB lets one process at a
  * time hold a database file, so a long-running server that kept it open would lock out
- * `detainer-desk ice import`; opening per use (about 20–40 ms) leaves the file free between
- * requests. Uses are queued: one process must not open the same file twice at once.
+ * `detainer-desk ice import`; opening per use leaves the file free between requests. Uses are
+ * queued: one process must not open the same file twice at once.
  */
 export function iceDatabaseAt(path: string): IceDatabaseSource {
   let queue: Promise<unknown> = Promise.resolve();

@@ -18,6 +18,7 @@ import {
   PREAMBLE,
   rowOf,
   tempFolder,
+  writeLegacyWorkbook,
   writeParquet,
   writeText,
   writeXlsx,
@@ -308,16 +309,7 @@ describe('ICE xlsx releases', () => {
 
   test('a truncated xlsx is a clear error, and nothing of it is loaded', async () => {
     const whole = join(dir, 'whole.xlsx');
-    const many = Array.from({ length: 2000 }, (_, index) => [
-      42131 + (index % 300),
-      'I247D',
-      `FACILITY ${index}`,
-      'TX',
-      'HOUSTON',
-      null,
-    ]);
-    await writeXlsx(whole, [{ name: 'FY2015', rows: [HEADERS.D, ...many] }]);
-    const bytes = await readFile(whole);
+    const bytes = await writeLegacyWorkbook(whole);
     const file = join(dir, 'truncated.xlsx');
     await writeFile(file, bytes.subarray(0, Math.floor(bytes.length * 0.7)));
     await assert.rejects(

@@ -6,7 +6,14 @@ import type { Cell } from './cell.js';
 import { IceFileError } from './ice-file-error.js';
 import type { DataRow } from './read-rows.js';
 import { checkWholeXlsx, readXlsx } from './read-xlsx.js';
-import { HEADERS, PREAMBLE, rowOf, tempFolder, writeXlsx } from './test-files.js';
+import {
+  HEADERS,
+  PREAMBLE,
+  rowOf,
+  tempFolder,
+  writeLegacyWorkbook,
+  writeXlsx,
+} from './test-files.js';
 
 let dir = '';
 let remove = () => Promise.resolve();
@@ -112,19 +119,7 @@ test('no header near the top is an error naming the file and what it saw', async
   });
 });
 
-async function validWorkbook(name: string): Promise<Buffer> {
-  const file = join(dir, name);
-  const rows = Array.from({ length: 2000 }, (_, index) => [
-    42131 + (index % 300),
-    'I247D',
-    `FACILITY ${index}`,
-    'TX',
-    'HOUSTON',
-    null,
-  ]);
-  await writeXlsx(file, [{ name: 'FY2015', rows: [HEADERS.D, ...rows] }]);
-  return readFile(file);
-}
+const validWorkbook = (name: string) => writeLegacyWorkbook(join(dir, name));
 
 const refusedWhole = (file: string, detail: RegExp) => (error: unknown) =>
   error instanceof IceFileError &&

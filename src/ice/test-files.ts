@@ -6,7 +6,7 @@
  * finds columns by name. Every person here is made up.
  * @module
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -236,4 +236,21 @@ export async function writeParquet(file: string, query: string): Promise<void> {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * A whole format D workbook of 2,000 rows, large enough that cutting its bytes short damages a
+ * sheet rather than only the zip directory. Returns the file's bytes.
+ */
+export async function writeLegacyWorkbook(file: string): Promise<Buffer> {
+  const rows = Array.from({ length: 2000 }, (_, index) => [
+    42131 + (index % 300),
+    'I247D',
+    `FACILITY ${index}`,
+    'TX',
+    'HOUSTON',
+    null,
+  ]);
+  await writeXlsx(file, [{ name: 'FY2015', rows: [HEADERS.D, ...rows] }]);
+  return readFile(file);
 }

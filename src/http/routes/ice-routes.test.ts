@@ -1,32 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import { pathOf } from '../../desk/errors.js';
 import { openIceDatabase, type IceDatabase } from '../../ice/ice-database.js';
 import { insertImport } from '../../ice/analysis/synthetic-detainers.js';
-import type { DeskEnv } from '../desk-env.js';
-import { problem, problemFor } from '../problem.js';
+import { problemApp } from '../app.js';
 import { registerIceRoutes } from './ice-routes.js';
 
 const HOLD = 'I247A - Immigration Detainer - Notice of Action';
 
-/** The routes on an app configured as createApp configures the desk's (validation, problems). */
 function testApp(ice: IceDatabase) {
-  const app = new OpenAPIHono<DeskEnv>({
-    defaultHook: (result, c) =>
-      result.success
-        ? undefined
-        : problem(
-            c,
-            'invalid-input',
-            'the request has invalid fields',
-            result.error.issues.map((issue) => ({
-              path: pathOf(issue.path),
-              message: issue.message,
-            })),
-          ),
-  });
-  app.onError((error, c) => problemFor(c, error));
+  const app = problemApp();
   registerIceRoutes(app, { use: (work) => work(ice) });
   return app;
 }
