@@ -37,6 +37,22 @@ const sqlite: TestStoreKind = {
 
 let counter = 0;
 
+/**
+ * Waits for the store's own connections to leave the server. pg's pool ends its clients without
+ * waiting for their sockets, and a backend that FORCE terminates while its client still listens
+ * sends that client an error nobody is left to catch.
+ */
+async function closedConnections(admin: pg.Client, database: string): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const { rows } = await admin.query<{ open: number }>(
+      'SELECT count(*)::int AS open FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    );
+    if (rows[0]?.open === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const postgres: TestStoreKind = {
   name: 'postgres',
   async open() {
@@ -58,6 +74,7 @@ const postgres: TestStoreKind = {
         await store.close();
         const cleanup = new pg.Client({ connectionString: postgresUrl });
         await cleanup.connect();
+        await closedConnections(cleanup, name);
         await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await cleanup.end();
       },
