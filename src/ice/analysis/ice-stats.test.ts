@@ -211,6 +211,12 @@ describe('ICE statistics over a DuckDB database', () => {
     assert.equal(result.facilitiesAtThreshold, 4);
     assert.equal(result.totals.detainers, 9);
     assert.equal((await iceRefusers(db, { minDetainers: 3 })).rows.length, 1);
+    const all = await iceStats(db, {});
+    const first = await iceRefusers(db, { top: 1, minDetainers: 1 });
+    assert.equal(first.rows.length, 1);
+    assert.deepEqual(first.totals, all.totals, 'totals are of every facility, not the rows shown');
+    assert.deepEqual(first.coverage, all.coverage);
+    assert.deepEqual(first.duplicates, all.duplicates);
     await assert.rejects(iceRefusers(db, { top: 0 }), /top: must be a whole number/);
   });
 

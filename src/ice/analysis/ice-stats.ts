@@ -27,7 +27,13 @@ import {
   type StatsFilter,
   type StatsFilterInput,
 } from './stats-request.js';
-import { otherLiftReasonsSql, statsSql, withImpliedDimensions } from './stats-sql.js';
+import {
+  otherLiftReasonsSql,
+  REFUSER_COLUMNS,
+  refusersSql,
+  statsSql,
+  withImpliedDimensions,
+} from './stats-sql.js';
 import { DeskError } from '../../desk/errors.js';
 
 export type Counts = OutcomeCounts & DeclineRates;
@@ -92,15 +98,11 @@ async function read(
   return (await db.connection.runAndReadAll(sql, params)).getRowObjectsJS();
 }
 
-/** Runs a query on the analysis table, first bringing it up to date with the imports. */
-function query(
-  db: IceDatabase,
-  sql: string,
-  params: Record<string, string | number> = {},
-): Promise<Rows> {
+/** Runs `ask` alone on the database, after bringing the analysis tables up to date. */
+function withAnalysis<T>(db: IceDatabase, ask: () => Promise<T>): Promise<T> {
   return exclusive(db, async () => {
     await ensureAnalysisTables(db.connection);
-    return read(db, sql, params);
+    return ask();
   });
 }
 
@@ -137,41 +139,75 @@ export async function iceStats(db: IceDatabase, request: StatsRequest): Promise<
   const by = withImpliedDimensions(parseDimensions(request.by ?? []));
   const filter = parseStatsFilter(request.filter ?? {});
   const { sql, params, columns } = statsSql(by, filter);
-  const raw = await query(db, sql, params);
+  return withAnalysis(db, async () => {
+    const raw = await read(db, sql, params);
+    const rows = raw
+      .filter((row) => num(row.detainers) > 0)
+      .map((row) => statsRowOf(row, columns, filter));
+    return answer(db, by, filter, rows, summaryOf(raw));
+  });
+}
+
+/** What an answer adds up over everything it counts. */
+interface Summary {
+  totals: OutcomeCounts;
+  duplicates: number;
+  from: string | null;
+  to: string | null;
+  importIds: Set<number>;
+}
+
+/** Adds up rows of counts with their coverage columns (stats-sql.ts `coverageSql`). */
+function summaryOf(raw: Rows): Summary {
+  const summary: Summary = {
+    totals: NO_COUNTS,
+    duplicates: 0,
+    from: null,
+    to: null,
+    importIds: new Set(),
+  };
+  for (const row of raw) {
+    summary.totals = addCounts(summary.totals, countsOf(row));
+    summary.duplicates += num(row.duplicates);
+    const first = textOrNull(row.first_date);
+    const last = textOrNull(row.last_date);
+    if (first !== null && (summary.from === null || first < summary.from)) summary.from = first;
+    if (last !== null && (summary.to === null || last > summary.to)) summary.to = last;
+    for (const id of text(row.imports).split(',')) if (id !== '') summary.importIds.add(Number(id));
+  }
+  return summary;
+}
+
+function statsRowOf(
+  row: Record<string, JS>,
+  columns: readonly { dimension: Dimension; alias: string }[],
+  filter: StatsFilter,
+): StatsRow {
+  const rowKey = Object.fromEntries(
+    columns.map(({ dimension, alias }) => [dimension, key(row[alias] ?? null)]),
+  );
+  return {
+    key: rowKey,
+    ...withRates(countsOf(row)),
+    agencyInferred: row.agency_inferred === true,
+    drill: drillFilter(filter, rowKey),
+  };
+}
+
+/** The answer around its rows: totals, the "other" lift reasons, coverage and caveats. */
+async function answer(
+  db: IceDatabase,
+  by: Dimension[],
+  filter: StatsFilter,
+  rows: StatsRow[],
+  summary: Summary,
+): Promise<StatsResult> {
   const others = otherLiftReasonsSql(filter);
-  const otherLiftReasons = (await query(db, others.sql, others.params)).map((row) => ({
+  const otherLiftReasons = (await read(db, others.sql, others.params)).map((row) => ({
     value: text(row.value),
     known: liftReasonEntry(text(row.value)) !== undefined,
     detainers: num(row.n),
   }));
-
-  let totals = NO_COUNTS;
-  let duplicates = 0;
-  let from: string | null = null;
-  let to: string | null = null;
-  const importIds = new Set<number>();
-  const rows: StatsRow[] = [];
-  for (const row of raw) {
-    duplicates += num(row.duplicates);
-    const counts = countsOf(row);
-    if (counts.detainers === 0) continue;
-    totals = addCounts(totals, counts);
-    const first = textOrNull(row.first_date);
-    const last = textOrNull(row.last_date);
-    if (first !== null && (from === null || first < from)) from = first;
-    if (last !== null && (to === null || last > to)) to = last;
-    for (const id of text(row.imports).split(',')) if (id !== '') importIds.add(Number(id));
-    const rowKey = Object.fromEntries(
-      columns.map(({ dimension, alias }) => [dimension, key(row[alias] ?? null)]),
-    );
-    rows.push({
-      key: rowKey,
-      ...withRates(counts),
-      agencyInferred: row.agency_inferred === true,
-      drill: drillFilter(filter, rowKey),
-    });
-  }
-
   const inferredAgencies = new Set<string>();
   for (const row of rows) {
     const agency = row.key.agency;
@@ -180,19 +216,23 @@ export async function iceStats(db: IceDatabase, request: StatsRequest): Promise<
   if (filter.agency !== undefined && isInferredAgency(filter.agency)) {
     inferredAgencies.add(filter.agency);
   }
-  const duplicateSummary = { included: filter.includeDuplicates, count: duplicates };
+  const duplicates = { included: filter.includeDuplicates, count: summary.duplicates };
   return {
     by,
     filter,
     rows,
-    totals: withRates(totals),
-    duplicates: duplicateSummary,
+    totals: withRates(summary.totals),
+    duplicates,
     otherLiftReasons,
-    coverage: { imports: await importsNamed(db, [...importIds]), from, to },
+    coverage: {
+      imports: await importsNamed(db, [...summary.importIds]),
+      from: summary.from,
+      to: summary.to,
+    },
     caveats: caveatsFor({
-      detainers: totals.detainers,
-      blank: totals.blank,
-      duplicates: duplicateSummary,
+      detainers: summary.totals.detainers,
+      blank: summary.totals.blank,
+      duplicates,
       usesFacilities:
         by.includes('facility') ||
         by.includes('agency') ||
@@ -215,12 +255,10 @@ const isInferredAgency = (agency: string) =>
 
 async function importsNamed(db: IceDatabase, ids: number[]): Promise<Coverage['imports']> {
   if (ids.length === 0) return [];
-  const rows = await exclusive(db, () =>
-    read(
-      db,
-      `SELECT import_id, file_name, format FROM ice_imports WHERE list_contains($ids::INTEGER[], import_id) ORDER BY import_id`,
-      { ids: `[${ids.join(',')}]` },
-    ),
+  const rows = await read(
+    db,
+    `SELECT import_id, file_name, format FROM ice_imports WHERE list_contains($ids::INTEGER[], import_id) ORDER BY import_id`,
+    { ids: `[${ids.join(',')}]` },
   );
   return rows.map((row) => ({
     importId: num(row.import_id),
@@ -282,34 +320,33 @@ export interface RefusersResult extends StatsResult {
   facilitiesAtThreshold: number;
 }
 
-/** Facilities by recorded declines, most first, among those with at least `minDetainers`. */
+/**
+ * Facilities by recorded declines, most first (then by decline rate, then by name and state),
+ * among those with at least `minDetainers`. Totals and coverage are of everything the filter
+ * selects, not only the rows shown.
+ */
 export async function iceRefusers(
   db: IceDatabase,
   request: RefusersRequest,
 ): Promise<RefusersResult> {
   const top = positiveInteger(request.top ?? 20, 'top');
   const minDetainers = positiveInteger(request.minDetainers ?? 50, 'minDetainers');
-  const stats = await iceStats(db, {
-    by: ['facility', 'agency'],
-    filter: request.filter,
+  const filter = parseStatsFilter(request.filter ?? {});
+  const by = withImpliedDimensions(['facility', 'agency']);
+  const { sql, params } = refusersSql(filter, top, minDetainers);
+  return withAnalysis(db, async () => {
+    const [result] = await read(db, sql, params);
+    if (result === undefined) throw new Error('the refusers query answered no row');
+    const shown = Array.isArray(result.top_rows) ? result.top_rows : [];
+    const rows = shown.map((row) => statsRowOf(row as Record<string, JS>, REFUSER_COLUMNS, filter));
+    return {
+      ...(await answer(db, by, filter, rows, summaryOf([result]))),
+      top,
+      minDetainers,
+      facilities: num(result.facilities),
+      facilitiesAtThreshold: num(result.at_threshold),
+    };
   });
-  const eligible = stats.rows.filter((row) => row.detainers >= minDetainers);
-  const rows = eligible
-    .sort(
-      (a, b) =>
-        b.declined - a.declined ||
-        (b.declineRate ?? 0) - (a.declineRate ?? 0) ||
-        String(a.key.facility).localeCompare(String(b.key.facility)),
-    )
-    .slice(0, top);
-  return {
-    ...stats,
-    rows,
-    top,
-    minDetainers,
-    facilities: stats.rows.length,
-    facilitiesAtThreshold: eligible.length,
-  };
 }
 
 function positiveInteger(value: number, path: string): number {

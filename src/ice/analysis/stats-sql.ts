@@ -146,6 +146,44 @@ function rowConditions(filter: StatsFilter): {
 const whereOf = (conditions: readonly string[]) =>
   conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
 
+/** Stage 1: the filtered rows grouped by outcome, duplicate flag, import and `codes`. */
+function stage1Sql(codes: ReadonlySet<Code>, conditions: readonly string[]): string {
+  const grouped = ['import_id', 'duplicate_likely', 'outcome_code', ...codes];
+  // Plain counts per group here; the per-outcome columns are taken from the few groups after.
+  return (
+    `SELECT ${grouped.join(', ')}, count(*) AS n, ` +
+    'min(prepared_date) AS first_date, max(prepared_date) AS last_date ' +
+    `FROM ${ROWS}${whereOf(conditions)} GROUP BY ${grouped.join(', ')}`
+  );
+}
+
+/** Stage 2's counts over stage 1's groups `g`: the detainers counted and each outcome. */
+function countSql(filter: StatsFilter): string[] {
+  const counted = countedSql(filter);
+  return [
+    `${sumOf(counted)} AS detainers`,
+    ...OUTCOMES.map(
+      (outcome) =>
+        `${sumOf(`${counted} AND g.outcome_code = ${outcomeCode(outcome)}`)} AS ${outcome}`,
+    ),
+  ];
+}
+
+/** What a summary needs beyond the counts: duplicates, dates and imports covered. */
+function coverageSql(filter: StatsFilter): string[] {
+  const counted = countedSql(filter);
+  return [
+    `${sumOf('g.duplicate_likely')} AS duplicates`,
+    `strftime(min(g.first_date) FILTER (WHERE ${counted}), '%Y-%m-%d') AS first_date`,
+    `strftime(max(g.last_date) FILTER (WHERE ${counted}), '%Y-%m-%d') AS last_date`,
+    `string_agg(DISTINCT g.import_id::VARCHAR, ',') FILTER (WHERE ${counted}) AS imports`,
+  ];
+}
+
+const countedSql = (filter: StatsFilter) =>
+  filter.includeDuplicates ? 'true' : 'NOT g.duplicate_likely';
+const sumOf = (condition: string) => `coalesce(sum(g.n) FILTER (WHERE ${condition}), 0)::BIGINT`;
+
 export function statsSql(by: readonly Dimension[], filter: StatsFilter): StatsSql {
   const codes = new Set<Code>();
   for (const dimension of by) {
@@ -157,12 +195,6 @@ export function statsSql(by: readonly Dimension[], filter: StatsFilter): StatsSq
   const dimensionSql = (dimension: Dimension) =>
     dimension === 'state' && codes.has('site_id') ? 'p.state_name' : DIMENSION_SQL[dimension].sql;
   const { conditions, params } = rowConditions(filter);
-  const grouped = ['import_id', 'duplicate_likely', 'outcome_code', ...codes];
-  // Plain counts per group here; the per-outcome columns are taken from the few groups below.
-  const stage1 =
-    `SELECT ${grouped.join(', ')}, count(*) AS n, ` +
-    'min(prepared_date) AS first_date, max(prepared_date) AS last_date ' +
-    `FROM ${ROWS}${whereOf(conditions)} GROUP BY ${grouped.join(', ')}`;
   const joins: string[] = [];
   for (const code of codes) {
     if (code === 'month_start') continue;
@@ -173,27 +205,70 @@ export function statsSql(by: readonly Dimension[], filter: StatsFilter): StatsSq
 
   const columns = by.map((dimension, index) => ({ dimension, alias: `d${index}` }));
   const keys = columns.map(({ dimension, alias }) => `${dimensionSql(dimension)} AS ${alias}`);
-  const counted = filter.includeDuplicates ? 'true' : 'NOT g.duplicate_likely';
-  const sum = (condition: string) => `coalesce(sum(g.n) FILTER (WHERE ${condition}), 0)::BIGINT`;
   const measures = [
-    `${sum(counted)} AS detainers`,
-    ...OUTCOMES.map(
-      (outcome) =>
-        `${sum(`${counted} AND g.outcome_code = ${outcomeCode(outcome)}`)} AS ${outcome}`,
-    ),
-    `${sum('g.duplicate_likely')} AS duplicates`,
-    `strftime(min(g.first_date) FILTER (WHERE ${counted}), '%Y-%m-%d') AS first_date`,
-    `strftime(max(g.last_date) FILTER (WHERE ${counted}), '%Y-%m-%d') AS last_date`,
-    `string_agg(DISTINCT g.import_id::VARCHAR, ',') FILTER (WHERE ${counted}) AS imports`,
-    `coalesce(bool_or(${agencyInferred}) FILTER (WHERE ${counted}), false) AS agency_inferred`,
+    ...countSql(filter),
+    ...coverageSql(filter),
+    `coalesce(bool_or(${agencyInferred}) FILTER (WHERE ${countedSql(filter)}), false) AS agency_inferred`,
   ];
   const groupBy = columns.length > 0 ? ` GROUP BY ${columns.map((c) => c.alias).join(', ')}` : '';
   const orderBy =
     columns.length > 0 ? ` ORDER BY ${columns.map((c) => `${c.alias} NULLS LAST`).join(', ')}` : '';
   const sql =
-    `WITH g AS (${stage1}) SELECT ${[...keys, ...measures].join(', ')} ` +
+    `WITH g AS (${stage1Sql(codes, conditions)}) SELECT ${[...keys, ...measures].join(', ')} ` +
     `FROM g${joins.join('')}${groupBy}${orderBy}`;
   return { sql, params, columns };
+}
+
+/** The key of a refusers row: its aliases as `statsSql` names them, and the site's columns. */
+export const REFUSER_COLUMNS = [
+  { dimension: 'facility', alias: 'd0', site: 'facility_name' },
+  { dimension: 'state', alias: 'd1', site: 'state_name' },
+  { dimension: 'agency', alias: 'd2', site: 'agency' },
+] as const satisfies readonly { dimension: Dimension; alias: string; site: string }[];
+
+/**
+ * Top refusers in one row: the totals of everything the filter selects, how many sites have
+ * detainers and how many reach `$minDetainers`, and `top_rows`, the first `$top` of those by
+ * declines, then decline rate, then name and state (site codes are numbered in that order).
+ *
+ * Why not `statsSql` by facility: its stage 2 groups thousands of sites by their names and sends
+ * them all to JavaScript to be ranked. Here the rows are grouped by the site's code alone (a site
+ * has one name, state and agency), ranked and cut in SQL, and only the rows shown are named; the
+ * dates and imports covered come from one plain scan rather than from a wider grouping.
+ */
+export function refusersSql(
+  filter: StatsFilter,
+  top: number,
+  minDetainers: number,
+): Omit<StatsSql, 'columns'> {
+  const { conditions, params } = rowConditions(filter);
+  const grouped = 'duplicate_likely, outcome_code, site_id';
+  const stage1 = `SELECT ${grouped}, count(*) AS n FROM ${ROWS}${whereOf(conditions)} GROUP BY ${grouped}`;
+  const counted = filter.includeDuplicates ? conditions : [...conditions, 'NOT duplicate_likely'];
+  const coverage =
+    "SELECT strftime(min(prepared_date), '%Y-%m-%d') AS first_date, " +
+    "strftime(max(prepared_date), '%Y-%m-%d') AS last_date, " +
+    `string_agg(DISTINCT import_id::VARCHAR, ',') AS imports FROM ${ROWS}${whereOf(counted)}`;
+  const rate = 'declined::DOUBLE / detainers';
+  const named = [
+    ...REFUSER_COLUMNS.map(({ alias, site }) => `'${alias}': ${site}`),
+    "'agency_inferred': agency_inferred",
+    ...['detainers', ...OUTCOMES].map((count) => `'${count}': ${count}`),
+  ];
+  const sql =
+    `WITH g AS MATERIALIZED (${stage1}), ` +
+    `s AS MATERIALIZED (SELECT site_id, ${countSql(filter).join(', ')} FROM g GROUP BY site_id), ` +
+    'ranked AS (SELECT * FROM s WHERE detainers >= $minDetainers ' +
+    `ORDER BY declined DESC, ${rate} DESC, site_id LIMIT $top) ` +
+    `SELECT ${countSql(filter).join(', ')}, ${sumOf('g.duplicate_likely')} AS duplicates, ` +
+    'any_value(c.first_date) AS first_date, any_value(c.last_date) AS last_date, ' +
+    'any_value(c.imports) AS imports, ' +
+    '(SELECT count(*) FROM s WHERE detainers > 0) AS facilities, ' +
+    '(SELECT count(*) FROM s WHERE detainers >= $minDetainers) AS at_threshold, ' +
+    `(SELECT list({${named.join(', ')}} ORDER BY declined DESC, ${rate} DESC, site_id) ` +
+    `FROM ranked JOIN ${SITES} USING (site_id)) AS top_rows ` +
+    `FROM g, (${coverage}) c`;
+  return { sql, params: { ...params, top, minDetainers } };
 }
 
 /** The lift reasons counted as "other" under a filter, with their counts, most first. */
