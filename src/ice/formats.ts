@@ -26,7 +26,10 @@ export type Field =
   | 'threatLevel'
   | 'gender'
   | 'citizenshipCountry'
-  | 'personId';
+  | 'personId'
+  | 'originalFile'
+  | 'originalSheet'
+  | 'originalRow';
 
 export interface IceFormat {
   id: FormatId;
@@ -151,6 +154,9 @@ export const FORMATS: readonly IceFormat[] = [
       liftReasonCode: 'detainer_lift_reason_code',
       detainerType: 'detainer_type',
       personId: 'unique_identifier',
+      originalFile: 'file_original',
+      originalSheet: 'sheet_original',
+      originalRow: 'row_original',
     },
     signature: ['preparedDate', 'facility', 'detainerType', 'liftReason'],
     // The DDP keeps format A's columns and adds where each row came from: that is what tells F.

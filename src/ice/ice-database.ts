@@ -8,8 +8,15 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DeskError } from '../desk/errors.js';
 
-/** Bumped with every change to `SCHEMA`; an older file is refused rather than misread. */
-const SCHEMA_VERSION = 1;
+/** Bumped with every change to `SCHEMA`, with the upgrade of an older file in `UPGRADES`. */
+const SCHEMA_VERSION = 2;
+
+/** The SQL that brings a file of the version before to each version. */
+const UPGRADES: Readonly<Record<number, string>> = {
+  2: `ALTER TABLE ice_detainers ADD COLUMN original_file VARCHAR;
+      ALTER TABLE ice_detainers ADD COLUMN original_sheet VARCHAR;
+      ALTER TABLE ice_detainers ADD COLUMN original_row VARCHAR;`,
+};
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS ice_schema (version INTEGER NOT NULL);
@@ -45,7 +52,12 @@ CREATE TABLE IF NOT EXISTS ice_detainers (
   gender VARCHAR,
   citizenship_country VARCHAR,
   person_id VARCHAR,
-  duplicate_likely BOOLEAN NOT NULL DEFAULT false
+  duplicate_likely BOOLEAN NOT NULL DEFAULT false,
+  -- Where a republished row came from in ICE's own release, as the republisher wrote it: the
+  -- Deportation Data Project's file_original, sheet_original and row_original (format F).
+  original_file VARCHAR,
+  original_sheet VARCHAR,
+  original_row VARCHAR
 );
 `;
 
@@ -68,6 +80,8 @@ export async function openIceDatabase(path: string): Promise<IceDatabase> {
     const version = versions.getRowObjects()[0]?.version;
     if (version === undefined) {
       await connection.run('INSERT INTO ice_schema VALUES ($1)', [SCHEMA_VERSION]);
+    } else if (typeof version === 'number' && version < SCHEMA_VERSION) {
+      await upgrade(connection, version);
     } else if (version !== SCHEMA_VERSION) {
       throw new Error(
         `${path} holds ICE data in schema version ${String(version)}; this release reads version ${SCHEMA_VERSION}: re-import the files into a new database`,
@@ -76,6 +90,23 @@ export async function openIceDatabase(path: string): Promise<IceDatabase> {
     return { connection, close };
   } catch (error) {
     close();
+    throw error;
+  }
+}
+
+/** Upgrades a file from `version` to `SCHEMA_VERSION` in one transaction. */
+async function upgrade(connection: DuckDBConnection, version: number): Promise<void> {
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    for (let next = version + 1; next <= SCHEMA_VERSION; next++) {
+      const sql = UPGRADES[next];
+      if (sql === undefined) throw new Error(`no upgrade to ICE schema version ${String(next)}`);
+      await connection.run(sql);
+    }
+    await connection.run('UPDATE ice_schema SET version = $1', [SCHEMA_VERSION]);
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
     throw error;
   }
 }

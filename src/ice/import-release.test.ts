@@ -533,14 +533,15 @@ describe('parquet (format F)', () => {
          detainer_type, unique_identifier, file_original, sheet_original, row_original,
          duplicate_likely)`;
 
-  test("the DDP's processed parquet is read by its snake_case columns, rows numbered in the file", async () => {
+  test("the DDP's processed parquet is read by its snake_case columns, rows numbered in the file, with the DDP's pointer to ICE's file", async () => {
     const file = join(dir, 'detainers-latest.parquet');
     await writeParquet(file, DDP);
     const result = await imported(file);
     assert.equal(result.format, 'F');
     assert.deepEqual(
       await detainers(
-        `source_sheet, source_row, CAST(prepared_date AS VARCHAR) AS d, state, facility, person_id`,
+        `source_sheet, source_row, CAST(prepared_date AS VARCHAR) AS d, state, facility, person_id,
+         original_file, original_sheet, original_row`,
       ),
       [
         {
@@ -550,6 +551,9 @@ describe('parquet (format F)', () => {
           state: 'TEXAS',
           facility: 'HARRIS COUNTY JAIL',
           person_id: 'aa11',
+          original_file: 'detainers.xlsx',
+          original_sheet: 'Sheet1',
+          original_row: '8',
         },
         {
           source_sheet: null,
@@ -558,6 +562,9 @@ describe('parquet (format F)', () => {
           state: null,
           facility: null,
           person_id: 'aa11',
+          original_file: 'detainers.xlsx',
+          original_sheet: 'Sheet2',
+          original_row: '8',
         },
       ],
     );

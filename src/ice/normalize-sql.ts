@@ -34,6 +34,9 @@ export const FIELD_COLUMNS: Readonly<Record<Field, string>> = {
   gender: 'gender',
   citizenshipCountry: 'citizenship_country',
   personId: 'person_id',
+  originalFile: 'original_file',
+  originalSheet: 'original_sheet',
+  originalRow: 'original_row',
 };
 
 export const FIELDS = Object.keys(FIELD_COLUMNS) as Field[];

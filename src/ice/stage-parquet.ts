@@ -1,8 +1,8 @@
 /**
  * Staging a parquet release (the Deportation Data Project's processed files, format F): DuckDB's
  * built-in `read_parquet` reads it, and the columns the format maps are cast to text. The row is
- * the 1-based position of the row in the parquet file. (The DDP's own `file_original`,
- * `sheet_original` and `row_original`, which point back to ICE's xlsx, are not kept.)
+ * the 1-based position of the row in the parquet file; the DDP's own `file_original`,
+ * `sheet_original` and `row_original`, which point back to ICE's xlsx, are kept beside it.
  * @module
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
