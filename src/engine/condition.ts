@@ -61,6 +61,8 @@ export interface EvalContext {
 }
 
 export interface Condition {
+  /** Unique per condition, from 0 up: engines keep per-condition caches in arrays by it. */
+  readonly id: number;
   readonly op: 'fact' | 'all' | 'any' | 'not' | 'term' | 'derived';
   readonly label: string;
   readonly cites: readonly string[];
@@ -68,6 +70,30 @@ export interface Condition {
   /** For `term`: the term's name. */
   readonly term?: string;
   evaluate(ctx: EvalContext): Finding;
+}
+
+let conditions = 0;
+
+/** Findings built once and given by every decision with the same answer (see `sharedAnswer`). */
+const sharedFindings = new WeakSet<Finding>();
+
+/**
+ * True for a finding shared by every decision that gives it: whatever is built from it alone
+ * (a considered entry, its clauses) can be built once and shared too.
+ */
+export function isShared(finding: Finding): boolean {
+  return sharedFindings.has(finding);
+}
+
+/**
+ * An answer of one derived condition that says nothing about the case beyond itself (no
+ * judicial warrant was presented), built once, outside `evaluate`, and returned every time:
+ * most decisions fail on the same few answers, and the engine then shares what it builds from
+ * them. One condition only: the answer becomes that condition's finding.
+ */
+export function sharedAnswer(answer: Omit<Finding, 'condition'>): Omit<Finding, 'condition'> {
+  sharedFindings.add(answer as Finding);
+  return answer;
 }
 
 function record(ctx: EvalContext, finding: Finding): Finding {
@@ -102,6 +128,7 @@ export function fact(spec: FactSpec): Condition {
     { path: spec.path, question: spec.question, decidedBy: spec.decidedBy ?? 'clerk' },
   ];
   const condition: Condition = {
+    id: conditions++,
     op: 'fact',
     label: spec.label,
     cites: spec.cites ?? [],
@@ -127,6 +154,7 @@ export function derived(spec: {
   evaluate: (ctx: EvalContext) => Omit<Finding, 'condition'>;
 }): Condition {
   const condition: Condition = {
+    id: conditions++,
     op: 'derived',
     label: spec.label,
     cites: spec.cites ?? [],
@@ -134,8 +162,14 @@ export function derived(spec: {
       // Derived conditions scan the record; hold, notice and transfer often ask the same one.
       const known = memoized(ctx, condition);
       if (known) return known;
-      const result = spec.evaluate(ctx) as Finding & { condition: Condition };
-      result.condition = condition;
+      const answer: Omit<Finding, 'condition'> & { condition?: Condition } = spec.evaluate(ctx);
+      if (answer.condition !== condition) {
+        if (answer.condition !== undefined) {
+          throw new Error(`"${spec.label}" gave a shared answer of "${answer.condition.label}"`);
+        }
+        answer.condition = condition;
+      }
+      const result = answer as Finding;
       ctx.memo.push(result);
       return record(ctx, result);
     },
@@ -165,7 +199,18 @@ function junction(
   spec: GroupSpec,
   children: Condition[],
 ): Condition {
+  // The last finding decided by a shared part, itself shared.
+  let shared: Finding | undefined;
+  const decidedBy = (finding: Finding): Finding => {
+    if (!sharedFindings.has(finding)) return { value: decisive, condition, because: [finding] };
+    if (shared?.because![0] !== finding) {
+      shared = { value: decisive, condition, because: [finding] };
+      sharedFindings.add(shared);
+    }
+    return shared;
+  };
   const condition: Condition = {
+    id: conditions++,
     op,
     label: spec.label,
     cites: spec.cites ?? [],
@@ -176,9 +221,7 @@ function junction(
       let others: Finding[] | undefined;
       for (const child of children) {
         const finding = child.evaluate(ctx);
-        if (finding.value === decisive) {
-          return record(ctx, { value: decisive, condition, because: [finding] });
-        }
+        if (finding.value === decisive) return record(ctx, decidedBy(finding));
         if (finding.value === UNKNOWN) (unknown ??= []).push(finding);
         else (others ??= []).push(finding);
       }
@@ -198,6 +241,7 @@ function junction(
 
 export function not(spec: GroupSpec, child: Condition): Condition {
   const condition: Condition = {
+    id: conditions++,
     op: 'not',
     label: spec.label,
     cites: spec.cites ?? [],
@@ -223,6 +267,7 @@ export function not(spec: GroupSpec, child: Condition): Condition {
  */
 export function term(name: string, label: string): Condition {
   const condition: Condition = {
+    id: conditions++,
     op: 'term',
     label,
     cites: [],

@@ -182,6 +182,11 @@ const CHUNK_BITS = 10;
  * million decisions do not each pay for a time-zone lookup, which costs microseconds.
  */
 export function localDateOf(instantMs: number, timeZone: string): string {
+  return fromUtcMs(instantMs + offsetMinutesAt(instantMs, timeZone) * 60_000);
+}
+
+/** The zone's offset from UTC in minutes at an instant, from the same per-day cache. */
+export function offsetMinutesAt(instantMs: number, timeZone: string): number {
   let zoneCache = dayOffsetCache.get(timeZone);
   if (!zoneCache) {
     zoneCache = [];
@@ -202,9 +207,7 @@ export function localDateOf(instantMs: number, timeZone: string): string {
     offset = dayOffset(IANAZone.create(timeZone), day);
     if (chunk) chunk[position] = offset;
   }
-  const minutes =
-    typeof offset === 'number' ? offset : instantMs < offset.at ? offset.before : offset.after;
-  return fromUtcMs(instantMs + minutes * 60_000);
+  return typeof offset === 'number' ? offset : instantMs < offset.at ? offset.before : offset.after;
 }
 
 /** The zone's offset over one UTC day, or where it changes (found by bisection, to the ms). */

@@ -7,6 +7,7 @@
 import type { Case, Form, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
 import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
+import { isShared } from './condition.js';
 import { localDateOf, parseInstant } from './dates.js';
 import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
 import { CaseError } from './errors.js';
@@ -131,7 +132,7 @@ function decide(
   for (const entry of asked) {
     const lawDate = lawDateFor(run, jurisdiction.lawDateBasis[entry.action]);
     const law = jurisdiction.lawOn(lawDate.date);
-    const used = laws.find((candidate) => candidate.law === law);
+    const used = lawUsed(laws, law);
     if (used) {
       if (!used.actions.includes(entry.action)) used.actions.push(entry.action);
     } else {
@@ -160,7 +161,7 @@ function decide(
     outcomes,
     duties: notices(run, laws, 'duties'),
     cautions,
-    unverified: laws.every((used) => used.law.allVerbatim) ? [] : unverifiedClauses(outcomes),
+    unverified: allVerbatim(laws) ? [] : unverifiedClauses(outcomes),
     missing: allMissing(outcomes),
     trace: undefined,
   };
@@ -190,6 +191,17 @@ interface LawUsed {
   law: LawInForce;
   date: string;
   actions: Action[];
+}
+
+// Loops, not `find` and `every` with closures: these run for every decision.
+function lawUsed(laws: readonly LawUsed[], law: LawInForce): LawUsed | undefined {
+  for (const used of laws) if (used.law === law) return used;
+  return undefined;
+}
+
+function allVerbatim(laws: readonly LawUsed[]): boolean {
+  for (const used of laws) if (!used.law.allVerbatim) return false;
+  return true;
 }
 
 function contextFor(
@@ -264,7 +276,19 @@ function notices(run: Run, laws: readonly LawUsed[], kind: 'duties' | 'cautions'
   return result;
 }
 
-const ACTION_BITS: Record<Action, number> = { hold: 1, notify: 2, transfer: 4, information: 8 };
+/** A switch, not a lookup table: a keyed load by a varying key is slow (per decision). */
+function actionBit(action: Action): number {
+  switch (action) {
+    case 'hold':
+      return 1;
+    case 'notify':
+      return 2;
+    case 'transfer':
+      return 4;
+    case 'information':
+      return 8;
+  }
+}
 
 /** By law and kind (`law.duties`, `law.cautions`), then by the set of actions decided. */
 const unconditional = new WeakMap<readonly Obligation[], (Notice[] | undefined)[]>();
@@ -278,7 +302,8 @@ function unconditionalNotices(
   kind: 'duties' | 'cautions',
   actions: readonly Action[],
 ): Notice[] | undefined {
-  const obligations = law[kind];
+  // Named loads, not law[kind]: a keyed load by a varying key is slow.
+  const obligations = kind === 'duties' ? law.duties : law.cautions;
   let bySet = unconditional.get(obligations);
   if (!bySet) {
     if (obligations.some((obligation) => obligation.when)) return undefined;
@@ -286,7 +311,7 @@ function unconditionalNotices(
     unconditional.set(obligations, bySet);
   }
   let set = 0;
-  for (const action of actions) set |= ACTION_BITS[action];
+  for (const action of actions) set |= actionBit(action);
   let result = bySet[set];
   if (!result) {
     const built: Notice[] = [];
@@ -402,9 +427,13 @@ function considerOf(
   thenRefs: readonly ClauseRef[],
   finding: Finding,
 ): Considered {
-  for (const known of run.considered) {
-    if (known.finding === finding && known.thenRefs === thenRefs && known.entry.rule === rule) {
-      return known.entry;
+  const shared = isShared(finding);
+  const known = shared ? sharedConsidered.get(finding) : run.considered;
+  if (known) {
+    for (const entry of known) {
+      if (entry.finding === finding && entry.thenRefs === thenRefs && entry.entry.rule === rule) {
+        return entry.entry;
+      }
     }
   }
   const failed: Considered['failed'] = [];
@@ -415,9 +444,19 @@ function considerOf(
     clauses: refsAlong(run, law, thenRefs, finding),
     failed,
   };
-  run.considered.push({ finding, thenRefs, entry });
+  if (!shared) run.considered.push({ finding, thenRefs, entry });
+  else if (known) known.push({ finding, thenRefs, entry });
+  else sharedConsidered.set(finding, [{ finding, thenRefs, entry }]);
   return entry;
 }
+
+type ConsideredFor = Run['considered'];
+
+/**
+ * Entries for shared findings, across decisions: most decisions fail on the same answer (no
+ * judicial warrant), and build the same entry. `thenRefs` belong to one law, so they key it.
+ */
+const sharedConsidered = new WeakMap<Finding, ConsideredFor>();
 
 /** An outcome's clauses, then those cited along the findings that made it; once per decision. */
 function refsAlong(
@@ -442,7 +481,7 @@ function addRefs(ids: readonly string[], law: LawInForce, into: ClauseRef[]): vo
 
 /** The clauses cited along the findings that decided a value. */
 function addFindingRefs(finding: Finding, law: LawInForce, into: ClauseRef[]): void {
-  addRefs(finding.condition.cites, law, into);
+  for (const ref of law.citedBy(finding.condition)) if (!into.includes(ref)) into.push(ref);
   if (finding.because) for (const child of finding.because) addFindingRefs(child, law, into);
 }
 

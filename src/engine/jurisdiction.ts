@@ -62,6 +62,8 @@ export interface LawInForce {
    * list and shared after, by decisions too: the same lists are cited in every decision.
    */
   refsOf(ids: readonly string[]): readonly ClauseRef[];
+  /** `refsOf(condition.cites)`, kept by condition id: a decision asks along every finding. */
+  citedBy(condition: Condition): readonly ClauseRef[];
 }
 
 export interface Jurisdiction extends Readonly<JurisdictionSpec> {
@@ -126,6 +128,8 @@ function selectLaw(spec: JurisdictionSpec, from: string): LawInForce {
       terms.set(name, definition);
     }
   }
+  const refsOf = refResolver(from, clauses);
+  const byCondition: (readonly ClauseRef[] | undefined)[] = [];
   const hash = createHash('sha256');
   for (const clause of [...clauses.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     hash.update(`${clause.id}@${clause.version}:${clause.textSha256}\n`);
@@ -140,7 +144,15 @@ function selectLaw(spec: JurisdictionSpec, from: string): LawInForce {
     cautions: provisions.flatMap((provision) => provision.cautions ?? []),
     hash: hash.digest('hex'),
     allVerbatim: [...clauses.values()].every((clause) => clause.verification === 'verbatim'),
-    refsOf: refResolver(from, clauses),
+    refsOf,
+    citedBy(condition) {
+      let refs = byCondition[condition.id];
+      if (refs === undefined) {
+        refs = refsOf(condition.cites);
+        byCondition[condition.id] = refs;
+      }
+      return refs;
+    },
   };
 }
 

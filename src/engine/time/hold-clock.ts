@@ -11,7 +11,7 @@
  * @module
  */
 import { DateTime, IANAZone } from 'luxon';
-import { parseInstant } from '../dates.js';
+import { offsetMinutesAt, parseInstant } from '../dates.js';
 import { FEDERAL_HOLIDAY_YEARS, federalHolidayOn } from './federal-holidays.js';
 
 export interface ExcludedDay {
@@ -66,6 +66,7 @@ function slotOf(day: number): number {
 }
 
 interface Zone {
+  name: string;
   iana: IANAZone;
   /** By day slot: the instant that local day begins (NaN until first asked). */
   starts: Float64Array;
@@ -79,7 +80,11 @@ function zoneNamed(timeZone: string): Zone {
     if (!IANAZone.isValidZone(timeZone)) {
       throw new HoldClockError('timeZone', `${timeZone} is not an IANA time zone`);
     }
-    zone = { iana: IANAZone.create(timeZone), starts: new Float64Array(SLOTS).fill(Number.NaN) };
+    zone = {
+      name: timeZone,
+      iana: IANAZone.create(timeZone),
+      starts: new Float64Array(SLOTS).fill(Number.NaN),
+    };
     zones.set(timeZone, zone);
   }
   return zone;
@@ -118,10 +123,10 @@ function offsetAt(zone: Zone, instant: number): number {
   const day = localDay(zone, instant);
   const start = startOfDay(zone, day);
   // A day exactly 24 hours long has one offset throughout, which its start gives for free;
-  // only the few days with a transition pay for a time-zone lookup.
+  // on the few days with a transition, the offset cache of dates.ts spares a luxon lookup.
   return startOfDay(zone, day + 1) - start === DAY_MS
     ? (day * DAY_MS - start) / MINUTE_MS
-    : zone.iana.offset(instant);
+    : offsetMinutesAt(instant, zone.name);
 }
 
 /** '00' to '59': hours, minutes and seconds of a written instant. */

@@ -6,7 +6,7 @@
  */
 import type { Conviction, RecordedFact, Source } from '../../engine/case.js';
 import type { Condition, EvalContext, MissingFact } from '../../engine/condition.js';
-import { derived, fact } from '../../engine/condition.js';
+import { derived, fact, sharedAnswer } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
 
 export const SOURCE_NAMES: Record<Source, string> = {
@@ -39,7 +39,9 @@ export function recordedFlag(spec: {
   sources: readonly Source[];
   cites: readonly string[];
 }): Condition {
-  const path = `record.${spec.name}`;
+  // Paths written once, not per decision.
+  const valuePath = `record.${spec.name}.value`;
+  const sourcePath = `record.${spec.name}.source`;
   const accepted = describeSources(spec.sources);
   return derived({
     label: spec.label,
@@ -49,13 +51,13 @@ export function recordedFlag(spec: {
       if (!recorded || recorded.value === UNKNOWN) {
         return {
           value: UNKNOWN,
-          facts: [{ path: `${path}.value`, value: UNKNOWN }],
-          missing: [{ path: `${path}.value`, question: spec.question, decidedBy: 'clerk' }],
+          facts: [{ path: valuePath, value: UNKNOWN }],
+          missing: [{ path: valuePath, question: spec.question, decidedBy: 'clerk' }],
         };
       }
       const facts = [
-        { path: `${path}.value`, value: recorded.value },
-        { path: `${path}.source`, value: recorded.source },
+        { path: valuePath, value: recorded.value },
+        { path: sourcePath, value: recorded.source },
       ];
       if (!spec.sources.includes(recorded.source)) {
         return {
@@ -64,7 +66,7 @@ export function recordedFlag(spec: {
           reason: `recorded from ${SOURCE_NAMES[recorded.source]}, but the law only accepts ${accepted}`,
           missing: [
             {
-              path: `${path}.source`,
+              path: sourcePath,
               question: `${spec.question} (It must come from ${accepted}.)`,
               decidedBy: 'clerk',
             },
@@ -90,30 +92,35 @@ export interface WarrantTest {
  * § 14-154(a)(4)). An administrative warrant is recorded elsewhere and never satisfies this.
  */
 export function judicialWarrant(test: WarrantTest): Condition {
+  // Nearly every detainer comes without a judicial warrant: that answer is built once.
+  const notRecorded = sharedAnswer({
+    value: UNKNOWN,
+    facts: [{ path: 'request.judicialWarrant.presented', value: UNKNOWN }],
+    missing: [
+      {
+        path: 'request.judicialWarrant.presented',
+        question: 'Did federal immigration authorities present a warrant signed by a judge?',
+        decidedBy: 'clerk',
+      },
+    ],
+  });
+  const notPresented = sharedAnswer({
+    value: false,
+    facts: [{ path: 'request.judicialWarrant.presented', value: false }],
+    reason: 'no judicial warrant was presented',
+  });
   return derived({
     label: test.label,
     cites: test.cites,
     evaluate(ctx) {
       const warrant = ctx.case.request.judicialWarrant;
-      const path = 'request.judicialWarrant';
+      if (!warrant || warrant.presented === UNKNOWN) return notRecorded;
+      if (!warrant.presented) return notPresented;
+      const facts = [
+        { path: 'request.judicialWarrant.presented', value: warrant.presented as unknown },
+      ];
       const missing: MissingFact[] = [];
-      if (!warrant || warrant.presented === UNKNOWN) {
-        return {
-          value: UNKNOWN,
-          facts: [{ path: `${path}.presented`, value: UNKNOWN }],
-          missing: [
-            {
-              path: `${path}.presented`,
-              question: 'Did federal immigration authorities present a warrant signed by a judge?',
-              decidedBy: 'clerk',
-            },
-          ],
-        };
-      }
-      const facts = [{ path: `${path}.presented`, value: warrant.presented as unknown }];
-      if (!warrant.presented)
-        return { value: false, facts, reason: 'no judicial warrant was presented' };
-      facts.push({ path: `${path}.issuer`, value: warrant.issuer });
+      facts.push({ path: 'request.judicialWarrant.issuer', value: warrant.issuer });
       if (warrant.issuer === 'state-judge' || warrant.issuer === 'other') {
         return {
           value: false,
@@ -124,25 +131,25 @@ export function judicialWarrant(test: WarrantTest): Condition {
       }
       if (warrant.issuer === 'unknown') {
         missing.push({
-          path: `${path}.issuer`,
+          path: 'request.judicialWarrant.issuer',
           question: 'Was the warrant issued by an Article III judge or a federal magistrate judge?',
           decidedBy: 'clerk',
         });
       }
       const probableCause: Tri = warrant.probableCause ?? UNKNOWN;
-      facts.push({ path: `${path}.probableCause`, value: probableCause });
+      facts.push({ path: 'request.judicialWarrant.probableCause', value: probableCause });
       if (probableCause === false)
         return { value: false, facts, reason: 'the warrant is not based on probable cause' };
       if (probableCause === UNKNOWN) {
         missing.push({
-          path: `${path}.probableCause`,
+          path: 'request.judicialWarrant.probableCause',
           question: 'Is the warrant based on probable cause?',
           decidedBy: 'clerk',
         });
       }
       if (test.withDetainer) {
         const withDetainer: Tri = warrant.withDetainer ?? UNKNOWN;
-        facts.push({ path: `${path}.withDetainer`, value: withDetainer });
+        facts.push({ path: 'request.judicialWarrant.withDetainer', value: withDetainer });
         if (withDetainer === false) {
           return {
             value: false,
@@ -152,7 +159,7 @@ export function judicialWarrant(test: WarrantTest): Condition {
         }
         if (withDetainer === UNKNOWN) {
           missing.push({
-            path: `${path}.withDetainer`,
+            path: 'request.judicialWarrant.withDetainer',
             question: 'Was the judicial warrant presented at the time the detainer was presented?',
             decidedBy: 'clerk',
           });
