@@ -7,9 +7,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import { secureHeaders } from 'hono/secure-headers';
-import { bodyLimit } from 'hono/body-limit';
 import type { DeskContext } from '../services/desk-context.js';
 import { authentication } from './authentication.js';
+import { bodyLimit } from './body-limit.js';
 import type { DeskEnv } from './desk-env.js';
 import { problem, problemFor } from './problem.js';
 import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
@@ -68,10 +68,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   app.use('*', secureHeaders());
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => problem(c, 'invalid-input', 'the body is larger than 1 MiB'),
-    }),
+    bodyLimit(1024 * 1024, (c) => problem(c, 'invalid-input', 'the body is larger than 1 MiB')),
   );
   app.use('/api/*', authentication(ctx));
   app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));

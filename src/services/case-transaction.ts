@@ -10,7 +10,7 @@ import type { Actor } from '../auth/roles.js';
 import { nextStatus, type CaseStatus, type CaseStep } from '../desk/case-lifecycle.js';
 import { DeskError } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
-import { insertRow, prepareQuery } from '../store/compiled-query.js';
+import { insertRow, prepareQuery, updateById } from '../store/compiled-query.js';
 import type { CaseRow, Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -81,11 +81,12 @@ export async function applyCaseChange<T>(
   const { patch = {}, event, audit = {}, result } = await change(trx, row);
   const now = ctx.now();
   const version = row.version + 1;
-  await trx
-    .updateTable('cases')
-    .set({ ...patch, status, version, updatedAt: now })
-    .where('id', '=', caseId)
-    .execute();
+  await updateById(trx, ctx.store.dialect, 'cases', caseId, {
+    ...patch,
+    status,
+    version,
+    updatedAt: now,
+  });
   if (event !== undefined) {
     await insertRow(trx, ctx.store.dialect, 'caseEvents', {
       id: ctx.newId(),

@@ -3,16 +3,17 @@
  * so tests run the services against a real SQLite file or PostgreSQL with a fixed clock.
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import type { Engine } from '../engine/evaluate.js';
 import { engine as defaultEngine } from '../index.js';
 import type { Store } from '../store/open-store.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 export interface DeskContext {
   readonly store: Store;
   readonly engine: Engine;
   /** Now, as an ISO instant in UTC. */
   readonly now: () => string;
+  /** A new record id, ordered by time of creation. */
   readonly newId: () => string;
 }
 
@@ -24,6 +25,6 @@ export function deskContext(
     store,
     engine: options.engine ?? defaultEngine,
     now: options.now ?? (() => new Date().toISOString()),
-    newId: randomUUID,
+    newId: timeOrderedId,
   };
 }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TEST_STORES } from '../testing/test-stores.js';
-import { insertRow, prepareQuery } from './compiled-query.js';
+import { insertRow, prepareQuery, updateById } from './compiled-query.js';
 import type { Store } from './open-store.js';
 
 const byName = prepareQuery((db, values: { name: string; nysid: string }) =>
@@ -60,6 +60,41 @@ for (const kind of TEST_STORES) {
         (await byName.first(db, dialect, { name: 'Test Gamma', nysid: '1234567B' }))?.id,
         'b',
       );
+    });
+
+    it('updates one row by id, leaving undefined columns as they were', async () => {
+      const { db, dialect } = store;
+      for (const id of ['u1', 'u2']) {
+        await store.transaction((trx) =>
+          insertRow(trx, dialect, 'persons', {
+            id,
+            name: 'Test Upsilon',
+            dateOfBirth: '1980-05-06',
+            nysid: null,
+            fbiNumber: null,
+            aNumber: null,
+            createdAt: '2026-01-01T00:00:00.000Z',
+          }),
+        );
+      }
+      for (const [name, aNumber] of [
+        ['Test Phi', 'A012345678'],
+        ['Test Chi', 'A087654321'],
+      ] as const) {
+        await store.transaction((trx) =>
+          updateById(trx, dialect, 'persons', 'u1', { name, aNumber, dateOfBirth: undefined }),
+        );
+      }
+      const rows = await db
+        .selectFrom('persons')
+        .select(['id', 'name', 'aNumber', 'dateOfBirth'])
+        .where('id', 'in', ['u1', 'u2'])
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(rows, [
+        { id: 'u1', name: 'Test Chi', aNumber: 'A087654321', dateOfBirth: '1980-05-06' },
+        { id: 'u2', name: 'Test Upsilon', aNumber: null, dateOfBirth: '1980-05-06' },
+      ]);
     });
 
     it('refuses to run without a value rather than store a wrong one', async () => {

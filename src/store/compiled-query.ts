@@ -7,7 +7,13 @@
  * (CamelCase) like any other query.
  * @module
  */
-import { CompiledQuery, type Compilable, type Insertable, type Kysely } from 'kysely';
+import {
+  CompiledQuery,
+  type Compilable,
+  type Insertable,
+  type Kysely,
+  type Updateable,
+} from 'kysely';
 import type { Dialect } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -77,7 +83,7 @@ export function prepareQuery<P extends Values, R>(
   };
 }
 
-const inserts = new Map<string, Compiled>();
+const statements = new Map<string, Compiled>();
 
 /** Inserts one row with a statement compiled once per dialect, table and set of columns. */
 export async function insertRow<T extends keyof Database>(
@@ -87,12 +93,50 @@ export async function insertRow<T extends keyof Database>(
   row: Insertable<Database[T]>,
 ): Promise<void> {
   const columns = Object.keys(row);
-  const key = `${dialect} ${table} ${columns.join(' ')}`;
-  let compiled = inserts.get(key);
+  const key = `${dialect} insert ${table} ${columns.join(' ')}`;
+  let compiled = statements.get(key);
   if (compiled === undefined) {
-    const markers = Object.fromEntries(columns.map((column) => [column, MARKER + column]));
-    compiled = compile(db.insertInto(table).values(markers as Insertable<Database[T]>));
-    inserts.set(key, compiled);
+    compiled = compile(db.insertInto(table).values(markersFor(columns) as Insertable<Database[T]>));
+    statements.set(key, compiled);
   }
   await execute(db, compiled, row as Values);
 }
+
+/**
+ * Updates the row of `table` whose `id` is `id` with a statement compiled once per dialect, table
+ * and set of columns. Columns left undefined are not changed, as in Kysely's `set`.
+ */
+export async function updateById<T extends TableWithId>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  table: T,
+  id: string,
+  changes: Updateable<Database[T]>,
+): Promise<void> {
+  const values = Object.fromEntries(
+    Object.entries(changes).filter(([, value]) => value !== undefined),
+  );
+  const columns = Object.keys(values);
+  const key = `${dialect} update ${table} ${columns.join(' ')}`;
+  let compiled = statements.get(key);
+  if (compiled === undefined) {
+    // Typed as a table with an id and any other columns: Kysely cannot check a generic table.
+    const query = (db as unknown as Kysely<Record<string, { id: string }>>)
+      .updateTable(table as string)
+      .set(markersFor(columns))
+      .where('id', '=', MARKER + KEY);
+    compiled = compile(query);
+    statements.set(key, compiled);
+  }
+  await execute(db, compiled, { ...values, [KEY]: id });
+}
+
+type TableWithId = {
+  [T in keyof Database]: Database[T] extends { id: string } ? T : never;
+}[keyof Database];
+
+/** The name the row's id goes by among an update's values, which no column can have. */
+const KEY = '(id)';
+
+const markersFor = (columns: string[]) =>
+  Object.fromEntries(columns.map((column) => [column, MARKER + column]));

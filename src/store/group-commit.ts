@@ -16,7 +16,7 @@
  * wait on anything but that database.
  * @module
  */
-import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import { CompiledQuery, type ControlledTransaction, type Kysely, type Transaction } from 'kysely';
 
 export type TransactionWork<DB, T> = (trx: Transaction<DB>) => Promise<T>;
 
@@ -105,6 +105,12 @@ export function groupCommitter<DB>(
   };
 }
 
+// Plain statements rather than Kysely's savepoint API, which builds two transaction objects and
+// compiles three queries for each transaction of the batch.
+const SAVEPOINT = CompiledQuery.raw('savepoint work');
+const RELEASE = CompiledQuery.raw('release work');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to work');
+
 /** Runs and commits one batch; answers the failed transactions, returns the committed ones. */
 async function commitBatch<DB>(db: Kysely<DB>, batch: Pending<DB>[]): Promise<Answer[]> {
   const committed: Answer[] = [];
@@ -112,10 +118,10 @@ async function commitBatch<DB>(db: Kysely<DB>, batch: Pending<DB>[]): Promise<An
   try {
     trx = await db.startTransaction().execute();
     for (const pending of batch) {
-      const savepoint = await trx.savepoint('work').execute();
+      await trx.executeQuery(SAVEPOINT);
       try {
-        const value = await pending.work(savepoint);
-        await savepoint.releaseSavepoint('work').execute();
+        const value = await pending.work(trx);
+        await trx.executeQuery(RELEASE);
         committed.push({
           resolve: () => {
             pending.resolve(value);
@@ -123,8 +129,8 @@ async function commitBatch<DB>(db: Kysely<DB>, batch: Pending<DB>[]): Promise<An
           reject: pending.reject,
         });
       } catch (error) {
-        await savepoint.rollbackToSavepoint('work').execute();
-        await savepoint.releaseSavepoint('work').execute();
+        await trx.executeQuery(ROLLBACK_TO);
+        await trx.executeQuery(RELEASE);
         pending.reject(error);
       }
     }

@@ -17,6 +17,21 @@ for (const kind of TEST_STORES) {
       assert.deepEqual(await migrateToLatest(store), []);
     });
 
+    it('intake writes only the indexes of cases that queries read', async () => {
+      const indexes =
+        store.dialect === 'sqlite'
+          ? await sql<{ name: string }>`
+              SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'
+                AND name NOT LIKE 'sqlite_autoindex_%'`.execute(store.db)
+          : await sql<{ name: string }>`
+              SELECT indexname AS name FROM pg_indexes WHERE tablename = 'cases'
+                AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'`.execute(store.db);
+      assert.deepEqual(indexes.rows.map((row) => row.name).sort(), [
+        'cases_received',
+        'cases_status',
+      ]);
+    });
+
     it('intake finds a person by NYSID or A-number through an index, not a scan', async () => {
       if (store.dialect === 'sqlite') {
         for (const column of ['nysid', 'a_number']) {

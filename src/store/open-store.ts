@@ -21,6 +21,7 @@ import { groupCommitter } from './group-commit.js';
 import { withStatementCache } from './statement-cache.js';
 import * as initial from './migrations/0001-initial.js';
 import * as personIdentifiers from './migrations/0002-person-identifiers.js';
+import * as dropCasesPerson from './migrations/0003-drop-cases-person.js';
 import type { Database as Schema } from './schema.js';
 
 export interface Store {
@@ -142,6 +143,7 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
         Promise.resolve({
           '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db, store.dialect) },
           '0002-person-identifiers': personIdentifiers,
+          '0003-drop-cases-person': dropCasesPerson,
         }),
     },
   });
