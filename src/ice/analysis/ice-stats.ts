@@ -332,7 +332,7 @@ export async function iceRefusers(
   const top = positiveInteger(request.top ?? 20, 'top');
   const minDetainers = positiveInteger(request.minDetainers ?? 50, 'minDetainers');
   const filter = parseStatsFilter(request.filter ?? {});
-  const by = withImpliedDimensions(['facility', 'agency']);
+  const by = REFUSER_COLUMNS.map((column) => column.dimension);
   const { sql, params } = refusersSql(filter, top, minDetainers);
   return withAnalysis(db, async () => {
     const [result] = await read(db, sql, params);
