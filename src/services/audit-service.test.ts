@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -56,6 +57,18 @@ for (const kind of TEST_STORES) {
       assert.match(checkpoint, /^test\.example\/audit\n10\n/);
       const [first] = await listAuditEntries(ctx, auditor, 0, 1);
       assert.equal(first?.action, 'case.intake');
+    });
+
+    it('an intake entry holds the SHA-256 of the record as stored, never the person', async () => {
+      const [entry] = await listAuditEntries(ctx, auditor, 0, 1);
+      const { intakeJson } = await store.db
+        .selectFrom('cases')
+        .select('intakeJson')
+        .where('id', '=', entry?.subject.replace('case/', '') ?? '')
+        .executeTakeFirstOrThrow();
+      const stored = createHash('sha256').update(intakeJson, 'utf8').digest('hex');
+      assert.deepEqual(entry?.payload, { intakeSha256: stored, status: 'received', version: 1 });
+      assert.doesNotMatch(JSON.stringify(entry), /AUD-0|Test Person/);
     });
 
     it('a receipt proves one entry offline against the checkpoint', async () => {

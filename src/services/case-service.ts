@@ -102,10 +102,12 @@ function intakeKeyOf(intake: Intake): string {
     .digest('hex');
 }
 
-export const sha256Of = (value: unknown) =>
-  createHash('sha256')
-    .update(canonicalize(value) ?? '')
-    .digest('hex');
+/**
+ * The hash the audit log keeps of a record: SHA-256 of its JSON exactly as stored in
+ * `cases.intake_json`, so anyone can check a stored record against its audit entries.
+ */
+const recordSha256 = (storedJson: string) =>
+  createHash('sha256').update(storedJson, 'utf8').digest('hex');
 
 export interface IntakeResult {
   id: string;
@@ -144,6 +146,7 @@ export async function recordIntake(
       const existing = await findByIntakeKey(ctx, trx, intakeKey);
       if (existing !== undefined) return { ...existing, created: false };
       const now = ctx.now();
+      const intakeJson = JSON.stringify(intake);
       const row: CaseRow = {
         id: ctx.newId(),
         intakeKey,
@@ -154,7 +157,7 @@ export async function recordIntake(
         form: intake.request.form,
         receivedAt: new Date(intake.request.receivedAt).toISOString(),
         expectedReleaseAt: isoOrNull(intake.custody.expectedReleaseAt),
-        intakeJson: JSON.stringify(intake),
+        intakeJson,
         holdStartedAt: null,
         holdUntil: null,
         iceNotifiedAt: null,
@@ -165,16 +168,25 @@ export async function recordIntake(
       };
       await insertRow(trx, ctx.store.dialect, 'cases', row);
       // The audit log holds a hash of the record, never the person's details.
-      await appendAudit(ctx, trx, {
+      const intakeEntry = {
         at: now,
         actor: actor.username,
         action: 'case.intake',
         subject: `case/${row.id}`,
-        payload: { intakeSha256: sha256Of(intake), status: 'received', version: 1 },
-      });
-      if (!decide) return { id: row.id, created: true, version: 1, status: 'received' };
-      const { version, status } = await applyCaseChange(ctx, trx, actor, row, 'decide', () =>
-        freezeDecision(ctx, actor, trx, row.id, intake),
+        payload: { intakeSha256: recordSha256(intakeJson), status: 'received', version: 1 },
+      };
+      if (!decide) {
+        await appendAudit(ctx, trx, intakeEntry);
+        return { id: row.id, created: true, version: 1, status: 'received' };
+      }
+      const { version, status } = await applyCaseChange(
+        ctx,
+        trx,
+        actor,
+        row,
+        'decide',
+        () => freezeDecision(ctx, actor, trx, row.id, intake),
+        [intakeEntry],
       );
       return { id: row.id, created: true, version, status };
     });
@@ -445,6 +457,7 @@ export async function updateRecord(
           judicialWarrant: update.judicialWarrant ?? intake.request.judicialWarrant,
         },
       };
+      const intakeJson = JSON.stringify(next);
       await trx
         .updateTable('decisions')
         .set({ status: 'superseded' })
@@ -453,7 +466,7 @@ export async function updateRecord(
         .execute();
       return {
         patch: {
-          intakeJson: JSON.stringify(next),
+          intakeJson,
           expectedReleaseAt: isoOrNull(next.custody.expectedReleaseAt),
         },
         event: {
@@ -461,7 +474,7 @@ export async function updateRecord(
           at: ctx.now(),
           details: { fields: Object.keys(update).filter((key) => key in update) },
         },
-        audit: { intakeSha256: sha256Of(next) },
+        audit: { intakeSha256: recordSha256(intakeJson) },
         result: undefined,
       };
     },

@@ -9,7 +9,7 @@ import type { Transaction } from 'kysely';
 import type { Actor } from '../auth/roles.js';
 import { nextStatus, type CaseStatus, type CaseStep } from '../desk/case-lifecycle.js';
 import { DeskError } from '../desk/errors.js';
-import { appendAudit } from '../store/audit-writer.js';
+import { appendAudit, type AuditInput } from '../store/audit-writer.js';
 import { insertRow, prepareQuery, updateById } from '../store/compiled-query.js';
 import type { CaseRow, Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
@@ -67,7 +67,11 @@ export async function changeCase<T>(
   });
 }
 
-/** Applies a step to a case `trx` has already loaded and locked (or has just created). */
+/**
+ * Applies a step to a case `trx` has already loaded and locked (or has just created). The audit
+ * entry is appended last, after `auditBefore` (entries of the same transaction not yet appended),
+ * so the audit log's lock is held only from there to the commit.
+ */
 export async function applyCaseChange<T>(
   ctx: DeskContext,
   trx: Trx,
@@ -75,6 +79,7 @@ export async function applyCaseChange<T>(
   row: CaseRow,
   step: CaseStep,
   change: (trx: Trx, row: CaseRow) => Promise<CaseChange<T>>,
+  auditBefore: readonly AuditInput[] = [],
 ): Promise<{ result: T; version: number; status: CaseStatus }> {
   const caseId = row.id;
   const status = nextStatus(row.status as CaseStatus, step);
@@ -98,7 +103,7 @@ export async function applyCaseChange<T>(
       detailsJson: JSON.stringify(event.details),
     });
   }
-  await appendAudit(ctx, trx, {
+  await appendAudit(ctx, trx, ...auditBefore, {
     at: now,
     actor: actor.username,
     action: `case.${step}`,

@@ -23,33 +23,37 @@ const moveHead = prepareQuery((db, head: { size: number; lastHash: string }) =>
   db.updateTable('auditHead').set({ size: head.size, lastHash: head.lastHash }).where('id', '=', 1),
 );
 
+/**
+ * Appends `inputs` in order. The head is locked and moved once for all of them, so a caller
+ * appending at the end of its transaction holds the log's one lock only until its commit.
+ */
 export async function appendAudit(
   ctx: { store: { dialect: Dialect } },
   trx: Transaction<Database>,
-  input: AuditInput,
-): Promise<number> {
+  ...inputs: AuditInput[]
+): Promise<void> {
   const { dialect } = ctx.store;
   const head = await lockHead.first(trx, dialect, {});
   if (head === undefined) throw new Error('the audit log has no head row');
-  const seq = head.size;
-  // The leaf covers the payload exactly as stored and read back: JSON, without undefined fields.
-  const payloadJson = JSON.stringify(input.payload);
-  const entry: AuditEntry = { seq, ...input, payload: JSON.parse(payloadJson) as JsonValue };
-  const leafHash = leafHashOf(entry);
-  const prevHash = Buffer.from(head.lastHash, 'hex');
-  await insertRow(trx, dialect, 'auditEntries', {
-    seq,
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject,
-    payloadJson,
-    leafHash: Buffer.from(leafHash).toString('hex'),
-    prevHash: head.lastHash,
-  });
-  await moveHead.run(trx, dialect, {
-    size: seq + 1,
-    lastHash: Buffer.from(chainHash(prevHash, leafHash)).toString('hex'),
-  });
-  return seq;
+  let seq = head.size;
+  let lastHash: Buffer = Buffer.from(head.lastHash, 'hex');
+  for (const input of inputs) {
+    // The leaf covers the payload exactly as stored and read back: JSON, without undefined fields.
+    const payloadJson = JSON.stringify(input.payload);
+    const entry: AuditEntry = { seq, ...input, payload: JSON.parse(payloadJson) as JsonValue };
+    const leafHash = leafHashOf(entry);
+    await insertRow(trx, dialect, 'auditEntries', {
+      seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      subject: entry.subject,
+      payloadJson,
+      leafHash: Buffer.from(leafHash).toString('hex'),
+      prevHash: lastHash.toString('hex'),
+    });
+    lastHash = chainHash(lastHash, leafHash);
+    seq += 1;
+  }
+  await moveHead.run(trx, dialect, { size: seq, lastHash: lastHash.toString('hex') });
 }
