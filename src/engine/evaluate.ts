@@ -52,15 +52,27 @@ const HOLD: Asked = { action: 'hold' };
 const NOTIFY: Asked = { action: 'notify' };
 const TRANSFER: Asked = { action: 'transfer' };
 
-/** What each form asks for (DHS form text, jurisdictions.md § 1.4 and Part 3). */
-const ASKED_BY_FORM: Record<Exclude<Form, 'other'>, readonly Asked[]> = {
-  'I-247': [HOLD, NOTIFY],
-  'I-247D': [HOLD, NOTIFY],
-  'I-247A': [HOLD, NOTIFY],
-  'I-247N': [NOTIFY],
-  'I-247G': [NOTIFY],
-  'I-247X': [TRANSFER],
-};
+const HOLD_AND_NOTIFY: readonly Asked[] = [HOLD, NOTIFY];
+const NOTIFY_ONLY: readonly Asked[] = [NOTIFY];
+const TRANSFER_ONLY: readonly Asked[] = [TRANSFER];
+
+/**
+ * What each form asks for (DHS form text, jurisdictions.md § 1.4 and Part 3). A switch, not a
+ * lookup table: a keyed load by a varying key is slow (per decision).
+ */
+function askedByForm(form: Exclude<Form, 'other'>): readonly Asked[] {
+  switch (form) {
+    case 'I-247':
+    case 'I-247D':
+    case 'I-247A':
+      return HOLD_AND_NOTIFY;
+    case 'I-247N':
+    case 'I-247G':
+      return NOTIFY_ONLY;
+    case 'I-247X':
+      return TRANSFER_ONLY;
+  }
+}
 
 function requestedActions(input: Case): readonly Asked[] {
   const request = input.request;
@@ -75,7 +87,7 @@ function requestedActions(input: Case): readonly Asked[] {
     return [...new Set(request.information)].map((item) => ({ action: 'information', item }));
   }
   if (request.actions === undefined && request.form && request.form !== 'other') {
-    return ASKED_BY_FORM[request.form];
+    return askedByForm(request.form);
   }
   const actions = request.actions;
   if (!actions || actions.length === 0) {
@@ -119,30 +131,25 @@ function decide(
     releaseDate:
       otherwiseReleaseAtMs === undefined ? undefined : localDateOf(otherwiseReleaseAtMs, timeZone),
     trace: options?.trace ? [] : undefined,
-    contexts: [],
-    lawDates: [],
+    contexts: undefined,
+    onRelease: undefined,
+    onDecision: undefined,
     considered: [],
     refsAlong: [],
   };
 
   const asked = requestedActions(input);
   const laws: LawUsed[] = [];
-  const outcomes: ActionOutcome[] = [];
   let lastDate = run.decisionDate;
-  for (const entry of asked) {
-    const lawDate = lawDateFor(run, jurisdiction.lawDateBasis[entry.action]);
-    const law = jurisdiction.lawOn(lawDate.date);
+  // Lists made by `map` where they can be: a push into an empty array makes room for 17.
+  const outcomes = asked.map((entry) => {
+    const { lawDate, law } = lawDateFor(run, jurisdiction, basisOf(jurisdiction, entry.action));
     const used = lawUsed(laws, law);
-    if (used) {
-      if (!used.actions.includes(entry.action)) used.actions.push(entry.action);
-    } else {
-      laws.push({ law, date: lawDate.date, actions: [entry.action] });
-    }
+    if (used) used.actions |= actionBit(entry.action);
+    else laws.push({ law, date: lawDate.date, actions: actionBit(entry.action) });
     if (lawDate.date > lastDate) lastDate = lawDate.date;
-    outcomes.push(
-      decideAction(run, entry, lawDate, law, contextFor(run, law, lawDate.date, entry.item)),
-    );
-  }
+    return decideAction(run, entry, lawDate, law, contextFor(run, law, lawDate.date, entry.item));
+  });
 
   let cautions = notices(run, laws, 'cautions');
   if (lastDate > jurisdiction.lastVerifiedOn) {
@@ -178,19 +185,29 @@ interface Run {
   decisionDate: string;
   releaseDate: string | undefined;
   trace: TraceStep[] | undefined;
-  /** Usually one or two: a detainer's actions share a law date, information items each get one. */
-  contexts: EvalContext[];
-  /** One per basis, shared by the actions decided on it. */
-  lawDates: LawDate[];
+  /**
+   * Usually one: a detainer's actions share a law date, information items each get one. Made on
+   * the first, since a push into an empty array makes room for 17.
+   */
+  contexts: EvalContext[] | undefined;
+  /** The law date of each basis, shared by the actions decided on it, once worked out. */
+  onRelease: LawDateInForce | undefined;
+  onDecision: LawDateInForce | undefined;
   /** Entries built for this decision, by the finding (hence the law) and the clauses they cite. */
   considered: { finding: Finding; thenRefs: readonly ClauseRef[]; entry: Considered }[];
   refsAlong: { finding: Finding; refs: readonly ClauseRef[]; along: ClauseRef[] }[];
 }
 
+interface LawDateInForce {
+  lawDate: LawDate;
+  law: LawInForce;
+}
+
 interface LawUsed {
   law: LawInForce;
   date: string;
-  actions: Action[];
+  /** The actions it decided, as a set of `actionBit`s. */
+  actions: number;
 }
 
 // Loops, not `find` and `every` with closures: these run for every decision.
@@ -210,8 +227,10 @@ function contextFor(
   lawDate: string,
   item: InformationItem | undefined,
 ): EvalContext {
-  for (const known of run.contexts) {
-    if (known.lawDate === lawDate && known.item === item) return known;
+  if (run.contexts) {
+    for (const known of run.contexts) {
+      if (known.lawDate === lawDate && known.item === item) return known;
+    }
   }
   const ctx: EvalContext = {
     case: run.input,
@@ -224,14 +243,31 @@ function contextFor(
     item,
     trace: run.trace,
   };
-  run.contexts.push(ctx);
+  if (run.contexts) run.contexts.push(ctx);
+  else run.contexts = [ctx];
   return ctx;
 }
 
-function lawDateFor(run: Run, basis: LawDate['basis']): LawDate {
-  for (const known of run.lawDates) if (known.basis === basis) return known;
+/** A switch, not `lawDateBasis[action]`: a keyed load by a varying key is slow (per decision). */
+function basisOf(jurisdiction: Jurisdiction, action: Action): LawDate['basis'] {
+  switch (action) {
+    case 'hold':
+      return jurisdiction.lawDateBasis.hold;
+    case 'notify':
+      return jurisdiction.lawDateBasis.notify;
+    case 'transfer':
+      return jurisdiction.lawDateBasis.transfer;
+    case 'information':
+      return jurisdiction.lawDateBasis.information;
+  }
+}
+
+function lawDateFor(run: Run, jurisdiction: Jurisdiction, basis: LawDate['basis']): LawDateInForce {
+  const onRelease = basis === 'otherwise-release-time';
+  const known = onRelease ? run.onRelease : run.onDecision;
+  if (known) return known;
   let lawDate: LawDate;
-  if (basis === 'otherwise-release-time' && run.releaseDate === undefined) {
+  if (onRelease && run.releaseDate === undefined) {
     lawDate = {
       date: run.decisionDate,
       basis,
@@ -239,23 +275,22 @@ function lawDateFor(run: Run, basis: LawDate['basis']): LawDate {
     };
   } else {
     lawDate = {
-      date: basis === 'otherwise-release-time' ? run.releaseDate! : run.decisionDate,
+      date: onRelease ? run.releaseDate! : run.decisionDate,
       basis,
     };
   }
   if (lawDate.date < COVERAGE_START) {
-    const field =
-      basis === 'otherwise-release-time' && run.releaseDate !== undefined
-        ? 'otherwiseReleaseAt'
-        : 'decisionAt';
+    const field = onRelease && run.releaseDate !== undefined ? 'otherwiseReleaseAt' : 'decisionAt';
     throw CaseError.at(
       'date-outside-law',
       field,
       `${lawDate.date} is before ${COVERAGE_START}, the first day whose law is encoded`,
     );
   }
-  run.lawDates.push(lawDate);
-  return lawDate;
+  const found = { lawDate, law: jurisdiction.lawOn(lawDate.date) };
+  if (onRelease) run.onRelease = found;
+  else run.onDecision = found;
+  return found;
 }
 
 /** Duties or cautions from the law that decided each action, for the actions it decided. */
@@ -300,7 +335,7 @@ const unconditional = new WeakMap<readonly Obligation[], (Notice[] | undefined)[
 function unconditionalNotices(
   law: LawInForce,
   kind: 'duties' | 'cautions',
-  actions: readonly Action[],
+  actions: number,
 ): Notice[] | undefined {
   // Named loads, not law[kind]: a keyed load by a varying key is slow.
   const obligations = kind === 'duties' ? law.duties : law.cautions;
@@ -310,27 +345,28 @@ function unconditionalNotices(
     bySet = [];
     unconditional.set(obligations, bySet);
   }
-  let set = 0;
-  for (const action of actions) set |= actionBit(action);
-  let result = bySet[set];
+  let result = bySet[actions];
   if (!result) {
     const built: Notice[] = [];
     for (const obligation of obligations) {
       if (built.some((existing) => existing.id === obligation.id)) continue;
-      if (!obligation.actions || obligation.actions.some((action) => actions.includes(action))) {
-        built.push(notice(obligation, law));
-      }
+      if (concerns(obligation, actions)) built.push(notice(obligation, law));
     }
     result = built;
-    bySet[set] = result;
+    bySet[actions] = result;
   }
   return result;
 }
 
-function applies(obligation: Obligation, asked: readonly Action[], ctx: EvalContext): boolean {
-  if (obligation.actions && !obligation.actions.some((action) => asked.includes(action))) {
-    return false;
-  }
+/** The obligation is for every request, or for one that asks for one of its actions. */
+function concerns(obligation: Obligation, actions: number): boolean {
+  return (
+    !obligation.actions || obligation.actions.some((action) => (actions & actionBit(action)) !== 0)
+  );
+}
+
+function applies(obligation: Obligation, actions: number, ctx: EvalContext): boolean {
+  if (!concerns(obligation, actions)) return false;
   return obligation.when ? obligation.when.evaluate(ctx).value === true : true;
 }
 
@@ -366,12 +402,9 @@ function decideAction(
       `No rule decides "${asked.action}" on ${lawDate.date}: the coverage check should have caught this`,
     );
   const result = applyRule(entry.rule, ctx);
-  const considered: Considered[] = [];
-  for (const { exception, finding } of result.considered) {
-    considered.push(
-      considerOf(run, law, exception.label, law.refsOf(exception.then.cites), finding),
-    );
-  }
+  const considered = result.considered.map(({ exception, finding }) =>
+    considerOf(run, law, exception.label, law.refsOf(exception.then.cites), finding),
+  );
   // Built with one fixed shape and no spreads: this runs for every action of every decision.
   const actionOutcome: ActionOutcome = {
     action: asked.action,

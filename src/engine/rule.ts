@@ -47,7 +47,7 @@ export interface RuleResult {
   outcome: OutcomeSpec | undefined;
   /** The finding that made the outcome (absent for the base). */
   decisive: Finding | undefined;
-  considered: { exception: Exception; finding: Finding }[];
+  considered: readonly { exception: Exception; finding: Finding }[];
   missing: MissingFact[];
   /** For an undecided outcome: the findings that could not be decided. */
   blocking: readonly Finding[];
@@ -59,18 +59,26 @@ function sameOutcome(a: OutcomeSpec, b: OutcomeSpec): boolean {
 
 /** Read only, never handed out: one list serves every decided outcome. */
 const NOTHING_BLOCKS: readonly Finding[] = [];
+const NOTHING_CONSIDERED: RuleResult['considered'] = [];
+
+type ConsideredEntry = RuleResult['considered'][number];
 
 export function applyRule(rule: ActionRule, ctx: EvalContext): RuleResult {
-  const considered: RuleResult['considered'] = [];
-  let undecided: RuleResult['considered'] | undefined;
+  // Made on the first entry, since most rules have one exception: a push into an empty array
+  // makes room for 17 (for every action of every decision).
+  let considered: ConsideredEntry[] | undefined;
+  let undecided: ConsideredEntry[] | undefined;
   for (const exception of rule.exceptions) {
     const finding = evaluateOnce(exception.when, ctx);
-    if (finding.value === true) return settle(exception.then, finding, considered, undecided);
+    if (finding.value === true) {
+      return settle(exception.then, finding, considered ?? NOTHING_CONSIDERED, undecided);
+    }
     const entry = { exception, finding };
-    considered.push(entry);
+    if (considered) considered.push(entry);
+    else considered = [entry];
     if (finding.value !== false) (undecided ??= []).push(entry);
   }
-  return settle(rule.base, undefined, considered, undecided);
+  return settle(rule.base, undefined, considered ?? NOTHING_CONSIDERED, undecided);
 }
 
 /** The outcome, unless an undecided exception with a different outcome blocks it. */
@@ -78,7 +86,7 @@ function settle(
   outcome: OutcomeSpec,
   decisive: Finding | undefined,
   considered: RuleResult['considered'],
-  undecided: RuleResult['considered'] | undefined,
+  undecided: readonly ConsideredEntry[] | undefined,
 ): RuleResult {
   const blockers = undecided?.filter((entry) => !sameOutcome(entry.exception.then, outcome));
   if (blockers && blockers.length > 0) {

@@ -46,8 +46,11 @@ export interface Judged {
   readonly missing: readonly MissingFact[];
 }
 
+/** One empty list for every known answer: they are built for each record entry. */
+const NOTHING_MISSING: readonly MissingFact[] = [];
+
 export function known(value: boolean, reason: string): Judged {
-  return { value, reason, missing: [] };
+  return { value, reason, missing: NOTHING_MISSING };
 }
 
 export function open(reason: string, ...missing: MissingFact[]): Judged {
@@ -218,8 +221,14 @@ export function admissibleConviction(
   return known(true, `${label} is a conviction`);
 }
 
+/** The first entries' paths, written once, as for convictions. */
+const PENDING_CASE_PATHS = Array.from(
+  { length: 16 },
+  (_, index) => `record.pendingCases[${index}]`,
+);
+
 export function pendingCasePath(index: number): string {
-  return `record.pendingCases[${index}]`;
+  return PENDING_CASE_PATHS[index] ?? `record.pendingCases[${index}]`;
 }
 
 /** A pending case's source is one the law accepts; otherwise it must be confirmed. */

@@ -213,18 +213,14 @@ function coveredElsewhere(
 }
 
 /** A conviction's charge against the covered-crime definition. */
-function coveredConviction(conviction: Conviction, index: number): Judged {
+function coveredConviction(conviction: Conviction, index: number, read: ReadCharge): Judged {
   const path = convictionPath(index);
   const label = `${path} (${conviction.charge})`;
   switch (conviction.court) {
     case 'unknown':
       return courtMissing(`${path}.court`, label);
     case 'new-york':
-      return coveredNewYork(
-        path,
-        conviction.charge,
-        readCharge(conviction.charge, conviction.level, true),
-      );
+      return coveredNewYork(path, conviction.charge, read);
     default:
       return coveredElsewhere(
         path,
@@ -316,9 +312,15 @@ export function convictedOfCoveredCrime(spec: RecordTest): Condition {
         const path = convictionPath(index);
         facts.push({ path: `${path}.charge`, value: conviction.charge });
         const admitted = admissibleConviction(conviction, index, spec.sources);
-        const isCovered = gated(admitted, coveredConviction(conviction, index));
+        // Read once: both the covered-crime and the felony test need the charge.
+        const read = readCharge(
+          conviction.charge,
+          conviction.level,
+          conviction.court === 'new-york',
+        );
+        const isCovered = gated(admitted, coveredConviction(conviction, index, read));
         covered.push(isCovered);
-        felony.push(gated(admitted, felonyJudgment(conviction, index)));
+        felony.push(gated(admitted, felonyJudgment(conviction, index, read)));
         recent.push(gated(isCovered, withinTenYears(ctx, conviction, index)));
       });
       if (ctx.case.instantArrestDate !== undefined) {
@@ -363,9 +365,8 @@ export function convictedOfCoveredCrime(spec: RecordTest): Condition {
   });
 }
 
-function felonyJudgment(conviction: Conviction, index: number): Judged {
+function felonyJudgment(conviction: Conviction, index: number, read: ReadCharge): Judged {
   const path = convictionPath(index);
-  const read = readCharge(conviction.charge, conviction.level, conviction.court === 'new-york');
   if (read.level === undefined) {
     return open(
       `${path} (${conviction.charge}): its level is not recorded`,

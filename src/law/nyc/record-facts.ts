@@ -4,8 +4,8 @@
  * other source is treated as not yet established, never as true or false.
  * @module
  */
-import type { Conviction, RecordedFact, Source } from '../../engine/case.js';
-import type { Condition, EvalContext, MissingFact } from '../../engine/condition.js';
+import type { Case, Conviction, RecordedFact, Source } from '../../engine/case.js';
+import type { Condition, EvalContext, FactValue, MissingFact } from '../../engine/condition.js';
 import { derived, fact, sharedAnswer } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
 
@@ -43,39 +43,63 @@ export function recordedFlag(spec: {
   const valuePath = `record.${spec.name}.value`;
   const sourcePath = `record.${spec.name}.source`;
   const accepted = describeSources(spec.sources);
+  const recordedFacts = (value: boolean, source: Source): FactValue[] => [
+    { path: valuePath, value },
+    { path: sourcePath, value: source },
+  ];
+  // Most records give each flag from an accepted source, or not at all: those answers say
+  // nothing about the case beyond themselves, so each is built once and shared.
+  const notRecorded = sharedAnswer({
+    value: UNKNOWN,
+    facts: [{ path: valuePath, value: UNKNOWN }],
+    missing: [{ path: valuePath, question: spec.question, decidedBy: 'clerk' }],
+  });
+  const acceptedAnswers = spec.sources.map((source) => ({
+    source,
+    yes: sharedAnswer({ value: true, facts: recordedFacts(true, source) }),
+    no: sharedAnswer({ value: false, facts: recordedFacts(false, source) }),
+  }));
   return derived({
     label: spec.label,
     cites: spec.cites,
     evaluate(ctx) {
-      const recorded: RecordedFact | undefined = ctx.case.record[spec.name];
-      if (!recorded || recorded.value === UNKNOWN) {
-        return {
-          value: UNKNOWN,
-          facts: [{ path: valuePath, value: UNKNOWN }],
-          missing: [{ path: valuePath, question: spec.question, decidedBy: 'clerk' }],
-        };
+      const recorded = flagIn(ctx.case.record, spec.name);
+      if (!recorded || recorded.value === UNKNOWN) return notRecorded;
+      for (const answers of acceptedAnswers) {
+        if (answers.source === recorded.source) return recorded.value ? answers.yes : answers.no;
       }
-      const facts = [
-        { path: valuePath, value: recorded.value },
-        { path: sourcePath, value: recorded.source },
-      ];
-      if (!spec.sources.includes(recorded.source)) {
-        return {
-          value: UNKNOWN,
-          facts,
-          reason: `recorded from ${SOURCE_NAMES[recorded.source]}, but the law only accepts ${accepted}`,
-          missing: [
-            {
-              path: sourcePath,
-              question: `${spec.question} (It must come from ${accepted}.)`,
-              decidedBy: 'clerk',
-            },
-          ],
-        };
-      }
-      return { value: recorded.value, facts };
+      return {
+        value: UNKNOWN,
+        facts: recordedFacts(recorded.value, recorded.source),
+        reason: `recorded from ${SOURCE_NAMES[recorded.source]}, but the law only accepts ${accepted}`,
+        missing: [
+          {
+            path: sourcePath,
+            question: `${spec.question} (It must come from ${accepted}.)`,
+            decidedBy: 'clerk',
+          },
+        ],
+      };
     },
   });
+}
+
+/** A switch, not `record[name]`: a keyed load by a varying key is slow (per decision). */
+function flagIn(record: Case['record'], name: FlagName): RecordedFact | undefined {
+  switch (name) {
+    case 'criminalWarrant':
+      return record.criminalWarrant;
+    case 'knownGangMember':
+      return record.knownGangMember;
+    case 'terroristScreeningMatch':
+      return record.terroristScreeningMatch;
+    case 'warrantOfRemoval':
+      return record.warrantOfRemoval;
+    case 'finalOrderOfRemoval':
+      return record.finalOrderOfRemoval;
+    case 'reenteredAfterRemoval':
+      return record.reenteredAfterRemoval;
+  }
 }
 
 /** Judicial-warrant elements shared by every version that requires one. */
@@ -200,9 +224,12 @@ export function itemIs(label: string, items: readonly string[]): Condition {
   });
 }
 
+/** The first entries' paths, written once: the law modules ask for each many times a decision. */
+const CONVICTION_PATHS = Array.from({ length: 16 }, (_, index) => `record.convictions[${index}]`);
+
 /** A conviction's path in the case, for missing facts and reasons. */
 export function convictionPath(index: number): string {
-  return `record.convictions[${index}]`;
+  return CONVICTION_PATHS[index] ?? `record.convictions[${index}]`;
 }
 
 /** A conviction's source is one the law accepts; otherwise it must be confirmed. */
