@@ -71,6 +71,26 @@ for (const kind of TEST_STORES) {
       assert.doesNotMatch(JSON.stringify(entry), /AUD-0|Test Person/);
     });
 
+    it('an intake with its decision appends two entries in a row, and the log still verifies', async () => {
+      const { id } = await intakeCase(ctx, clerk, docIntakeWithWarrant('AUD-DECIDE'), {
+        decide: true,
+      });
+      const entries = await listAuditEntries(ctx, auditor, 10, 5);
+      assert.deepEqual(
+        entries.map((entry) => [entry.seq, entry.action, entry.subject]),
+        [
+          [10, 'case.intake', `case/${id}`],
+          [11, 'case.decide', `case/${id}`],
+        ],
+      );
+      assert.deepEqual(
+        entries.map((entry) => (entry.payload as { version: number }).version),
+        [1, 2],
+      );
+      const report = await verifyAuditLog(ctx, auditor, signer.verifier, checkpoint);
+      assert.deepEqual([report.ok, report.entries], [true, 12]);
+    });
+
     it('a receipt proves one entry offline against the checkpoint', async () => {
       const receipt = await entryReceipt(ctx, auditor, 3);
       const [entry] = await listAuditEntries(ctx, auditor, 3, 1);
