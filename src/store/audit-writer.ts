@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import { chainHash, leafHashOf, type AuditEntry, type JsonValue } from '../audit/leaf.js';
-import { insertRow, prepareQuery } from './compiled-query.js';
+import { insertRows, prepareQuery } from './compiled-query.js';
 import type { Database } from './schema.js';
 import type { Dialect } from './dialect.js';
 
@@ -24,8 +24,8 @@ const moveHead = prepareQuery((db, head: { size: number; lastHash: string }) =>
 );
 
 /**
- * Appends `inputs` in order. The head is locked and moved once for all of them, so a caller
- * appending at the end of its transaction holds the log's one lock only until its commit.
+ * Appends `inputs` in order, in one insert. The head is locked and moved once for all of them, so
+ * a caller appending at the end of its transaction holds the log's one lock only until its commit.
  */
 export async function appendAudit(
   ctx: { store: { dialect: Dialect } },
@@ -37,12 +37,12 @@ export async function appendAudit(
   if (head === undefined) throw new Error('the audit log has no head row');
   let seq = head.size;
   let lastHash: Buffer = Buffer.from(head.lastHash, 'hex');
-  for (const input of inputs) {
+  const rows = inputs.map((input) => {
     // The leaf covers the payload exactly as stored and read back: JSON, without undefined fields.
     const payloadJson = JSON.stringify(input.payload);
     const entry: AuditEntry = { seq, ...input, payload: JSON.parse(payloadJson) as JsonValue };
     const leafHash = leafHashOf(entry);
-    await insertRow(trx, dialect, 'auditEntries', {
+    const row = {
       seq,
       at: entry.at,
       actor: entry.actor,
@@ -51,9 +51,11 @@ export async function appendAudit(
       payloadJson,
       leafHash: Buffer.from(leafHash).toString('hex'),
       prevHash: lastHash.toString('hex'),
-    });
+    };
     lastHash = chainHash(lastHash, leafHash);
     seq += 1;
-  }
+    return row;
+  });
+  await insertRows(trx, dialect, 'auditEntries', rows);
   await moveHead.run(trx, dialect, { size: seq, lastHash: lastHash.toString('hex') });
 }

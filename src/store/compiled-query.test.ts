@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TEST_STORES } from '../testing/test-stores.js';
-import { insertRow, prepareQuery, updateById } from './compiled-query.js';
+import { insertRow, insertRows, prepareQuery, updateById } from './compiled-query.js';
 import type { Store } from './open-store.js';
 
 const byName = prepareQuery((db, values: { name: string; nysid: string }) =>
@@ -94,6 +94,43 @@ for (const kind of TEST_STORES) {
       assert.deepEqual(rows, [
         { id: 'u1', name: 'Test Chi', aNumber: 'A087654321', dateOfBirth: '1980-05-06' },
         { id: 'u2', name: 'Test Upsilon', aNumber: null, dateOfBirth: '1980-05-06' },
+      ]);
+    });
+
+    it('inserts several rows in one statement, each with its own values', async () => {
+      const { db, dialect } = store;
+      const person = (id: string, name: string) => ({
+        id,
+        name,
+        dateOfBirth: null,
+        nysid: null,
+        fbiNumber: null,
+        aNumber: `A0000000${id.slice(1)}`,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      });
+      await store.transaction((trx) =>
+        insertRows(trx, dialect, 'persons', [person('m1', 'Test Mu'), person('m2', 'Test Nu')]),
+      );
+      await store.transaction((trx) =>
+        insertRows(trx, dialect, 'persons', [
+          person('m3', 'Test Xi'),
+          person('m4', 'Test Omicron'),
+          person('m5', 'Test Pi'),
+        ]),
+      );
+      await store.transaction((trx) => insertRows(trx, dialect, 'persons', []));
+      const rows = await db
+        .selectFrom('persons')
+        .select(['id', 'name', 'aNumber'])
+        .where('id', 'like', 'm%')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(rows, [
+        { id: 'm1', name: 'Test Mu', aNumber: 'A00000001' },
+        { id: 'm2', name: 'Test Nu', aNumber: 'A00000002' },
+        { id: 'm3', name: 'Test Xi', aNumber: 'A00000003' },
+        { id: 'm4', name: 'Test Omicron', aNumber: 'A00000004' },
+        { id: 'm5', name: 'Test Pi', aNumber: 'A00000005' },
       ]);
     });
 

@@ -86,20 +86,40 @@ export function prepareQuery<P extends Values, R>(
 const statements = new Map<string, Compiled>();
 
 /** Inserts one row with a statement compiled once per dialect, table and set of columns. */
-export async function insertRow<T extends keyof Database>(
+export function insertRow<T extends keyof Database>(
   db: Kysely<Database>,
   dialect: Dialect,
   table: T,
   row: Insertable<Database[T]>,
 ): Promise<void> {
-  const columns = Object.keys(row);
-  const key = `${dialect} insert ${table} ${columns.join(' ')}`;
+  return insertRows(db, dialect, table, [row]);
+}
+
+/**
+ * Inserts rows that have the same columns in one statement, compiled once per dialect, table, set
+ * of columns and number of rows: one round trip to PostgreSQL instead of one a row.
+ */
+export async function insertRows<T extends keyof Database>(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  const [first] = rows;
+  if (first === undefined) return;
+  const columns = Object.keys(first);
+  const key = `${dialect} insert ${table} ${columns.join(' ')} rows ${String(rows.length)}`;
   let compiled = statements.get(key);
   if (compiled === undefined) {
-    compiled = compile(db.insertInto(table).values(markersFor(columns) as Insertable<Database[T]>));
+    const markers = rows.map((_, index) => markersFor(columns, `${String(index)}.`));
+    compiled = compile(db.insertInto(table).values(markers as Insertable<Database[T]>[]));
     statements.set(key, compiled);
   }
-  await execute(db, compiled, row as Values);
+  const values: Values = {};
+  rows.forEach((row, index) => {
+    for (const column of columns) values[`${String(index)}.${column}`] = (row as Values)[column];
+  });
+  await execute(db, compiled, values);
 }
 
 /**
@@ -138,5 +158,6 @@ type TableWithId = {
 /** The name the row's id goes by among an update's values, which no column can have. */
 const KEY = '(id)';
 
-const markersFor = (columns: string[]) =>
-  Object.fromEntries(columns.map((column) => [column, MARKER + column]));
+/** Each column's marker; `prefix` tells the rows of a multi-row insert apart. */
+const markersFor = (columns: string[], prefix = '') =>
+  Object.fromEntries(columns.map((column) => [column, MARKER + prefix + column]));
