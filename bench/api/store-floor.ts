@@ -1,12 +1,14 @@
 /**
  * The floor under the API benchmark's SQLite figure: how fast SQLite alone stores the rows that
  * intakes with decisions store, with nothing else running. It records `--intakes` real intakes
- * (the API benchmark's request, through the desk's own service), then copies their rows into a
- * fresh database of the same schema, in group-committed batches like the desk's (one savepoint per
- * intake, 16 intakes a commit, WAL, `synchronous = NORMAL`): for each intake its case (as finally
- * stored), decision, timeline event and audit entries, and the move of the audit log's head.
+ * (the API benchmark's request, through the desk's own service, 16 in flight, timed: what an
+ * intake costs without HTTP), then copies their rows into a fresh database of the same schema, in
+ * group-committed batches like the desk's (one savepoint per intake, 16 intakes a commit, WAL,
+ * `synchronous = NORMAL`): for each intake its case (as finally stored), decision, timeline event
+ * and audit entries, and the move of the audit log's head.
  *
  *   node --import tsx bench/api/store-floor.ts [--intakes 10000] [--rounds 5]
+ *   node --cpu-prof --import tsx bench/api/store-floor.ts --rounds 0   # profile the service alone
  *
  * It leaves out what the desk also does (HTTP, validation, the engine, JSON, hashing, the lookups
  * before the inserts, the case's update, the log flush), so no implementation of this schema can
@@ -40,6 +42,16 @@ interface Insert {
   row: Row;
 }
 
+/** Runs `work`; returns its wall and CPU (all threads) microseconds per one of `count` items. */
+async function timed(count: number, work: () => Promise<void>) {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  await work();
+  const wall = Number(process.hrtime.bigint() - start) / 1000 / count;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / count };
+}
+
 /** Runs the intakes through the desk's service and returns, per intake, the rows it stored. */
 async function recordIntakes(file: string): Promise<Insert[][]> {
   const store = await openStore(`sqlite:${file}`);
@@ -50,16 +62,21 @@ async function recordIntakes(file: string): Promise<Insert[][]> {
     role: 'clerk',
   });
   let next = 0;
-  await Promise.all(
-    Array.from({ length: BATCH }, async () => {
-      while (next < intakes) {
-        next += 1;
-        const intake = intakeSchema.parse(docIntakeWithWarrant(`FLOOR-${String(next)}`));
-        await recordIntake(ctx, clerk, intake, { decide: true });
-      }
-    }),
-  );
+  const service = await timed(intakes, async () => {
+    await Promise.all(
+      Array.from({ length: BATCH }, async () => {
+        while (next < intakes) {
+          next += 1;
+          const intake = intakeSchema.parse(docIntakeWithWarrant(`FLOOR-${String(next)}`));
+          await recordIntake(ctx, clerk, intake, { decide: true });
+        }
+      }),
+    );
+  });
   await store.close();
+  process.stdout.write(
+    `the desk's service (validation, engine, store; no HTTP), ${String(BATCH)} in flight: ${service.wall.toFixed(0)} µs wall, ${service.cpu.toFixed(0)} µs CPU an intake\n`,
+  );
 
   const database = new Database(file, { readonly: true });
   const rowsOf = (table: string) => database.prepare(`select * from ${table}`).all() as Row[];
@@ -99,23 +116,22 @@ async function replay(file: string, recorded: Insert[][]) {
     (sql) => database.prepare(sql),
   ) as [Database.Statement, Database.Statement, Database.Statement, Database.Statement];
 
-  const cpu = process.cpuUsage();
-  const start = process.hrtime.bigint();
-  for (let first = 0; first < recorded.length; first += BATCH) {
-    begin.run();
-    for (const rows of recorded.slice(first, first + BATCH)) {
-      savepoint.run();
-      for (const row of rows) insert(row);
-      const last = rows.at(-1)?.row;
-      moveHead.run(Number(last?.seq) + 1, last?.leaf_hash);
-      release.run();
+  const result = await timed(recorded.length, () => {
+    for (let first = 0; first < recorded.length; first += BATCH) {
+      begin.run();
+      for (const rows of recorded.slice(first, first + BATCH)) {
+        savepoint.run();
+        for (const row of rows) insert(row);
+        const last = rows.at(-1)?.row;
+        moveHead.run(Number(last?.seq) + 1, last?.leaf_hash);
+        release.run();
+      }
+      commit.run();
     }
-    commit.run();
-  }
-  const wall = Number(process.hrtime.bigint() - start) / 1000 / recorded.length;
-  const used = process.cpuUsage(cpu);
+    return Promise.resolve();
+  });
   database.close();
-  return { wall, cpu: (used.user + used.system) / recorded.length };
+  return result;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'desk-store-floor-'));
@@ -133,9 +149,14 @@ try {
       `round ${String(round)}: ${result.wall.toFixed(0)} µs wall, ${result.cpu.toFixed(0)} µs CPU an intake: at most ${(1e6 / result.wall).toFixed(0)} intakes/s\n`,
     );
   }
-  const best = Math.min(...results.map((result) => result.wall));
+  if (results.length > 0) {
+    const best = Math.min(...results.map((result) => result.wall));
+    process.stdout.write(
+      `\nbest round: SQLite alone stores at most ${(1e6 / best).toFixed(0)} intakes/s on one core; `,
+    );
+  }
   process.stdout.write(
-    `\nbest round: SQLite alone stores at most ${(1e6 / best).toFixed(0)} intakes/s on one core; load average ${loadavg()
+    `load average ${loadavg()
       .map((value) => value.toFixed(2))
       .join(' ')}\n`,
   );

@@ -382,7 +382,7 @@ function notice(obligation: Obligation, law: LawInForce): Notice {
   let result = byObligation.get(obligation);
   if (!result) {
     const clauses: ClauseRef[] = [];
-    addRefs(obligation.cites, law, clauses);
+    addRefs(law.refsOf(obligation.cites), clauses);
     result = { id: obligation.id, text: obligation.text, clauses };
     byObligation.set(obligation, result);
   }
@@ -424,7 +424,9 @@ function decideAction(
     actionOutcome.explanation = `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`;
     // The rules' clauses and the definitions whose facts are missing.
     const controlling: ClauseRef[] = [];
-    for (const exception of entry.rule.exceptions) addRefs(exception.then.cites, law, controlling);
+    for (const exception of entry.rule.exceptions) {
+      addRefs(law.refsOf(exception.then.cites), controlling);
+    }
     for (const finding of result.blocking) addFindingRefs(finding, law, controlling);
     actionOutcome.controlling = controlling;
     return actionOutcome;
@@ -507,14 +509,14 @@ function refsAlong(
   return along;
 }
 
-/** The clause of each cited id, once each, in citing order. */
-function addRefs(ids: readonly string[], law: LawInForce, into: ClauseRef[]): void {
-  for (const ref of law.refsOf(ids)) if (!into.includes(ref)) into.push(ref);
+/** Each clause not yet in `into`, in citing order. */
+function addRefs(refs: readonly ClauseRef[], into: ClauseRef[]): void {
+  for (const ref of refs) if (!into.includes(ref)) into.push(ref);
 }
 
 /** The clauses cited along the findings that decided a value. */
 function addFindingRefs(finding: Finding, law: LawInForce, into: ClauseRef[]): void {
-  for (const ref of law.citedBy(finding.condition)) if (!into.includes(ref)) into.push(ref);
+  addRefs(law.citedBy(finding.condition), into);
   if (finding.because) for (const child of finding.because) addFindingRefs(child, law, into);
 }
 

@@ -49,7 +49,7 @@ export async function appendAudit(
       action: entry.action,
       subject: entry.subject,
       payloadJson,
-      leafHash: Buffer.from(leafHash).toString('hex'),
+      leafHash: leafHash.toString('hex'),
       prevHash: lastHash.toString('hex'),
     };
     lastHash = chainHash(lastHash, leafHash);

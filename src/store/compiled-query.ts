@@ -3,7 +3,7 @@
  * compiling a query takes Kysely 10–35 µs, more than SQLite takes to run it, and the desk runs the
  * same few statements for every request (bench/api). Kysely has no placeholders, so each query is
  * built once per dialect with a marker in place of each value; where a marker lands among the
- * compiled parameters says which value goes there. The result goes through the store's plugins
+ * compiled parameters says which value goes there, and of which row for a multi-row insert. The result goes through the store's plugins
  * (CamelCase) like any other query.
  * @module
  */
@@ -23,26 +23,37 @@ type Values = Record<string, unknown>;
 
 interface Compiled {
   sql: string;
-  /** For each parameter: the name of the value it takes, or the constant the query holds. */
-  slots: ({ name: string } | { constant: unknown })[];
+  /**
+   * For each parameter: the row (of the values the query is run with) and the name of the value
+   * it takes, or the constant the query holds.
+   */
+  slots: ({ row: number; name: string } | { constant: unknown })[];
 }
+
+/** The marker of the value `name` of row `row`. */
+const marker = (name: string, row = 0) => `${MARKER}${String(row)}:${name}`;
 
 function compile(query: Compilable): Compiled {
   const { sql, parameters } = query.compile();
   return {
     sql,
-    slots: parameters.map((parameter) =>
-      typeof parameter === 'string' && parameter.startsWith(MARKER)
-        ? { name: parameter.slice(MARKER.length) }
-        : { constant: parameter },
-    ),
+    slots: parameters.map((parameter) => {
+      if (typeof parameter !== 'string' || !parameter.startsWith(MARKER)) {
+        return { constant: parameter };
+      }
+      const colon = parameter.indexOf(':', MARKER.length);
+      return {
+        row: Number(parameter.slice(MARKER.length, colon)),
+        name: parameter.slice(colon + 1),
+      };
+    }),
   };
 }
 
-function execute<R>(db: Kysely<Database>, compiled: Compiled, values: Values) {
+function execute<R>(db: Kysely<Database>, compiled: Compiled, rows: readonly Values[]) {
   const parameters = compiled.slots.map((slot) => {
     if ('constant' in slot) return slot.constant;
-    const value = values[slot.name];
+    const value = rows[slot.row]?.[slot.name];
     if (value === undefined) throw new Error(`the query needs a value for ${slot.name}`);
     return value;
   });
@@ -65,14 +76,14 @@ export function prepareQuery<P extends Values, R>(
   build: (db: Kysely<Database>, values: P, dialect: Dialect) => Compilable<R>,
 ): PreparedQuery<P, R> {
   const byDialect = new Map<Dialect, Compiled>();
-  const markers = new Proxy({} as P, { get: (_, name) => MARKER + String(name) });
+  const markers = new Proxy({} as P, { get: (_, name) => marker(String(name)) });
   const rows = async (db: Kysely<Database>, dialect: Dialect, values: P) => {
     let compiled = byDialect.get(dialect);
     if (compiled === undefined) {
       compiled = compile(build(db, markers, dialect));
       byDialect.set(dialect, compiled);
     }
-    return (await execute<R>(db, compiled, values)).rows;
+    return (await execute<R>(db, compiled, [values])).rows;
   };
   return {
     all: rows,
@@ -111,15 +122,11 @@ export async function insertRows<T extends keyof Database>(
   const key = `${dialect} insert ${table} ${columns.join(' ')} rows ${String(rows.length)}`;
   let compiled = statements.get(key);
   if (compiled === undefined) {
-    const markers = rows.map((_, index) => markersFor(columns, `${String(index)}.`));
+    const markers = rows.map((_, index) => markersFor(columns, index));
     compiled = compile(db.insertInto(table).values(markers as Insertable<Database[T]>[]));
     statements.set(key, compiled);
   }
-  const values: Values = {};
-  rows.forEach((row, index) => {
-    for (const column of columns) values[`${String(index)}.${column}`] = (row as Values)[column];
-  });
-  await execute(db, compiled, values);
+  await execute(db, compiled, rows as readonly Values[]);
 }
 
 /**
@@ -144,11 +151,11 @@ export async function updateById<T extends TableWithId>(
     const query = (db as unknown as Kysely<Record<string, { id: string }>>)
       .updateTable(table as string)
       .set(markersFor(columns))
-      .where('id', '=', MARKER + KEY);
+      .where('id', '=', marker(KEY));
     compiled = compile(query);
     statements.set(key, compiled);
   }
-  await execute(db, compiled, { ...values, [KEY]: id });
+  await execute(db, compiled, [{ ...values, [KEY]: id }]);
 }
 
 type TableWithId = {
@@ -158,6 +165,6 @@ type TableWithId = {
 /** The name the row's id goes by among an update's values, which no column can have. */
 const KEY = '(id)';
 
-/** Each column's marker; `prefix` tells the rows of a multi-row insert apart. */
-const markersFor = (columns: string[], prefix = '') =>
-  Object.fromEntries(columns.map((column) => [column, MARKER + prefix + column]));
+/** Each column's marker, in row `row` of a multi-row insert. */
+const markersFor = (columns: string[], row = 0) =>
+  Object.fromEntries(columns.map((column) => [column, marker(column, row)]));

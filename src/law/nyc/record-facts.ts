@@ -110,6 +110,14 @@ export interface WarrantTest {
   cites: readonly string[];
 }
 
+/** Where a judicial warrant's facts are in the case; written once, not per decision. */
+const WARRANT = {
+  presented: 'request.judicialWarrant.presented',
+  issuer: 'request.judicialWarrant.issuer',
+  probableCause: 'request.judicialWarrant.probableCause',
+  withDetainer: 'request.judicialWarrant.withDetainer',
+} as const;
+
 /**
  * "A warrant based on probable cause and issued by a judge appointed pursuant to article III of
  * the United States constitution or a federal magistrate judge ..." (§ 9-131(a)(5),
@@ -119,10 +127,10 @@ export function judicialWarrant(test: WarrantTest): Condition {
   // Nearly every detainer comes without a judicial warrant: that answer is built once.
   const notRecorded = sharedAnswer({
     value: UNKNOWN,
-    facts: [{ path: 'request.judicialWarrant.presented', value: UNKNOWN }],
+    facts: [{ path: WARRANT.presented, value: UNKNOWN }],
     missing: [
       {
-        path: 'request.judicialWarrant.presented',
+        path: WARRANT.presented,
         question: 'Did federal immigration authorities present a warrant signed by a judge?',
         decidedBy: 'clerk',
       },
@@ -130,7 +138,7 @@ export function judicialWarrant(test: WarrantTest): Condition {
   });
   const notPresented = sharedAnswer({
     value: false,
-    facts: [{ path: 'request.judicialWarrant.presented', value: false }],
+    facts: [{ path: WARRANT.presented, value: false }],
     reason: 'no judicial warrant was presented',
   });
   return derived({
@@ -140,11 +148,11 @@ export function judicialWarrant(test: WarrantTest): Condition {
       const warrant = ctx.case.request.judicialWarrant;
       if (!warrant || warrant.presented === UNKNOWN) return notRecorded;
       if (!warrant.presented) return notPresented;
-      const facts = [
-        { path: 'request.judicialWarrant.presented', value: warrant.presented as unknown },
+      const facts: FactValue[] = [
+        { path: WARRANT.presented, value: warrant.presented },
+        { path: WARRANT.issuer, value: warrant.issuer },
       ];
       const missing: MissingFact[] = [];
-      facts.push({ path: 'request.judicialWarrant.issuer', value: warrant.issuer });
       if (warrant.issuer === 'state-judge' || warrant.issuer === 'other') {
         return {
           value: false,
@@ -155,25 +163,25 @@ export function judicialWarrant(test: WarrantTest): Condition {
       }
       if (warrant.issuer === 'unknown') {
         missing.push({
-          path: 'request.judicialWarrant.issuer',
+          path: WARRANT.issuer,
           question: 'Was the warrant issued by an Article III judge or a federal magistrate judge?',
           decidedBy: 'clerk',
         });
       }
       const probableCause: Tri = warrant.probableCause ?? UNKNOWN;
-      facts.push({ path: 'request.judicialWarrant.probableCause', value: probableCause });
+      facts.push({ path: WARRANT.probableCause, value: probableCause });
       if (probableCause === false)
         return { value: false, facts, reason: 'the warrant is not based on probable cause' };
       if (probableCause === UNKNOWN) {
         missing.push({
-          path: 'request.judicialWarrant.probableCause',
+          path: WARRANT.probableCause,
           question: 'Is the warrant based on probable cause?',
           decidedBy: 'clerk',
         });
       }
       if (test.withDetainer) {
         const withDetainer: Tri = warrant.withDetainer ?? UNKNOWN;
-        facts.push({ path: 'request.judicialWarrant.withDetainer', value: withDetainer });
+        facts.push({ path: WARRANT.withDetainer, value: withDetainer });
         if (withDetainer === false) {
           return {
             value: false,
@@ -183,7 +191,7 @@ export function judicialWarrant(test: WarrantTest): Condition {
         }
         if (withDetainer === UNKNOWN) {
           missing.push({
-            path: 'request.judicialWarrant.withDetainer',
+            path: WARRANT.withDetainer,
             question: 'Was the judicial warrant presented at the time the detainer was presented?',
             decidedBy: 'clerk',
           });
