@@ -14,7 +14,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from 'json-canonicalize';
 import { AuditError } from './errors.js';
 import { HASH_SIZE, checkHash, hashLeaf } from './merkle.js';
 

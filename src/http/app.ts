@@ -5,9 +5,9 @@
  * @module
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DeskContext } from '../services/desk-context.js';
+import { registerApiDocs } from './api-docs.js';
 import { authentication } from './authentication.js';
 import { bodyLimit } from './body-limit.js';
 import type { DeskEnv } from './desk-env.js';
@@ -81,6 +81,6 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerIceRoutes(app, options.ice);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Detainer Desk API' }));
+  registerApiDocs(app);
   return app;
 }

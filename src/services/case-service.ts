@@ -4,7 +4,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalize } from 'json-canonicalize';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
