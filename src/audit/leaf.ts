@@ -34,6 +34,19 @@ export interface AuditEntry {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(
+      ([key, item]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(item),
+    );
+  }
+  return false;
+}
+
 export function leafBytes(entry: AuditEntry): Buffer {
   const { seq, at, actor, action, subject, payload } = entry;
   if (!Number.isSafeInteger(seq) || seq < 0) {
@@ -56,6 +69,10 @@ export function leafBytes(entry: AuditEntry): Buffer {
   // A missing payload would silently drop out of the JSON; the types allow none, storage might.
   if (text === undefined || (payload as JsonValue | undefined) === undefined) {
     throw new AuditError('bad-entry', `entry ${seq} has no JSON payload`);
+  }
+  // RFC 8785 hashes I-JSON, where a lone UTF-16 surrogate has no UTF-8 bytes of its own.
+  if (hasLoneSurrogate(leaf)) {
+    throw new AuditError('bad-entry', `entry ${seq} has a lone UTF-16 surrogate`);
   }
   return Buffer.from(text, 'utf8');
 }

@@ -37,7 +37,9 @@ for (const kind of TEST_STORES) {
       }
       const page = await desk.anonymous.request('GET', '/api/docs');
       assert.equal(page.status, 200);
-      assert.match(page.text, /openapi\.json/);
+      assert.match(page.text, /\/api\/docs\/assets\/start\.js/);
+      const start = await desk.anonymous.request('GET', '/api/docs/assets/start.js');
+      assert.match(start.text, /\/api\/openapi\.json/);
     });
 
     it('intake: 201 with Location and ETag, then 200 for the same request again', async () => {
