@@ -8,6 +8,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DeskContext } from '../services/desk-context.js';
 import { registerApiDocs } from './api-docs.js';
+import { registerWebApp } from './web-app.js';
 import { authentication } from './authentication.js';
 import { bodyLimit } from './body-limit.js';
 import type { DeskEnv } from './desk-env.js';
@@ -82,5 +83,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
   registerApiDocs(app);
+  // Last: the web app answers only the GET paths no API route took, never under /api.
+  registerWebApp(app);
   return app;
 }
