@@ -1,0 +1,134 @@
+/**
+ * The browser tests' harness: the real desk server on a fresh SQLite store (one account per role,
+ * see src/testing/desk-server.ts) serving the built app, headless Chromium driven by
+ * playwright-core, an accessibility check with axe-core, and screenshots for the docs.
+ * @module
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestDesk, TEST_PASSWORD, type TestDesk } from '../../src/testing/desk-server.js';
+import { TEST_STORES } from '../../src/testing/test-stores.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const CHROMIUM = process.env.DESK_CHROMIUM ?? '/usr/bin/chromium';
+
+/** The newest modification time under a folder. */
+function newest(folder: string): number {
+  return Math.max(
+    ...readdirSync(folder, { withFileTypes: true }).map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
+    }),
+  );
+}
+
+/** Builds the app when the build is missing or older than its sources, so a test never runs old code. */
+function ensureBuilt(): void {
+  const index = join(ROOT, 'dist', 'web', 'index.html');
+  const sources = Math.max(
+    newest(join(ROOT, 'web', 'src')),
+    statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  const built = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build:web failed');
+}
+
+export interface BrowserDesk {
+  desk: TestDesk;
+  /** A new page in its own browser context (its own cookies), with its problems recorded. */
+  newPage(): Promise<Page>;
+  /** Opens the sign-in page and signs in as this account. */
+  signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** Errors the pages logged or threw (a CSP refusal is one); the tests expect none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function startBrowserDesk(): Promise<BrowserDesk> {
+  ensureBuilt();
+  const desk = await startTestDesk(TEST_STORES[0]!);
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  } catch (error) {
+    await desk.close();
+    throw error;
+  }
+  const pageErrors: string[] = [];
+  return {
+    desk,
+    pageErrors,
+    async newPage() {
+      const context = await browser.newContext({
+        baseURL: desk.url,
+        viewport: { width: 1280, height: 800 },
+        locale: 'en-US',
+        timezoneId: 'America/New_York',
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        // A 401 or 4xx the app handles still logs a network line; only script errors count.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+          pageErrors.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+      return page;
+    },
+    async signIn(page, username, password = TEST_PASSWORD) {
+      await page.goto('/sign-in');
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    },
+    async close() {
+      await browser.close();
+      await desk.close();
+    },
+  };
+}
+
+/**
+ * Fails, naming each rule and element, when axe-core finds a serious or critical violation of
+ * WCAG 2.1 A/AA (contrast, labels, names, landmarks ...) on the page as it stands.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const bad = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  if (bad.length > 0) {
+    const lines = bad.map(
+      (violation) =>
+        `${violation.impact ?? ''} ${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .join(', ')})`,
+    );
+    throw new Error(`accessibility violations on ${page.url()}:\n${lines.join('\n')}`);
+  }
+}
+
+/** A screenshot for the README and docs/web.md, made by the test run, never by hand. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
