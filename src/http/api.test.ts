@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { ROLES, can, type Permission } from '../auth/roles.js';
 import { docIntakeWithWarrant } from '../testing/intake-fixtures.js';
 import { startTestDesk, TEST_PASSWORD, type TestDesk } from '../testing/desk-server.js';
@@ -10,6 +11,8 @@ interface Problem {
   title: string;
   status: number;
   detail: string;
+  instance: string;
+  requestId: string;
   errors?: { path: string; message: string }[];
 }
 
@@ -191,6 +194,173 @@ for (const kind of TEST_STORES) {
       await admin.request('POST', '/api/users/jail-system/disable');
       const refused = await desk.anonymous.request('GET', '/api/cases', { headers: bearer });
       assert.equal(refused.status, 401);
+    });
+
+    it('an unexpected error is a logged 500 problem carrying the request id', async () => {
+      const clerk = await desk.as('clerk');
+      const created = await clerk.request('POST', '/api/cases', {
+        body: docIntakeWithWarrant('H-500'),
+      });
+      const { id } = created.body as { id: string };
+      // A broken store: the table the route reads is gone.
+      await sql`ALTER TABLE information_requests RENAME TO information_requests_gone`.execute(
+        desk.ctx.store.db,
+      );
+      try {
+        const failed = await clerk.request('GET', `/api/cases/${id}/information-requests`);
+        assert.equal(failed.status, 500);
+        assert.equal(failed.headers.get('content-type'), 'application/problem+json');
+        const problem = failed.body as Problem;
+        assert.equal(problem.status, 500);
+        assert.equal(problem.requestId, failed.headers.get('x-request-id'));
+        assert.equal(problem.instance, `urn:uuid:${problem.requestId}`);
+        const logged = desk.logs
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .filter((line) => line.requestId === problem.requestId);
+        assert.deepEqual(
+          logged.map((line) => [line.level, line.msg]),
+          [
+            [50, 'unexpected error'],
+            [30, 'request'],
+          ],
+        );
+        assert.match(JSON.stringify(logged[0]), /information-service/);
+      } finally {
+        await sql`ALTER TABLE information_requests_gone RENAME TO information_requests`.execute(
+          desk.ctx.store.db,
+        );
+      }
+    });
+
+    it('every answer has a request id and one log line, which names no person, secret or query', async () => {
+      const login = await fetch(`${desk.url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'clerk', password: TEST_PASSWORD }),
+      });
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const intake = docIntakeWithWarrant('H-LOG-7731');
+      intake.person.name = 'Quintessa Vandermolen';
+      const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+      const responses = [login];
+      const created = await fetch(`${desk.url}/api/cases?decide=true`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(intake),
+      });
+      responses.push(created);
+      const { id } = (await created.json()) as { id: string };
+      for (const path of [`/api/cases/${id}`, '/api/cases?jurisdiction=nyc-doc&limit=7', '/nope']) {
+        const response = await fetch(`${desk.url}${path}`, { headers });
+        await response.arrayBuffer();
+        responses.push(response);
+      }
+      const lines = desk.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const ids = responses.map((response) => response.headers.get('x-request-id'));
+      for (const requestId of ids) {
+        assert.match(requestId ?? '', /^[0-9a-f-]{36}$/);
+        const mine = lines.filter((line) => line.requestId === requestId);
+        assert.equal(mine.length, 1, `one line for ${String(requestId)}`);
+      }
+      const read = lines.find((line) => line.requestId === ids[2]);
+      assert.deepEqual(
+        { method: read?.method, route: read?.route, status: read?.status, user: read?.user },
+        { method: 'GET', route: '/api/cases/:id', status: 200, user: 'clerk' },
+      );
+      const text = desk.logs.join('');
+      for (const secret of [
+        'Quintessa',
+        'Vandermolen',
+        '1985-02-03',
+        'H-LOG-7731',
+        TEST_PASSWORD,
+        cookie.split('=')[1] ?? 'cookie',
+        csrfToken,
+        id,
+        'jurisdiction=',
+        '/nope',
+      ]) {
+        assert.ok(!text.includes(secret), `the log holds ${secret}`);
+      }
+    });
+
+    it('lone UTF-16 surrogates are a 400 naming the field, on the public sign-in too; nothing stored', async () => {
+      const signIn = await desk.anonymous.request('POST', '/api/session', {
+        raw: '{"username":"clerk","password":"abc\\ud800defghijklmnop"}',
+      });
+      assert.equal(signIn.status, 400);
+      assert.deepEqual(
+        (signIn.body as Problem).errors?.map((error) => error.path),
+        ['password'],
+      );
+      const badKey = await desk.anonymous.request('POST', '/api/session', {
+        raw: '{"user\\udc00":"clerk","password":"x"}',
+      });
+      assert.equal(badKey.status, 400);
+      const clerk = await desk.as('clerk');
+      const before = await clerk.request('GET', '/api/cases?limit=1');
+      const raw = JSON.stringify(docIntakeWithWarrant('H-SURROGATE')).replace(
+        'Test Person Alpha',
+        'Test \\udfff Alpha',
+      );
+      const intake = await clerk.request('POST', '/api/cases', { raw });
+      assert.equal(intake.status, 400);
+      assert.deepEqual(
+        (intake.body as Problem).errors?.map((error) => error.path),
+        ['person.name'],
+      );
+      // A pair is one character, and fine.
+      const paired = JSON.stringify(docIntakeWithWarrant('H-PAIR')).replace(
+        'Test Person Alpha',
+        'Test \\ud83d\\ude00 Alpha',
+      );
+      assert.equal((await clerk.request('POST', '/api/cases', { raw: paired })).status, 201);
+      const after = await clerk.request('GET', '/api/cases?limit=1');
+      assert.equal(
+        (after.body as { total: number }).total,
+        (before.body as { total: number }).total + 1,
+      );
+    });
+
+    it('headers: CSP, Permissions-Policy, no-store on signed-in answers and on GET /api/session', async () => {
+      const clerk = await desk.as('clerk');
+      for (const [client, path] of [
+        [clerk, '/api/session'],
+        [clerk, '/api/cases'],
+        [desk.anonymous, '/api/cases'],
+        [desk.anonymous, '/api/audit/verifier-key'],
+      ] as const) {
+        const response = await client.request('GET', path);
+        assert.equal(response.headers.get('cache-control'), 'no-store', path);
+        assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+        assert.match(response.headers.get('permissions-policy') ?? '', /camera=\(\)/);
+        assert.equal(response.headers.get('x-frame-options'), 'DENY');
+      }
+    });
+
+    it('the API reference loads only from this origin, under a CSP that allows what it loads', async () => {
+      const page = await desk.anonymous.request('GET', '/api/docs');
+      assert.equal(page.status, 200);
+      const policy = page.headers.get('content-security-policy') ?? '';
+      assert.match(policy, /script-src 'self'(;|$)/);
+      assert.match(policy, /style-src 'self'(;|$)/);
+      assert.doesNotMatch(policy, /https?:|unsafe/);
+      assert.doesNotMatch(page.text, /<script>|style=|https?:|\/\//);
+      const assets = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+      assert.deepEqual(assets.sort(), [
+        '/api/docs/assets/start.js',
+        '/api/docs/assets/swagger-ui-bundle.js',
+        '/api/docs/assets/swagger-ui.css',
+      ]);
+      for (const asset of assets) {
+        const response = await desk.anonymous.request('GET', asset ?? '');
+        assert.equal(response.status, 200, asset);
+        assert.match(response.headers.get('content-type') ?? '', /^text\/(javascript|css)/);
+      }
+      const start = await desk.anonymous.request('GET', '/api/docs/assets/start.js');
+      assert.doesNotMatch(start.text, /https?:/);
+      assert.match(start.text, /validatorUrl: null/);
     });
 
     it('the public sees only public things: the audit checkpoint and key, never a case', async () => {

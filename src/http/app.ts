@@ -1,11 +1,15 @@
 /**
  * The desk's HTTP API: JSON over Hono, every route declared with its Zod schemas so the same
  * definitions validate requests and publish the OpenAPI 3.1 document (`/api/openapi.json`, with a
- * reading page at `/api/docs`). Errors are RFC 9457 problem details.
+ * reading page at `/api/docs`). Errors are RFC 9457 problem details; every request has an id and
+ * a log line.
  * @module
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
+import { pino, type Logger } from 'pino';
 import type { DeskContext } from '../services/desk-context.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerWebApp } from './web-app.js';
@@ -13,9 +17,15 @@ import { authentication } from './authentication.js';
 import { bodyLimit } from './body-limit.js';
 import type { DeskEnv } from './desk-env.js';
 import { problem, problemFor } from './problem.js';
+import { requestLog } from './request-log.js';
+import { wellFormedJson } from './well-formed-json.js';
 import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
-import { registerSessionRoutes, type SessionOptions } from './routes/session-routes.js';
+import {
+  registerSessionRoutes,
+  signInPolicy,
+  type SessionOptions,
+} from './routes/session-routes.js';
 import { registerUserRoutes } from './routes/user-routes.js';
 import { registerIceRoutes } from './routes/ice-routes.js';
 import type { IceDatabaseSource } from '../ice/ice-database.js';
@@ -24,7 +34,11 @@ import { pathOf } from '../desk/errors.js';
 export interface AppOptions extends SessionOptions, AuditOptions {
   /** The ICE release analytics behind the public /api/ice routes. */
   ice: IceDatabaseSource;
+  /** Where each request's line and each unexpected error go; nowhere without one. */
+  logger?: Logger;
 }
+
+const SILENT = pino({ level: 'silent' });
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -40,10 +54,11 @@ export const OPENAPI_INFO = {
 } as const;
 
 /**
- * An app that answers invalid requests and thrown errors as problem details: the desk's, and the
- * one a route module's tests mount its routes on.
+ * An app that gives every request an id and a log line, and answers invalid requests, unknown
+ * paths and thrown errors as problem details: the desk's, and the one a route module's tests mount
+ * its routes on.
  */
-export function problemApp(): OpenAPIHono<DeskEnv> {
+export function problemApp(logger: Logger = SILENT): OpenAPIHono<DeskEnv> {
   const app = new OpenAPIHono<DeskEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -60,19 +75,65 @@ export function problemApp(): OpenAPIHono<DeskEnv> {
       return undefined;
     },
   });
-  app.onError((error, c) => problemFor(c, error));
+  app.use('*', requestLog(logger));
+  app.onError((error, c) => problemFor(c, error, logger));
+  app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
   return app;
 }
 
+/**
+ * The API answers only JSON and text: nothing in it may run script, be framed, or use the
+ * browser's devices. The reading page at /api/docs sets its own, wider policy.
+ */
+const SECURITY_HEADERS = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+  },
+  xFrameOptions: 'DENY',
+  permissionsPolicy: {
+    camera: [],
+    microphone: [],
+    geolocation: [],
+    payment: [],
+    usb: [],
+    serial: [],
+    bluetooth: [],
+    hid: [],
+    displayCapture: [],
+    browsingTopics: [],
+  },
+  overwrite: false,
+});
+
+/** Answers hold case files and sessions: no browser or proxy may keep a copy. */
+const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (!c.res.headers.has('cache-control')) c.res.headers.set('Cache-Control', 'no-store');
+};
+
 export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<DeskEnv> {
-  const app = problemApp();
-  app.use('*', secureHeaders());
+  const app = problemApp(options.logger);
+  app.use('*', SECURITY_HEADERS);
+  app.use('*', noStore);
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problem(c, 'method-not-allowed', `${c.req.path} takes ${methods.join(', ')}`, [], {
+          Allow: methods.join(', '),
+        }),
+    }),
+  );
   app.use(
     '/api/*',
     bodyLimit(1024 * 1024, (c) => problem(c, 'invalid-input', 'the body is larger than 1 MiB')),
   );
-  app.use('/api/*', authentication(ctx));
-  app.notFound((c) => problem(c, 'not-found', `no route ${c.req.method} ${c.req.path}`));
+  app.use('/api/*', wellFormedJson());
+  app.use('/api/*', authentication(ctx, signInPolicy(options)));
 
   app.get('/api/health', (c) => c.json({ ok: true, store: ctx.store.dialect }));
   registerSessionRoutes(app, ctx, options);

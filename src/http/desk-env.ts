@@ -1,6 +1,6 @@
 /**
- * What a request carries through the HTTP layer: who is acting (absent for the public) and how
- * they signed in.
+ * What a request carries through the HTTP layer: its id, who is acting (absent for the public)
+ * and how they signed in.
  * @module
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -8,12 +8,23 @@ import { requirePermission, type Actor, type Permission } from '../auth/roles.js
 import { DeskError } from '../desk/errors.js';
 
 export interface DeskEnv {
-  Variables: { actor: Actor | undefined; sessionToken: string | undefined };
+  Variables: {
+    requestId: string;
+    actor: Actor | undefined;
+    sessionToken: string | undefined;
+    /** Why the session the request came with gives no actor (it expired, …), for the 401. */
+    signedOutBecause: string | undefined;
+  };
 }
 
 export function actorOf(c: Context<DeskEnv>): Actor {
   const actor = c.get('actor');
-  if (actor === undefined) throw new DeskError('unauthenticated', 'sign in, or send an API token');
+  if (actor === undefined) {
+    throw new DeskError(
+      'unauthenticated',
+      c.get('signedOutBecause') ?? 'sign in, or send an API token',
+    );
+  }
   return actor;
 }
 

@@ -1,40 +1,49 @@
 /**
  * Errors as RFC 9457 problem details: a type, a title, the HTTP status, a detail a person can act
- * on, and for bad input the fields at fault.
+ * on, for bad input the fields at fault, and the request's id (also its `instance`) to find the
+ * request in the server's log. An unexpected error is a 500 problem too, logged with that id.
  * @module
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { CaseError, type FieldIssue } from '../engine/errors.js';
 import { DeskError, type DeskErrorCode } from '../desk/errors.js';
 
-const STATUS: Record<DeskErrorCode, ContentfulStatusCode> = {
+/** The desk's error codes, and the two only HTTP has. */
+export type ProblemCode = DeskErrorCode | 'method-not-allowed' | 'internal-error';
+
+const STATUS: Record<ProblemCode, ContentfulStatusCode> = {
   'invalid-input': 400,
   unauthenticated: 401,
   forbidden: 403,
   'not-found': 404,
+  'method-not-allowed': 405,
   conflict: 409,
   'invalid-transition': 409,
   'precondition-failed': 412,
   'not-lawful': 422,
   'precondition-required': 428,
   'too-many-requests': 429,
+  'internal-error': 500,
   unavailable: 503,
 };
 
-const TITLE: Record<DeskErrorCode, string> = {
+const TITLE: Record<ProblemCode, string> = {
   'invalid-input': 'The request has invalid fields',
   unauthenticated: 'Sign in first',
   forbidden: 'Your role may not do this',
   'not-found': 'Not found',
+  'method-not-allowed': 'This path does not take that method',
   conflict: 'Conflict',
   'invalid-transition': 'This step cannot follow the case’s current status',
   'precondition-failed': 'The case changed since you read it',
   'not-lawful': 'The law does not allow this step',
   'precondition-required': 'If-Match is required',
   'too-many-requests': 'Too many attempts',
+  'internal-error': 'Something went wrong on the server',
   unavailable: 'Not available just now; try again shortly',
 };
 
@@ -44,6 +53,8 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
+    instance: z.string().describe('This occurrence: urn:uuid: and the request id.'),
+    requestId: z.string().describe('The request id, also sent as X-Request-Id.'),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .describe('An RFC 9457 problem detail.')
@@ -51,32 +62,60 @@ export const problemSchema = z
 
 export function problem(
   c: Context,
-  code: DeskErrorCode,
+  code: ProblemCode,
   detail: string,
   errors: readonly FieldIssue[] = [],
+  headers: Record<string, string> = {},
 ): Response {
   const status = STATUS[code];
+  const requestId = c.get('requestId') as string;
   return c.body(
     JSON.stringify({
       type: `https://detainer-desk.org/problems/${code}`,
       title: TITLE[code],
       status,
       detail,
+      instance: `urn:uuid:${requestId}`,
+      requestId,
       ...(errors.length > 0 ? { errors } : {}),
     }),
     status,
-    { 'content-type': 'application/problem+json' },
+    { ...headers, 'content-type': 'application/problem+json' },
   );
 }
 
-export function problemFor(c: Context, error: unknown): Response {
+/** The problem for an error thrown while answering; an unexpected one is logged and is a 500. */
+export function problemFor(c: Context, error: unknown, logger: Logger): Response {
   if (error instanceof DeskError) return problem(c, error.code, error.message, error.issues);
   if (error instanceof CaseError) return problem(c, 'invalid-input', error.message, error.issues);
   if (error instanceof HTTPException && error.status === 400) {
     return problem(c, 'invalid-input', error.message, [{ path: '(body)', message: error.message }]);
   }
   if (error instanceof HTTPException) return error.getResponse();
-  throw error;
+  logger.error(
+    { requestId: c.get('requestId') as string, error: describeError(error) },
+    'unexpected error',
+  );
+  return problem(
+    c,
+    'internal-error',
+    'the server could not answer this request; it has been logged under the request id',
+  );
+}
+
+/**
+ * The error's class, code and stack, with quoted text blanked: the database and JSON.parse quote
+ * the values they choke on, and a value may be someone's name.
+ */
+function describeError(error: unknown): { type: string; code?: string; stack: string } {
+  const blank = (text: string) => text.replace(/"[^"\n]*"/g, '"…"');
+  if (!(error instanceof Error)) return { type: typeof error, stack: '' };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: blank(error.stack ?? error.message),
+  };
 }
 
 /** Problem responses for the OpenAPI document. */

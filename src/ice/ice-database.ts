@@ -5,6 +5,7 @@
  * row per imported file (its provenance and counts).
  * @module
  */
+import { chmodSync, existsSync } from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DeskError } from '../desk/errors.js';
 
@@ -68,7 +69,11 @@ export interface IceDatabase {
 
 /** Opens (creating if need be) the analytics database at `path`, or in memory for ':memory:'. */
 export async function openIceDatabase(path: string): Promise<IceDatabase> {
+  const created = path !== ':memory:' && !existsSync(path);
   const instance = await DuckDBInstance.create(path);
+  // Readable by its owner only, like the desk's own files. (DuckDB's passing .wal file keeps its
+  // own mode: the data folder, 0700, covers it.)
+  if (created) chmodSync(path, 0o600);
   const connection = await instance.connect();
   const close = () => {
     connection.closeSync();

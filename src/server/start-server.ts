@@ -10,6 +10,7 @@ import type { DeskConfig } from './desk-config.js';
 import { loadAuditSigner } from './audit-signer.js';
 import { iceDatabaseAt } from '../ice/ice-database.js';
 import { createCheckpoint } from '../services/audit-service.js';
+import { createLogger, type Logger } from './logger.js';
 
 const CHECKPOINT_ACTOR = { id: 'server', username: 'server', role: 'admin' } as const;
 
@@ -18,19 +19,26 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(ctx: DeskContext, config: DeskConfig): Promise<RunningServer> {
+/** `logger` defaults to JSON lines on standard output at the configured level. */
+export async function startServer(
+  ctx: DeskContext,
+  config: DeskConfig,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const auditSigner = loadAuditSigner(config);
   const app = createApp(ctx, {
     secureCookies: config.secureCookies,
     loginLimit: config.loginLimit,
+    sessionIdleMinutes: config.sessionIdleMinutes,
     auditSigner,
     ice: iceDatabaseAt(config.iceDatabase),
+    logger,
   });
   // A signed checkpoint every few minutes, so a truncated or rewritten log cannot pass unnoticed
   // for long; copies kept outside the database (GET /api/audit/checkpoint) make it provable.
   const checkpoints = setInterval(() => {
     createCheckpoint(ctx, CHECKPOINT_ACTOR, auditSigner).catch((error: unknown) => {
-      process.stderr.write(`audit checkpoint failed: ${String(error)}\n`);
+      logger.error({ error: String(error) }, 'audit checkpoint failed');
     });
   }, config.checkpointMinutes * 60_000);
   checkpoints.unref();

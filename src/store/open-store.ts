@@ -4,6 +4,7 @@
  * `store.transaction`, which on SQLite commits concurrent transactions together (group commit).
  * @module
  */
+import { closeSync, openSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,6 +23,8 @@ import { withStatementCache } from './statement-cache.js';
 import * as initial from './migrations/0001-initial.js';
 import * as personIdentifiers from './migrations/0002-person-identifiers.js';
 import * as dropCasesPerson from './migrations/0003-drop-cases-person.js';
+import * as signInGuard from './migrations/0004-sign-in-guard.js';
+import * as auditSubtrees from './migrations/0005-audit-subtrees.js';
 import type { Database as Schema } from './schema.js';
 
 export interface Store {
@@ -56,6 +59,8 @@ export async function openStore(url: string): Promise<Store> {
 
 function openSqlite(url: string): Store {
   const file = url.replace(/^sqlite:/, '');
+  // Created readable by its owner only: SQLite gives the -wal and -shm files the same mode.
+  if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
   const database = new Database(file);
   const journal = database.pragma('journal_mode = WAL', { simple: true });
   // A commit is on disk before the desk acknowledges it, even if the machine loses power: SQLite
@@ -144,6 +149,10 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
           '0001-initial': { up: (db: Kysely<unknown>) => initial.up(db, store.dialect) },
           '0002-person-identifiers': personIdentifiers,
           '0003-drop-cases-person': dropCasesPerson,
+          '0004-sign-in-guard': signInGuard,
+          '0005-audit-subtrees': {
+            up: (db: Kysely<unknown>) => auditSubtrees.up(db, store.dialect),
+          },
         }),
     },
   });

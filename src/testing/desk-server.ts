@@ -1,7 +1,7 @@
 /**
  * The real desk server for end-to-end tests: a fresh store, one account per role, listening on a
- * free port, and a small client that signs in like a browser (session cookie + CSRF header) or
- * like an integration (bearer token).
+ * free port, its log kept in memory, and a small client that signs in like a browser (session
+ * cookie + CSRF header) or like an integration (bearer token).
  * @module
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROLES, type Role } from '../auth/roles.js';
 import { deskConfig } from '../server/desk-config.js';
+import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/start-server.js';
 import { deskContext, type DeskContext } from '../services/desk-context.js';
 import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
@@ -37,6 +38,8 @@ export interface TestDesk {
   /** A signed-in client for the account of this role (usernames are the role names). */
   as(username: Role | 'reviewer2'): Promise<Client>;
   anonymous: Client;
+  /** Every line the server logged, as written. */
+  logs: string[];
   close(): Promise<void>;
 }
 
@@ -93,7 +96,9 @@ export async function startTestDesk(
     { dataDir, port: '0', database: 'unused' },
     { DESK_INSECURE_COOKIES: '1', DESK_LOGIN_LIMIT: '1000', ...env },
   );
-  const server = await startServer(ctx, config);
+  const logs: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => logs.push(line) });
+  const server = await startServer(ctx, config, logger);
   const sessions = new Map<string, Client>();
   const anonymous: Client = {
     request: (method, path, options) => call(server.url, method, path, {}, options),
@@ -102,6 +107,7 @@ export async function startTestDesk(
     url: server.url,
     ctx,
     anonymous,
+    logs,
     async as(username) {
       const cached = sessions.get(username);
       if (cached !== undefined) return cached;
