@@ -100,7 +100,6 @@ const SECURITY_HEADERS = secureHeaders({
     payment: [],
     usb: [],
     serial: [],
-    bluetooth: [],
     hid: [],
     displayCapture: [],
     browsingTopics: [],
