@@ -21,6 +21,7 @@ import { requestLog } from './request-log.js';
 import { wellFormedJson } from './well-formed-json.js';
 import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
+import { registerSearchRoutes } from './routes/search-routes.js';
 import {
   registerSessionRoutes,
   signInPolicy,
@@ -137,6 +138,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   app.get('/api/health', (c) => c.json({ ok: true, store: ctx.store.dialect }));
   registerSessionRoutes(app, ctx, options);
   registerCaseRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);
   registerIceRoutes(app, options.ice);
