@@ -17,12 +17,23 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   });
 }
 
+const encode = (salt: string, key: string) =>
+  ['scrypt', COST.N, COST.r, COST.p, salt, key].join('$');
+
+/**
+ * The hash of a random password no one knows, at the cost of real ones. Sign-in checks a password
+ * against it when the account does not exist, cannot sign in with a password, or is disabled, so
+ * every refusal takes as long as a wrong password for a real account.
+ */
+export const UNUSABLE_PASSWORD_HASH = encode(
+  'SufOx3eqSU01JiZUaBcGIA==',
+  'HvC5lkt32MqGPRoRLljnv8qTewBC3uunEjDba7aIBy0=',
+);
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const key = await derive(password, salt, COST);
-  return ['scrypt', COST.N, COST.r, COST.p, salt.toString('base64'), key.toString('base64')].join(
-    '$',
-  );
+  return encode(salt.toString('base64'), key.toString('base64'));
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -35,11 +46,4 @@ export async function verifyPassword(password: string, stored: string): Promise<
     p: Number(p),
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-/** A password policy a clerk can meet and a guesser cannot: length over composition (NIST 800-63B). */
-export function passwordProblem(password: string): string | undefined {
-  if (password.length < 12) return 'must be at least 12 characters';
-  if (password.length > 200) return 'must be at most 200 characters';
-  return undefined;
 }

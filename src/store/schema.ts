@@ -88,8 +88,8 @@ export interface UserTable {
   /** 1 for a system integration that signs in with API tokens only. */
   isService: number;
   disabled: number;
-  failedLogins: number;
-  lockedUntil: string | null;
+  /** 1 after an administrator set the password: the person must choose a new one first. */
+  mustChangePassword: number;
   createdAt: string;
 }
 
@@ -100,6 +100,8 @@ export interface SessionTable {
   csrfToken: string;
   createdAt: string;
   expiresAt: string;
+  /** The last request made with it (to the minute): the session ends when idle too long. */
+  lastSeenAt: string;
 }
 
 export interface ApiTokenTable {
@@ -108,7 +110,19 @@ export interface ApiTokenTable {
   userId: string;
   name: string;
   createdAt: string;
+  expiresAt: string;
   revokedAt: string | null;
+}
+
+/**
+ * Failed sign-ins counted against a key: `account:` and the SHA-256 of the username typed (never
+ * the text: it may be a password typed in the wrong field), or `address:` and the client address.
+ */
+export interface SignInFailureTable {
+  key: string;
+  failures: number;
+  windowEndsAt: string;
+  lockedUntil: string | null;
 }
 
 export interface AuditEntryTable {
@@ -144,6 +158,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
+  signInFailures: SignInFailureTable;
   auditEntries: AuditEntryTable;
   auditHead: AuditHeadTable;
   auditCheckpoints: AuditCheckpointTable;
