@@ -137,7 +137,7 @@ for (const kind of TEST_STORES) {
     });
 
     it('sessions: HttpOnly SameSite=Strict cookie; unsafe requests need the CSRF header; sign-out ends it', async () => {
-      const login = await fetch(`${desk.url}/api/session`, {
+      const login = await desk.fetch(`/api/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'clerk', password: TEST_PASSWORD }),
@@ -146,21 +146,21 @@ for (const kind of TEST_STORES) {
       assert.match(setCookie, /HttpOnly/i);
       assert.match(setCookie, /SameSite=Strict/i);
       const cookie = setCookie.split(';')[0] ?? '';
-      const withoutCsrf = await fetch(`${desk.url}/api/cases`, {
+      const withoutCsrf = await desk.fetch(`/api/cases`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/json' },
         body: JSON.stringify(docIntakeWithWarrant('H-CSRF')),
       });
       assert.equal(withoutCsrf.status, 403);
-      const me = await fetch(`${desk.url}/api/session`, { headers: { cookie } });
+      const me = await desk.fetch(`/api/session`, { headers: { cookie } });
       assert.equal(me.status, 200);
       const { csrfToken } = (await me.json()) as { csrfToken: string };
-      const out = await fetch(`${desk.url}/api/session`, {
+      const out = await desk.fetch(`/api/session`, {
         method: 'DELETE',
         headers: { cookie, 'x-csrf-token': csrfToken },
       });
       assert.equal(out.status, 204);
-      const after = await fetch(`${desk.url}/api/cases`, { headers: { cookie } });
+      const after = await desk.fetch(`/api/cases`, { headers: { cookie } });
       assert.equal(after.status, 401);
     });
 
@@ -233,7 +233,7 @@ for (const kind of TEST_STORES) {
     });
 
     it('every answer has a request id and one log line, which names no person, secret or query', async () => {
-      const login = await fetch(`${desk.url}/api/session`, {
+      const login = await desk.fetch(`/api/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'clerk', password: TEST_PASSWORD }),
@@ -244,15 +244,19 @@ for (const kind of TEST_STORES) {
       intake.person.name = 'Quintessa Vandermolen';
       const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
       const responses = [login];
-      const created = await fetch(`${desk.url}/api/cases?decide=true`, {
+      const created = await desk.fetch(`/api/cases?decide=true`, {
         method: 'POST',
         headers,
         body: JSON.stringify(intake),
       });
       responses.push(created);
       const { id } = (await created.json()) as { id: string };
-      for (const path of [`/api/cases/${id}`, '/api/cases?jurisdiction=nyc-doc&limit=7', '/nope']) {
-        const response = await fetch(`${desk.url}${path}`, { headers });
+      for (const path of [
+        `/api/cases/${id}`,
+        '/api/cases?jurisdiction=nyc-doc&limit=7',
+        '/api/nope',
+      ]) {
+        const response = await desk.fetch(path, { headers });
         await response.arrayBuffer();
         responses.push(response);
       }
@@ -279,7 +283,7 @@ for (const kind of TEST_STORES) {
         csrfToken,
         id,
         'jurisdiction=',
-        '/nope',
+        '/api/nope',
       ]) {
         assert.ok(!text.includes(secret), `the log holds ${secret}`);
       }

@@ -129,6 +129,7 @@ export const problemResponses = Object.fromEntries(
     412: 'The case changed since the If-Match version.',
     422: 'The law does not allow this step.',
     428: 'If-Match is missing.',
+    500: 'An unexpected error; the server logged it under the request id.',
   }).map(([status, description]) => [
     status,
     { description, content: { 'application/problem+json': { schema: problemSchema } } },

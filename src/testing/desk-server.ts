@@ -1,9 +1,12 @@
 /**
  * The real desk server for end-to-end tests: a fresh store, one account per role, listening on a
  * free port, its log kept in memory, and a small client that signs in like a browser (session
- * cookie + CSRF header) or like an integration (bearer token).
+ * cookie + CSRF header) or like an integration (bearer token). Every answer the client (or
+ * `desk.fetch`) receives is checked against the server's own OpenAPI document; one that the
+ * document does not describe fails the test that asked.
  * @module
  */
+import { AssertionError } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +16,11 @@ import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/start-server.js';
 import { deskContext, type DeskContext } from '../services/desk-context.js';
 import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
+import {
+  conformanceChecker,
+  type ConformanceCheck,
+  type OpenApiDocument,
+} from './openapi-conformance.js';
 import type { TestStoreKind } from './test-stores.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -38,12 +46,44 @@ export interface TestDesk {
   /** A signed-in client for the account of this role (usernames are the role names). */
   as(username: Role | 'reviewer2'): Promise<Client>;
   anonymous: Client;
+  /** `fetch` on the server's URL, its answer checked against the OpenAPI document. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Every line the server logged, as written. */
   logs: string[];
   close(): Promise<void>;
 }
 
+/** Fetches, and fails unless the answer is one the OpenAPI document describes. */
+async function checkedFetch(
+  check: ConformanceCheck,
+  url: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<Response> {
+  const response = await fetch(`${url}${path}`, init);
+  const text = await response.text();
+  const method = init.method ?? 'GET';
+  const problems = check({
+    method,
+    path,
+    status: response.status,
+    headers: response.headers,
+    text,
+  });
+  if (problems.length > 0) {
+    throw new AssertionError({
+      message: `the OpenAPI document disagrees:\n${problems.join('\n')}`,
+    });
+  }
+  const empty = text === '' || response.status === 204 || response.status === 304;
+  return new Response(empty ? null : text, {
+    status: response.status,
+    headers: response.headers,
+  });
+}
+
 async function call(
+  check: ConformanceCheck,
   url: string,
   method: string,
   path: string,
@@ -52,7 +92,7 @@ async function call(
 ): Promise<ApiResponse> {
   const body =
     options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-  const response = await fetch(`${url}${path}`, {
+  const response = await checkedFetch(check, url, path, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -99,19 +139,24 @@ export async function startTestDesk(
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => logs.push(line) });
   const server = await startServer(ctx, config, logger);
+  const document = (await (
+    await fetch(`${server.url}/api/openapi.json`)
+  ).json()) as OpenApiDocument;
+  const check = conformanceChecker(document);
   const sessions = new Map<string, Client>();
   const anonymous: Client = {
-    request: (method, path, options) => call(server.url, method, path, {}, options),
+    request: (method, path, options) => call(check, server.url, method, path, {}, options),
   };
   return {
     url: server.url,
     ctx,
     anonymous,
+    fetch: (path, init) => checkedFetch(check, server.url, path, init),
     logs,
     async as(username) {
       const cached = sessions.get(username);
       if (cached !== undefined) return cached;
-      const login = await fetch(`${server.url}/api/session`, {
+      const login = await checkedFetch(check, server.url, '/api/session', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password: TEST_PASSWORD }),
@@ -122,7 +167,7 @@ export async function startTestDesk(
       const { csrfToken } = (await login.json()) as { csrfToken: string };
       const client: Client = {
         request: (method, path, options) =>
-          call(server.url, method, path, { cookie, 'x-csrf-token': csrfToken }, options),
+          call(check, server.url, method, path, { cookie, 'x-csrf-token': csrfToken }, options),
       };
       sessions.set(username, client);
       return client;
