@@ -41,16 +41,16 @@ export interface ClauseSpec {
   note?: string;
 }
 
-/** What a decision carries about a clause. */
+/** What a decision carries about a clause: one frozen object per clause, cited by every decision. */
 export interface ClauseRef {
-  id: string;
-  version: string;
-  citation: string;
-  validFrom: string;
-  validTo?: string;
-  textSha256: string;
-  url: string;
-  verification: Verification;
+  readonly id: string;
+  readonly version: string;
+  readonly citation: string;
+  readonly validFrom: string;
+  readonly validTo?: string;
+  readonly textSha256: string;
+  readonly url: string;
+  readonly verification: Verification;
 }
 
 export interface Clause extends Readonly<ClauseSpec> {
@@ -60,7 +60,7 @@ export interface Clause extends Readonly<ClauseSpec> {
 
 export function clause(spec: ClauseSpec): Clause {
   const textSha256 = createHash('sha256').update(spec.text, 'utf8').digest('hex');
-  const ref: ClauseRef = {
+  const ref: ClauseRef = Object.freeze({
     id: spec.id,
     version: spec.version,
     citation: spec.citation,
@@ -69,7 +69,7 @@ export function clause(spec: ClauseSpec): Clause {
     textSha256,
     url: spec.url,
     verification: spec.verification,
-  };
+  });
   return Object.freeze({ ...spec, textSha256, ref });
 }
 

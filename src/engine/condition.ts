@@ -6,20 +6,21 @@
  * @module
  */
 import type { Case, InformationItem } from './case.js';
+import { deepFreeze } from './freeze.js';
 import { UNKNOWN, type Tri } from './tri.js';
 
 /** A fact the law needs and the case does not give, and who can supply it. */
 export interface MissingFact {
   /** JSON path in the case, e.g. `request.judicialWarrant.withDetainer`. */
-  path: string;
-  question: string;
+  readonly path: string;
+  readonly question: string;
   /** A clerk can look it up; a legal reviewer must decide it. */
-  decidedBy: 'clerk' | 'legal-reviewer';
+  readonly decidedBy: 'clerk' | 'legal-reviewer';
 }
 
 export interface FactValue {
-  path: string;
-  value: unknown;
+  readonly path: string;
+  readonly value: unknown;
 }
 
 /** The result of testing one condition against one case. */
@@ -37,12 +38,12 @@ export interface Finding {
 }
 
 export interface TraceStep {
-  condition: string;
-  cites: readonly string[];
-  value: Tri;
-  reason?: string;
-  facts?: readonly FactValue[];
-  missing?: readonly MissingFact[];
+  readonly condition: string;
+  readonly cites: readonly string[];
+  readonly value: Tri;
+  readonly reason?: string;
+  readonly facts?: readonly FactValue[];
+  readonly missing?: readonly MissingFact[];
 }
 
 /** Everything a condition may look at. Built once per (case, law date). */
@@ -93,20 +94,30 @@ export function isShared(finding: Finding): boolean {
  */
 export function sharedAnswer(answer: Omit<Finding, 'condition'>): Omit<Finding, 'condition'> {
   sharedFindings.add(answer as Finding);
+  // Its facts and missing facts reach every decision that gives it.
+  deepFreeze(answer.facts);
+  deepFreeze(answer.missing);
   return answer;
 }
 
+/** A condition's clause ids, frozen: every trace step of the condition hands them out. */
+function citesOf(spec: { cites?: readonly string[] }): readonly string[] {
+  return spec.cites ? Object.freeze(spec.cites) : NO_CITES;
+}
+
+const NO_CITES: readonly string[] = Object.freeze([]);
+
 function record(ctx: EvalContext, finding: Finding): Finding {
   if (ctx.trace) {
-    const step: TraceStep = {
+    // Absent parts stay undefined, which JSON leaves out.
+    ctx.trace.push({
       condition: finding.condition.label,
       cites: finding.condition.cites,
       value: finding.value,
-    };
-    if (finding.reason !== undefined) step.reason = finding.reason;
-    if (finding.facts) step.facts = finding.facts;
-    if (finding.missing) step.missing = finding.missing;
-    ctx.trace.push(step);
+      reason: finding.reason,
+      facts: finding.facts,
+      missing: finding.missing,
+    });
   }
   return finding;
 }
@@ -124,14 +135,14 @@ interface FactSpec {
 
 /** A leaf that reads one three-valued fact. */
 export function fact(spec: FactSpec): Condition {
-  const missing: readonly MissingFact[] = [
+  const missing: readonly MissingFact[] = deepFreeze([
     { path: spec.path, question: spec.question, decidedBy: spec.decidedBy ?? 'clerk' },
-  ];
+  ]);
   const condition: Condition = {
     id: conditions++,
     op: 'fact',
     label: spec.label,
-    cites: spec.cites ?? [],
+    cites: citesOf(spec),
     evaluate(ctx) {
       const value = spec.read(ctx);
       const facts = [{ path: spec.path, value: spec.recorded ? spec.recorded(ctx) : value }];
@@ -157,7 +168,7 @@ export function derived(spec: {
     id: conditions++,
     op: 'derived',
     label: spec.label,
-    cites: spec.cites ?? [],
+    cites: citesOf(spec),
     evaluate(ctx) {
       // Derived conditions scan the record; hold, notice and transfer often ask the same one.
       const known = memoized(ctx, condition);
@@ -213,7 +224,7 @@ function junction(
     id: conditions++,
     op,
     label: spec.label,
-    cites: spec.cites ?? [],
+    cites: citesOf(spec),
     children,
     evaluate(ctx) {
       // Built only when needed: most junctions are decided by one part.
@@ -244,7 +255,7 @@ export function not(spec: GroupSpec, child: Condition): Condition {
     id: conditions++,
     op: 'not',
     label: spec.label,
-    cites: spec.cites ?? [],
+    cites: citesOf(spec),
     children: [child],
     evaluate(ctx) {
       const finding = child.evaluate(ctx);
@@ -270,7 +281,7 @@ export function term(name: string, label: string): Condition {
     id: conditions++,
     op: 'term',
     label,
-    cites: [],
+    cites: NO_CITES,
     term: name,
     evaluate(ctx) {
       const definition = ctx.terms.get(name);

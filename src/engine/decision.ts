@@ -3,14 +3,15 @@
  * considered that did not fire (and on what fact), and any facts still missing.
  *
  * A decision is read-only: clause lists, notices and considered entries are shared between
- * outcomes and between decisions (they are the same for thousands of cases), so copy before
- * changing anything.
+ * outcomes and between decisions (they are the same for thousands of cases). The types say so,
+ * and what is shared is frozen, so a change throws instead of changing the next decision: copy
+ * what you want to change.
  * @module
  */
 import type { InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
 import type { FactValue, MissingFact, TraceStep } from './condition.js';
-import type { HoldClock } from './time/hold-clock.js';
+import type { ExcludedDay, HoldClock } from './time/hold-clock.js';
 import type { Tri } from './tri.js';
 
 export type Action = 'hold' | 'notify' | 'transfer' | 'information';
@@ -18,66 +19,77 @@ export type Status = 'required' | 'allowed' | 'not-allowed' | 'needs-information
 
 export interface LawDate {
   /** The day whose law decided this action (in the agency's time zone). */
-  date: string;
+  readonly date: string;
   /** Which event the statute makes decisive for this action. */
-  basis: 'otherwise-release-time' | 'decision-time';
+  readonly basis: 'otherwise-release-time' | 'decision-time';
   /** Set when the decisive event was not recorded and another date stood in for it. */
-  note?: string;
+  readonly note?: string;
+}
+
+/** A condition that failed (or could not be decided), with the facts it read. */
+export interface FailedCondition {
+  readonly condition: string;
+  readonly reason?: string;
+  readonly facts?: readonly FactValue[];
 }
 
 /** A condition of the law that was tested and did not decide the outcome. */
 export interface Considered {
-  rule: string;
-  value: Exclude<Tri, true>;
-  clauses: ClauseRef[];
-  /** The conditions that failed (or could not be decided), with the facts they read. */
-  failed: { condition: string; reason?: string; facts?: readonly FactValue[] }[];
+  readonly rule: string;
+  readonly value: Exclude<Tri, true>;
+  readonly clauses: readonly ClauseRef[];
+  readonly failed: readonly FailedCondition[];
 }
 
+/** A hold clock as a decision carries it. */
+export type DecidedHoldClock = Readonly<Omit<HoldClock, 'excludedDays'>> & {
+  readonly excludedDays: readonly Readonly<ExcludedDay>[];
+};
+
 export interface HoldLimitOutcome {
-  rule: string;
-  clauses: ClauseRef[];
+  readonly rule: string;
+  readonly clauses: readonly ClauseRef[];
   /** The latest lawful end of the hold; absent when a fact needed to compute it is missing. */
-  until?: string;
-  clock?: HoldClock;
-  missing?: MissingFact[];
+  readonly until?: string;
+  readonly clock?: DecidedHoldClock;
+  readonly missing?: readonly MissingFact[];
 }
 
 export interface ActionOutcome {
-  action: Action;
+  readonly action: Action;
   /** For information requests: which item. */
-  item?: InformationItem;
-  status: Status;
-  explanation: string;
-  lawDate: LawDate;
+  readonly item?: InformationItem;
+  readonly status: Status;
+  readonly explanation: string;
+  readonly lawDate: LawDate;
   /** SHA-256 over the ids, versions and text hashes of every clause in force on the law date. */
-  lawHash: string;
-  controlling: ClauseRef[];
-  considered: Considered[];
-  missing: MissingFact[];
-  hold?: HoldLimitOutcome;
+  readonly lawHash: string;
+  readonly controlling: readonly ClauseRef[];
+  readonly considered: readonly Considered[];
+  readonly missing: readonly MissingFact[];
+  readonly hold?: HoldLimitOutcome;
   /** Encoding choices the text does not settle; a legal reviewer should know about them. */
-  interpretations: string[];
+  readonly interpretations: readonly string[];
 }
 
 export interface Notice {
-  id: string;
-  text: string;
-  clauses: ClauseRef[];
+  readonly id: string;
+  readonly text: string;
+  readonly clauses: readonly ClauseRef[];
 }
 
 export interface Decision {
-  caseId?: string;
-  jurisdiction: { id: string; name: string };
-  timeZone: string;
-  outcomes: ActionOutcome[];
+  readonly caseId?: string;
+  readonly jurisdiction: Readonly<{ id: string; name: string }>;
+  readonly timeZone: string;
+  readonly outcomes: readonly ActionOutcome[];
   /** What the agency must do whatever it decides (tell the person, keep a record). */
-  duties: Notice[];
+  readonly duties: readonly Notice[];
   /** Warnings a reviewer should read: court rulings, law past its last verification. */
-  cautions: Notice[];
+  readonly cautions: readonly Notice[];
   /** Every clause relied on whose text is not verified verbatim. */
-  unverified: ClauseRef[];
+  readonly unverified: readonly ClauseRef[];
   /** Every missing fact across outcomes, each once. */
-  missing: MissingFact[];
-  trace?: TraceStep[];
+  readonly missing: readonly MissingFact[];
+  readonly trace?: readonly TraceStep[];
 }

@@ -9,8 +9,18 @@ import type { ClauseRef } from './clause.js';
 import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
 import { isShared } from './condition.js';
 import { localDateOf, parseInstant } from './dates.js';
-import type { Action, ActionOutcome, Considered, Decision, LawDate, Notice } from './decision.js';
+import type {
+  Action,
+  ActionOutcome,
+  Considered,
+  Decision,
+  FailedCondition,
+  HoldLimitOutcome,
+  LawDate,
+  Notice,
+} from './decision.js';
 import { CaseError } from './errors.js';
+import { deepFreeze } from './freeze.js';
 import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
 import { COVERAGE_START } from './clause.js';
 import { applyRule } from './rule.js';
@@ -153,15 +163,18 @@ function decide(
 
   let cautions = notices(run, laws, 'cautions');
   if (lastDate > jurisdiction.lastVerifiedOn) {
-    cautions = cautions.slice();
-    cautions.push({
-      id: 'law-past-last-verification',
-      text: `The encoded law was last checked against its sources on ${jurisdiction.lastVerifiedOn}; a later amendment would not be reflected for ${lastDate}.`,
-      clauses: [],
-    });
+    // A spread, not `slice`: the shared list is frozen, and V8 slices frozen arrays slowly.
+    cautions = [
+      ...cautions,
+      {
+        id: 'law-past-last-verification',
+        text: `The encoded law was last checked against its sources on ${jurisdiction.lastVerifiedOn}; a later amendment would not be reflected for ${lastDate}.`,
+        clauses: [],
+      },
+    ];
   }
 
-  const decision: Decision = {
+  return {
     caseId: input.caseId,
     jurisdiction: jurisdiction.summary,
     timeZone,
@@ -170,10 +183,8 @@ function decide(
     cautions,
     unverified: allVerbatim(laws) ? [] : unverifiedClauses(outcomes),
     missing: allMissing(outcomes),
-    trace: undefined,
+    trace: run.trace,
   };
-  if (run.trace) decision.trace = run.trace;
-  return decision;
 }
 
 /** What one decision works from, read once. */
@@ -294,7 +305,11 @@ function lawDateFor(run: Run, jurisdiction: Jurisdiction, basis: LawDate['basis'
 }
 
 /** Duties or cautions from the law that decided each action, for the actions it decided. */
-function notices(run: Run, laws: readonly LawUsed[], kind: 'duties' | 'cautions'): Notice[] {
+function notices(
+  run: Run,
+  laws: readonly LawUsed[],
+  kind: 'duties' | 'cautions',
+): readonly Notice[] {
   if (laws.length === 1) {
     const shared = unconditionalNotices(laws[0]!.law, kind, laws[0]!.actions);
     if (shared) return shared;
@@ -326,7 +341,7 @@ function actionBit(action: Action): number {
 }
 
 /** By law and kind (`law.duties`, `law.cautions`), then by the set of actions decided. */
-const unconditional = new WeakMap<readonly Obligation[], (Notice[] | undefined)[]>();
+const unconditional = new WeakMap<readonly Obligation[], (readonly Notice[] | undefined)[]>();
 
 /**
  * When no obligation of the law depends on the case, its notices depend only on the actions:
@@ -336,7 +351,7 @@ function unconditionalNotices(
   law: LawInForce,
   kind: 'duties' | 'cautions',
   actions: number,
-): Notice[] | undefined {
+): readonly Notice[] | undefined {
   // Named loads, not law[kind]: a keyed load by a varying key is slow.
   const obligations = kind === 'duties' ? law.duties : law.cautions;
   let bySet = unconditional.get(obligations);
@@ -352,7 +367,7 @@ function unconditionalNotices(
       if (built.some((existing) => existing.id === obligation.id)) continue;
       if (concerns(obligation, actions)) built.push(notice(obligation, law));
     }
-    result = built;
+    result = Object.freeze(built);
     bySet[actions] = result;
   }
   return result;
@@ -383,7 +398,7 @@ function notice(obligation: Obligation, law: LawInForce): Notice {
   if (!result) {
     const clauses: ClauseRef[] = [];
     addRefs(law.refsOf(obligation.cites), clauses);
-    result = { id: obligation.id, text: obligation.text, clauses };
+    result = deepFreeze({ id: obligation.id, text: obligation.text, clauses });
     byObligation.set(obligation, result);
   }
   return result;
@@ -405,53 +420,75 @@ function decideAction(
   const considered = result.considered.map(({ exception, finding }) =>
     considerOf(run, law, exception.label, law.refsOf(exception.then.cites), finding),
   );
-  // Built with one fixed shape and no spreads: this runs for every action of every decision.
-  const actionOutcome: ActionOutcome = {
-    action: asked.action,
-    item: asked.item,
-    status: 'needs-information',
-    explanation: '',
-    lawDate,
-    lawHash: law.hash,
-    controlling: [],
-    considered,
-    missing: result.missing,
-    hold: undefined,
-    interpretations: [],
-  };
+  // Both answers are built with one fixed shape and no spreads: this runs for every action of
+  // every decision.
   const outcome = result.outcome;
   if (!outcome) {
-    actionOutcome.explanation = `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`;
     // The rules' clauses and the definitions whose facts are missing.
     const controlling: ClauseRef[] = [];
     for (const exception of entry.rule.exceptions) {
       addRefs(law.refsOf(exception.then.cites), controlling);
     }
     for (const finding of result.blocking) addFindingRefs(finding, law, controlling);
-    actionOutcome.controlling = controlling;
-    return actionOutcome;
+    return {
+      action: asked.action,
+      item: asked.item,
+      status: 'needs-information',
+      explanation: `Cannot decide until these are known: ${result.missing.map((m) => m.question).join(' ')}`,
+      lawDate,
+      lawHash: law.hash,
+      controlling,
+      considered,
+      missing: result.missing,
+      hold: undefined,
+      interpretations: [],
+    };
   }
-  // Shared with every decision under this law: decisions are read-only (decision.ts).
   const outcomeRefs = law.refsOf(outcome.cites);
-  actionOutcome.controlling = result.decisive
-    ? refsAlong(run, law, outcomeRefs, result.decisive)
-    : (outcomeRefs as ClauseRef[]);
-  actionOutcome.status = outcome.status;
-  actionOutcome.explanation = outcome.explanation;
-  if (outcome.interpretation !== undefined)
-    actionOutcome.interpretations = [outcome.interpretation];
+  let hold: HoldLimitOutcome | undefined;
+  let missing: readonly MissingFact[] = result.missing;
   if (outcome.holdLimit && asked.action === 'hold' && outcome.status !== 'not-allowed') {
     const limit = outcome.holdLimit.compute(ctx);
-    actionOutcome.hold = {
+    hold = {
       rule: outcome.holdLimit.label,
-      clauses: law.refsOf(outcome.holdLimit.cites) as ClauseRef[],
+      clauses: frozen(law.refsOf(outcome.holdLimit.cites)),
       until: limit.clock?.until,
       clock: limit.clock,
       missing: limit.missing,
     };
-    if (limit.missing) actionOutcome.missing = limit.missing;
+    if (limit.missing) missing = limit.missing;
   }
-  return actionOutcome;
+  return {
+    action: asked.action,
+    item: asked.item,
+    status: outcome.status,
+    explanation: outcome.explanation,
+    lawDate,
+    lawHash: law.hash,
+    controlling: result.decisive
+      ? refsAlong(run, law, outcomeRefs, result.decisive)
+      : frozen(outcomeRefs),
+    considered,
+    missing,
+    hold,
+    interpretations: outcome.interpretation === undefined ? [] : [outcome.interpretation],
+  };
+}
+
+/** The frozen copy of each list of a law's clauses that decisions hand out, made once. */
+const frozenCopies = new WeakMap<readonly ClauseRef[], readonly ClauseRef[]>();
+
+/**
+ * A law's clause list as decisions hand it out: the same for every decision, so frozen. The
+ * engine keeps working on the list itself, since V8 iterates and copies frozen arrays slowly.
+ */
+function frozen(refs: readonly ClauseRef[]): readonly ClauseRef[] {
+  let copy = frozenCopies.get(refs);
+  if (!copy) {
+    copy = Object.freeze([...refs]);
+    frozenCopies.set(refs, copy);
+  }
+  return copy;
 }
 
 /** Hold and notify usually fail on the same finding: they share one entry. */
@@ -471,7 +508,7 @@ function considerOf(
       }
     }
   }
-  const failed: Considered['failed'] = [];
+  const failed: FailedCondition[] = [];
   collectFailures(finding, failed);
   const entry: Considered = {
     rule,
@@ -480,8 +517,12 @@ function considerOf(
     failed,
   };
   if (!shared) run.considered.push({ finding, thenRefs, entry });
-  else if (known) known.push({ finding, thenRefs, entry });
-  else sharedConsidered.set(finding, [{ finding, thenRefs, entry }]);
+  else {
+    // Given to every decision that fails on the same answer: frozen, with everything in it.
+    deepFreeze(entry);
+    if (known) known.push({ finding, thenRefs, entry });
+    else sharedConsidered.set(finding, [{ finding, thenRefs, entry }]);
+  }
   return entry;
 }
 
@@ -521,7 +562,7 @@ function addFindingRefs(finding: Finding, law: LawInForce, into: ClauseRef[]): v
 }
 
 /** The innermost findings that carry the failure: leaves, or derived conditions with a reason. */
-function collectFailures(finding: Finding, into: Considered['failed']): void {
+function collectFailures(finding: Finding, into: FailedCondition[]): void {
   if (!finding.because || finding.because.length === 0 || finding.reason !== undefined) {
     into.push({ condition: finding.condition.label, reason: finding.reason, facts: finding.facts });
     return;
