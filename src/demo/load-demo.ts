@@ -16,7 +16,7 @@ import {
 import { deskContext, type DeskContext } from '../services/desk-context.js';
 import {
   answerInformationRequest,
-  listInformationRequests,
+  loadInformationRequests,
   recordInformationRequest,
 } from '../services/information-service.js';
 import { confirmDecision, decideCase, proposeOverride } from '../services/review-service.js';
@@ -198,7 +198,7 @@ async function playInformationRequest(
   report: LoadDemoReport,
 ): Promise<void> {
   const receivedAt = new Date(step.request.receivedAt).toISOString();
-  let request = (await listInformationRequests(at(step.at), clerk, caseId)).find(
+  let request = (await loadInformationRequests(at(step.at), caseId)).find(
     (known) => known.receivedAt === receivedAt,
   );
   if (request === undefined) {

@@ -28,6 +28,7 @@ export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
 export type CaseStep =
   | 'update-record'
+  | 'correct-request'
   | 'decide'
   | 'confirm'
   | 'propose-override'
@@ -49,6 +50,10 @@ const OPEN: readonly CaseStatus[] = [
 /** For each step: the statuses it may start from, and the status it leads to (`same` keeps it). */
 const STEPS: Record<CaseStep, { from: readonly CaseStatus[]; to: CaseStatus | 'same' }> = {
   'update-record': {
+    from: ['received', 'decided', 'override-pending', 'reviewed'],
+    to: 'received',
+  },
+  'correct-request': {
     from: ['received', 'decided', 'override-pending', 'reviewed'],
     to: 'received',
   },

@@ -46,11 +46,40 @@ const after = (a: string, b: string) => Date.parse(a) > Date.parse(b);
 
 const honours = (status: Status | undefined) => status === 'allowed' || status === 'required';
 
+/** The case as the step finds it, and the step's own time and reason. */
 export interface CustodyStepContext {
+  /** When the step happened: every check is made at this instant. */
   at: string;
   holdUntil: string | null;
   holding: boolean;
+  iceNotifiedAt: string | null;
   reason?: string;
+}
+
+/**
+ * The actions the law requires that the case has not yet honoured at `context.at`: a required
+ * hold until its lawful end has come while holding, a required notice until ICE was told, a
+ * required transfer until it happens.
+ */
+function unmetRequirements(
+  outcomes: readonly EffectiveOutcome[],
+  context: CustodyStepContext,
+): CustodyAction[] {
+  const met = (action: CustodyAction) => {
+    switch (action) {
+      case 'hold':
+        return (
+          context.holding && context.holdUntil !== null && !after(context.holdUntil, context.at)
+        );
+      case 'notify':
+        return context.iceNotifiedAt !== null;
+      case 'transfer':
+        return false;
+    }
+  };
+  return outcomes
+    .filter((outcome) => outcome.status === 'required' && !met(outcome.action))
+    .map((outcome) => outcome.action);
 }
 
 /** Throws `not-lawful`, saying why, unless the reviewed outcomes allow this custody step. */
@@ -70,6 +99,8 @@ export function checkCustodyStep(
       const hold = outcomes.find((outcome) => outcome.action === 'hold');
       if (hold?.holdUntil === undefined) {
         refuse('the lawful end of the hold is unknown: complete the record and decide again');
+      } else if (after(context.at, hold.holdUntil)) {
+        refuse(`the lawful hold ended at ${hold.holdUntil}; the person must be released`);
       }
       return;
     }
@@ -91,6 +122,18 @@ export function checkCustodyStep(
         refuse(`the hold runs until ${context.holdUntil}; ICE may still come`);
       }
       return;
+    case 'released': {
+      // A plain release is one that honoured whatever the law requires; any other is recorded
+      // as released despite the detainer, with its reason.
+      const unmet = unmetRequirements(outcomes, context);
+      if (unmet.length > 0) {
+        refuse(
+          `the law requires honouring this detainer (${unmet.join(', ')}): record the release as ` +
+            'released-despite-detainer, with the reason it was not honoured',
+        );
+      }
+      return;
+    }
     case 'released-despite-detainer':
       if (outcomes.some((outcome) => outcome.status === 'required') && !context.reason) {
         refuse('the law requires honouring this detainer: give the reason it was not honoured');

@@ -5,6 +5,7 @@
  * @module
  */
 import type { CaseInput } from '../engine/case.js';
+import type { FieldIssue } from '../engine/errors.js';
 import type { InformationRequest } from './information-request.js';
 import type { Intake } from './intake.js';
 
@@ -57,3 +58,48 @@ export function engineInformationCaseFor(
     record: intake.history,
   };
 }
+
+/** Where each field the engine is told comes from in the intake, by the engine's path prefix. */
+const INTAKE_PATHS: readonly (readonly [engine: string, intake: string])[] = [
+  ['otherwiseReleaseAt', 'custody.expectedReleaseAt'],
+  ['instantArrestDate', 'custody.instantArrestDate'],
+  ['record', 'history'],
+];
+
+/**
+ * The same for an information request: its own fields by their names, the case's by their intake
+ * paths.
+ */
+const INFORMATION_PATHS: readonly (readonly [engine: string, intake: string])[] = [
+  ['otherwiseReleaseAt', 'custody.expectedReleaseAt'],
+  ['instantArrestDate', 'custody.instantArrestDate'],
+  ['request.receivedAt', 'receivedAt'],
+  ['request.information', 'information'],
+  ['request.informationPurpose', 'purpose'],
+  ['request.informationRequiredByLaw', 'requiredByLaw'],
+  ['request.informationPubliclyAvailable', 'publiclyAvailable'],
+  ['record', 'history'],
+];
+
+function renamed(
+  issues: readonly FieldIssue[],
+  paths: readonly (readonly [string, string])[],
+): FieldIssue[] {
+  return issues.map((issue) => {
+    const match = paths.find(
+      ([engine]) =>
+        issue.path === engine ||
+        issue.path.startsWith(`${engine}.`) ||
+        issue.path.startsWith(`${engine}[`),
+    );
+    return match === undefined
+      ? issue
+      : { ...issue, path: match[1] + issue.path.slice(match[0].length) };
+  });
+}
+
+/** The engine's complaints about a case, named by the intake fields a clerk can correct. */
+export const intakeIssuesOf = (issues: readonly FieldIssue[]) => renamed(issues, INTAKE_PATHS);
+
+export const informationIssuesOf = (issues: readonly FieldIssue[]) =>
+  renamed(issues, INFORMATION_PATHS);

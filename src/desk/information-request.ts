@@ -5,12 +5,17 @@
  */
 import { z } from 'zod';
 import { INFORMATION_ITEMS, REQUESTERS, instantSchema, triSchema } from '../engine/case.js';
+import { lawDateSchema } from './date-checks.js';
 
 export const informationRequestSchema = z
   .strictObject({
-    receivedAt: instantSchema.describe('When the request was received.'),
+    receivedAt: lawDateSchema.describe('When the request was received; not in the future.'),
     requester: z.enum(REQUESTERS).default('ice'),
-    information: z.array(z.enum(INFORMATION_ITEMS)).min(1).describe('What is asked for.'),
+    information: z
+      .array(z.enum(INFORMATION_ITEMS))
+      .min(1)
+      .max(INFORMATION_ITEMS.length)
+      .describe('What is asked for.'),
     purpose: z
       .enum([
         'civil-immigration-enforcement',
@@ -27,9 +32,14 @@ export const informationRequestSchema = z
 
 export const informationAnswerSchema = z
   .strictObject({
-    answeredAt: instantSchema.optional().describe('When the answer was sent; now when absent.'),
+    answeredAt: instantSchema
+      .optional()
+      .describe(
+        'When the answer was sent; now when absent. Not before the request, not in the future.',
+      ),
     disclosed: z
       .array(z.enum(INFORMATION_ITEMS))
+      .max(INFORMATION_ITEMS.length)
       .describe('The items given to the requester; an empty list records a refusal.'),
     note: z.string().max(4000).optional().describe('What was said, in words.'),
   })

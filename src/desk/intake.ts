@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   ACTIONS,
   FORMS,
+  MAX_RECORD_ENTRIES,
   REQUESTERS,
   instantSchema,
   judicialWarrantSchema,
@@ -17,10 +18,11 @@ import {
   triSchema,
 } from '../engine/case.js';
 import { JURISDICTIONS } from '../law/jurisdictions.js';
+import { lawDateSchema } from './date-checks.js';
 
 const JURISDICTION_IDS = JURISDICTIONS.map((jurisdiction) => jurisdiction.id);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+export const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The engine's record and warrant schemas, named so the OpenAPI document defines them once. */
 export const historySchema = recordSchema.meta({ id: 'CriminalHistory' });
@@ -47,6 +49,11 @@ export const personSchema = z
   .describe('The person the request is about.')
   .meta({ id: 'Person' });
 
+export const custodyChargeSchema = z.strictObject({
+  charge: text(100),
+  level: levelSchema.optional(),
+});
+
 export const custodySchema = z
   .strictObject({
     facility: text(200).optional().describe('The facility or precinct holding the person.'),
@@ -55,12 +62,15 @@ export const custodySchema = z
       .optional()
       .describe('The date of the arrest that brought the person into custody.'),
     charges: z
-      .array(z.strictObject({ charge: text(100), level: levelSchema.optional() }))
+      .array(custodyChargeSchema)
+      .max(MAX_RECORD_ENTRIES)
       .default([])
       .describe('The charges the person is held on.'),
-    expectedReleaseAt: instantSchema
+    expectedReleaseAt: lawDateSchema
       .optional()
-      .describe('When the person would otherwise be released, if known.'),
+      .describe(
+        'When the person would otherwise be released, if known; the law in force then decides a hold.',
+      ),
   })
   .describe('The custody the person is in.')
   .meta({ id: 'Custody' });
@@ -96,19 +106,22 @@ export const detainerRequestSchema = z
       .optional()
       .describe('The immigration officer who signed the form.'),
     requester: z.enum(REQUESTERS).default('ice'),
-    receivedAt: instantSchema.describe('When the agency received the request.'),
+    receivedAt: lawDateSchema.describe('When the agency received the request.'),
     probableCause: z
       .array(z.enum(PROBABLE_CAUSE_BASES))
+      .max(PROBABLE_CAUSE_BASES.length)
       .default([])
       .describe(
         'The ticked probable-cause boxes: I-247A Box 1 (1-4) or Box 2, I-247D section 1.B or 2.',
       ),
     priorities: z
       .array(z.enum(ENFORCEMENT_PRIORITIES))
+      .max(ENFORCEMENT_PRIORITIES.length)
       .default([])
       .describe('The ticked enforcement-priority boxes of the I-247D / I-247N (section 1.A).'),
     actions: z
       .array(z.enum(ACTIONS))
+      .max(ACTIONS.length)
       .optional()
       .describe('What is asked; read from the form when absent.'),
     administrativeWarrants: z
@@ -119,6 +132,7 @@ export const detainerRequestSchema = z
           signedOn: localDateSchema.optional(),
         }),
       )
+      .max(10)
       .default([])
       .describe('Administrative warrants attached by DHS. These are never judicial warrants.'),
     judicialWarrant: judicialWarrantInputSchema.optional(),

@@ -49,7 +49,16 @@ const sourceSchema = z
       'Some laws only accept facts from some sources.',
   );
 
-const recordedFactSchema = z
+/**
+ * Free text as a record writes it, bounded: the desk stores and serves every record, so no field
+ * may grow without limit.
+ */
+const recordText = (max: number) => z.string().min(1).max(max);
+
+/** The most entries a list of the record may hold. */
+export const MAX_RECORD_ENTRIES = 500;
+
+export const recordedFactSchema = z
   .strictObject({
     value: triSchema,
     source: sourceSchema.default('unknown'),
@@ -73,19 +82,16 @@ const periodSchema = z
   })
   .describe('A period of incarceration.');
 
-const convictionSchema = z
+export const convictionSchema = z
   .strictObject({
-    id: z.string().optional().describe('The record’s own identifier for this entry.'),
-    charge: z
-      .string()
-      .min(1)
-      .describe(
-        'The charge of conviction as the record writes it, e.g. "PL 120.05(2)", "120.05 02 D", ' +
-          '"PL 110/160.15", "VTL 600.2(c)". New York charges are parsed; others are kept as text.',
-      ),
+    id: recordText(100).optional().describe('The record’s own identifier for this entry.'),
+    charge: recordText(200).describe(
+      'The charge of conviction as the record writes it, e.g. "PL 120.05(2)", "120.05 02 D", ' +
+        '"PL 110/160.15", "VTL 600.2(c)". New York charges are parsed; others are kept as text.',
+    ),
     level: levelSchema.optional(),
     court: courtSchema,
-    courtState: z.string().optional().describe('For another state’s court: which state.'),
+    courtState: recordText(100).optional().describe('For another state’s court: which state.'),
     disposition: z
       .enum(['conviction', 'youthful-offender', 'juvenile-delinquent', 'unknown'])
       .describe(
@@ -101,6 +107,7 @@ const convictionSchema = z
       .describe('The conviction was for a hate crime (PL 485.05); absent means it was not.'),
     incarceration: z
       .array(periodSchema)
+      .max(MAX_RECORD_ENTRIES)
       .optional()
       .describe(
         'Periods incarcerated for this conviction. An empty list means none; absent means not ' +
@@ -109,14 +116,13 @@ const convictionSchema = z
       ),
     equivalence: z
       .strictObject({
-        newYorkCharge: z
-          .string()
-          .min(1)
-          .describe('The New York felony the out-of-state or federal offence is equivalent to.'),
+        newYorkCharge: recordText(200).describe(
+          'The New York felony the out-of-state or federal offence is equivalent to.',
+        ),
         predicateFelony: triSchema.describe(
           'The conviction would be a predicate felony conviction under PL 70.06(1)(b)(i).',
         ),
-        decidedBy: z.string().min(1).describe('The legal reviewer who made the finding.'),
+        decidedBy: recordText(200).describe('The legal reviewer who made the finding.'),
         decidedOn: localDateSchema.describe('When the finding was made.'),
       })
       .optional()
@@ -130,7 +136,7 @@ const convictionSchema = z
   .describe('One entry of the person’s criminal history: a conviction or adjudication.');
 
 const pendingChargeSchema = z.strictObject({
-  charge: z.string().min(1).describe('The pending charge as the record writes it.'),
+  charge: recordText(200).describe('The pending charge as the record writes it.'),
   level: levelSchema.optional(),
   firearmOrAmmunition: z
     .boolean()
@@ -140,12 +146,12 @@ const pendingChargeSchema = z.strictObject({
     ),
 });
 
-const pendingCaseSchema = z
+export const pendingCaseSchema = z
   .strictObject({
-    id: z.string().optional(),
+    id: recordText(100).optional().describe('The record’s own identifier for this entry.'),
     court: courtSchema,
     familyCourt: z.boolean().default(false).describe('The case is in family court.'),
-    charges: z.array(pendingChargeSchema).min(1),
+    charges: z.array(pendingChargeSchema).min(1).max(MAX_RECORD_ENTRIES),
     disposition: z
       .enum(['pending', 'adjourned-in-contemplation-of-dismissal', 'conditional-discharge'])
       .default('pending')
@@ -211,8 +217,8 @@ export const judicialWarrantSchema = z
     federalCriminalImmigrationLaw: triSchema
       .optional()
       .describe('The warrant is for a violation of federal criminal immigration law.'),
-    judge: z.string().optional(),
-    court: z.string().optional(),
+    judge: recordText(200).optional(),
+    court: recordText(200).optional(),
     issuedOn: localDateSchema.optional(),
   })
   .describe('A warrant issued by a judge, presented with or after the request.');
@@ -278,8 +284,8 @@ export const recordSchema = z
           'all there are. When false or unknown, an empty list proves nothing.',
       ),
     searchedAt: instantSchema.optional().describe('When the search was run.'),
-    convictions: z.array(convictionSchema).default([]),
-    pendingCases: z.array(pendingCaseSchema).default([]),
+    convictions: z.array(convictionSchema).max(MAX_RECORD_ENTRIES).default([]),
+    pendingCases: z.array(pendingCaseSchema).max(MAX_RECORD_ENTRIES).default([]),
     criminalWarrant: recordedFactSchema
       .optional()
       .describe('An outstanding criminal warrant in New York or another U.S. jurisdiction.'),

@@ -1,6 +1,6 @@
 /**
  * Bulk export of case files for supervisors and auditors. An export is a read of every person in
- * it, so it is audited once with the number of cases and the filter used.
+ * it, so it is audited once with the filter used and the id of every case it holds.
  * @module
  */
 import { requirePermission, type Actor } from '../auth/roles.js';
@@ -27,7 +27,7 @@ export async function* exportCases(
       actor: actor.username,
       action: 'case.export',
       subject: 'cases',
-      payload: { count: ids.length, filter },
+      payload: { count: ids.length, caseIds: ids.map(({ id }) => id), filter },
     }),
   );
   for (const { id } of ids) yield await loadCaseView(ctx, id);

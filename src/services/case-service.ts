@@ -22,16 +22,18 @@ import {
   type EffectiveOutcome,
   type OverrideEntry,
 } from '../desk/effective-outcomes.js';
+import { dateWarnings, refuseFuture } from '../desk/date-checks.js';
 import { DeskError, parseInput } from '../desk/errors.js';
+import { intakeSchema, type Intake, type Person } from '../desk/intake.js';
 import {
-  custodySchema,
-  historySchema,
-  intakeSchema,
-  judicialWarrantInputSchema,
-  type Intake,
-  type Person,
-} from '../desk/intake.js';
+  applyRecordCorrection,
+  applyRequestCorrection,
+  changedFields,
+  recordCorrectionSchema,
+  requestCorrectionSchema,
+} from '../desk/record-correction.js';
 import { FORMS } from '../engine/case.js';
+import type { FieldIssue } from '../engine/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
 import { insertRow, prepareQuery } from '../store/compiled-query.js';
 import type { CaseRow, Database, DecisionRow } from '../store/schema.js';
@@ -63,6 +65,8 @@ export interface DecisionView {
   reviewedBy: string | null;
   reviewedAt: string | null;
   effective: EffectiveOutcome[];
+  /** Dates of the record that are possible but unlikely (a year typo?), each with its field. */
+  warnings: FieldIssue[];
 }
 
 export interface CaseEventView {
@@ -97,9 +101,7 @@ function intakeKeyOf(intake: Intake): string {
     subjectId: intake.request.subjectId ?? null,
     eventNumber: intake.request.eventNumber ?? null,
   };
-  return createHash('sha256')
-    .update(canonicalize(identity) ?? '')
-    .digest('hex');
+  return createHash('sha256').update(canonicalize(identity)).digest('hex');
 }
 
 /**
@@ -140,6 +142,7 @@ export async function recordIntake(
 ): Promise<IntakeResult> {
   requirePermission(actor, 'case.intake');
   if (decide) requirePermission(actor, 'case.decide');
+  refuseFuture('request.receivedAt', intake.request.receivedAt, ctx.now());
   const intakeKey = intakeKeyOf(intake);
   try {
     return await ctx.store.transaction(async (trx): Promise<IntakeResult> => {
@@ -246,20 +249,73 @@ async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: stri
 const isoOrNull = (instant: string | undefined) =>
   instant === undefined ? null : new Date(instant).toISOString();
 
-/** Reads one case with its person, decision, hold clock and timeline. The read is audited. */
-export async function readCase(ctx: DeskContext, actor: Actor, id: string): Promise<CaseView> {
-  requirePermission(actor, 'case.read');
-  const view = await loadCaseView(ctx, id);
-  await ctx.store.transaction((trx) =>
-    appendAudit(ctx, trx, {
-      at: ctx.now(),
-      actor: actor.username,
-      action: 'case.read',
-      subject: `case/${id}`,
-      payload: { version: view.version },
-    }),
-  );
-  return view;
+/** The actor the audit log names for a caller who is not signed in (no username can be this). */
+export const ANONYMOUS = '(anonymous)';
+
+const REFUSALS: ReadonlySet<DeskError['code']> = new Set([
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+]);
+
+/** Case ids are UUIDs; anything else typed into a URL is not written to the log. */
+const CASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Runs a read of a person's records for `actor` (undefined: not signed in), auditing a refusal
+ * too: who was refused which case and why. The log gets the case id only when it is one, and
+ * never anything else the caller sent.
+ */
+export async function auditedRead<T>(
+  ctx: DeskContext,
+  actor: Actor | undefined,
+  caseId: string,
+  action: string,
+  read: (actor: Actor) => Promise<T>,
+): Promise<T> {
+  try {
+    if (actor === undefined)
+      throw new DeskError('unauthenticated', 'sign in, or send an API token');
+    return await read(actor);
+  } catch (error) {
+    if (error instanceof DeskError && REFUSALS.has(error.code)) {
+      await ctx.store.transaction((trx) =>
+        appendAudit(ctx, trx, {
+          at: ctx.now(),
+          actor: actor?.username ?? ANONYMOUS,
+          action: `${action}-refused`,
+          subject: CASE_ID.test(caseId) ? `case/${caseId}` : 'case/(not a case id)',
+          payload: { refused: error.code },
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads one case with its person, decision, hold clock and timeline, for `actor` (undefined: not
+ * signed in). The read is audited, and so is a refusal.
+ */
+export async function readCase(
+  ctx: DeskContext,
+  actor: Actor | undefined,
+  id: string,
+): Promise<CaseView> {
+  return auditedRead(ctx, actor, id, 'case.read', async (reader) => {
+    requirePermission(reader, 'case.read');
+    const view = await loadCaseView(ctx, id);
+    await ctx.store.transaction((trx) =>
+      appendAudit(ctx, trx, {
+        at: ctx.now(),
+        actor: reader.username,
+        action: 'case.read',
+        subject: `case/${id}`,
+        payload: { version: view.version },
+      }),
+    );
+    return view;
+  });
 }
 
 /** The case as stored, without auditing: for services that already audit their own step. */
@@ -283,7 +339,10 @@ export async function loadCaseView(ctx: DeskContext, id: string): Promise<CaseVi
     custody: intake.custody,
     history: intake.history,
     request: intake.request,
-    decision: decisionRow === undefined ? null : decisionViewOf(decisionRow),
+    decision:
+      decisionRow === undefined
+        ? null
+        : { ...decisionViewOf(decisionRow), warnings: dateWarnings(intake) },
     hold:
       row.holdStartedAt === null || row.holdUntil === null
         ? null
@@ -319,7 +378,7 @@ export async function currentDecision(
     .executeTakeFirst();
 }
 
-export function decisionViewOf(row: DecisionRow): DecisionView {
+export function decisionViewOf(row: DecisionRow): Omit<DecisionView, 'warnings'> {
   const decision = JSON.parse(row.decisionJson) as Decision;
   const override =
     row.overrideJson === null ? null : (JSON.parse(row.overrideJson) as OverrideEntry[]);
@@ -418,19 +477,10 @@ export async function listCases(
   };
 }
 
-export const recordUpdateSchema = z
-  .strictObject({
-    history: historySchema.optional(),
-    custody: custodySchema.optional(),
-    judicialWarrant: judicialWarrantInputSchema.optional(),
-  })
-  .refine(
-    (update) => Object.keys(update).length > 0,
-    'give at least one of history, custody or judicialWarrant',
-  )
-  .describe('A correction or completion of the record; the case must then be decided again.');
-
-/** Corrects or completes the record. Any decision not yet acted on is superseded. */
+/**
+ * Corrects or completes the record, field by field (src/desk/record-correction.ts): only the fields
+ * named change. Any decision not yet acted on is superseded.
+ */
 export async function updateRecord(
   ctx: DeskContext,
   actor: Actor,
@@ -439,45 +489,82 @@ export async function updateRecord(
   input: unknown,
 ): Promise<{ version: number; status: CaseStatus }> {
   requirePermission(actor, 'case.update');
-  const update = parseInput(recordUpdateSchema, input);
-  const { version, status } = await changeCase(
+  const correction = parseInput(recordCorrectionSchema, input);
+  return correctCase(ctx, actor, id, ifMatch, 'update-record', (intake) =>
+    applyRecordCorrection(intake, correction),
+  );
+}
+
+/**
+ * A reviewer corrects the detainer request as recorded (when it was received, the form, the boxes
+ * ticked), with a written reason kept on the case's timeline. The case must be decided again.
+ */
+export async function correctRequest(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  input: unknown,
+): Promise<{ version: number; status: CaseStatus }> {
+  requirePermission(actor, 'case.review');
+  const correction = parseInput(requestCorrectionSchema, input);
+  return correctCase(
     ctx,
     actor,
     id,
     ifMatch,
-    'update-record',
-    async (trx, row) => {
-      const intake = JSON.parse(row.intakeJson) as Intake;
-      const next: Intake = {
-        ...intake,
-        history: update.history ?? intake.history,
-        custody: update.custody ?? intake.custody,
-        request: {
-          ...intake.request,
-          judicialWarrant: update.judicialWarrant ?? intake.request.judicialWarrant,
-        },
-      };
-      const intakeJson = JSON.stringify(next);
-      await trx
-        .updateTable('decisions')
-        .set({ status: 'superseded' })
-        .where('caseId', '=', id)
-        .where('status', '!=', 'superseded')
-        .execute();
-      return {
-        patch: {
-          intakeJson,
-          expectedReleaseAt: isoOrNull(next.custody.expectedReleaseAt),
-        },
-        event: {
-          kind: 'record-updated',
-          at: ctx.now(),
-          details: { fields: Object.keys(update).filter((key) => key in update) },
-        },
-        audit: { intakeSha256: recordSha256(intakeJson) },
-        result: undefined,
-      };
-    },
+    'correct-request',
+    (intake) => applyRequestCorrection(intake, correction),
+    correction.reason,
   );
+}
+
+/**
+ * Stores a corrected record: validated again as a whole (so a correction meets every rule an
+ * intake does), refused when it changes nothing, and the event and audit entry name exactly the
+ * fields whose value changed.
+ */
+async function correctCase(
+  ctx: DeskContext,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  step: 'update-record' | 'correct-request',
+  correct: (intake: Intake) => Intake,
+  reason?: string,
+): Promise<{ version: number; status: CaseStatus }> {
+  const { version, status } = await changeCase(ctx, actor, id, ifMatch, step, async (trx, row) => {
+    const intake = JSON.parse(row.intakeJson) as Intake;
+    const next = parseInput(intakeSchema, correct(intake));
+    refuseFuture('request.receivedAt', next.request.receivedAt, ctx.now());
+    const fields = changedFields(intake, next);
+    if (fields.length === 0) {
+      throw DeskError.invalid([
+        { path: '(body)', message: 'changes nothing: every field named already has that value' },
+      ]);
+    }
+    const intakeJson = JSON.stringify(next);
+    await trx
+      .updateTable('decisions')
+      .set({ status: 'superseded' })
+      .where('caseId', '=', id)
+      .where('status', '!=', 'superseded')
+      .execute();
+    return {
+      patch: {
+        intakeJson,
+        form: next.request.form,
+        receivedAt: new Date(next.request.receivedAt).toISOString(),
+        expectedReleaseAt: isoOrNull(next.custody.expectedReleaseAt),
+      },
+      event: {
+        kind: step === 'update-record' ? 'record-updated' : 'request-corrected',
+        at: ctx.now(),
+        details: reason === undefined ? { fields } : { fields, reason },
+      },
+      audit: { intakeSha256: recordSha256(intakeJson), fields },
+      result: undefined,
+    };
+  });
   return { version, status };
 }

@@ -116,6 +116,7 @@ for (const kind of TEST_STORES) {
       now = '2016-06-03T22:00:00.000Z';
 
       await notifyIce(ctx, clerk, id, 4, {});
+      now = '2016-06-06T14:05:00.000Z';
       await recordRelease(ctx, clerk, id, 5, {
         kind: 'transferred-to-ice',
         at: '2016-06-06T10:00:00-04:00',
@@ -182,7 +183,13 @@ for (const kind of TEST_STORES) {
       const view = await loadCaseView(ctx, id);
       assert.ok((view.decision?.decision.missing.length ?? 0) > 0);
       await assert.rejects(confirmDecision(ctx, reviewer, id, 2, {}), failsWith('not-lawful'));
-      await updateRecord(ctx, clerk, id, 2, { history: intake.history });
+      await updateRecord(ctx, clerk, id, 2, {
+        history: {
+          searchCompleted: true,
+          convictions: { add: intake.history?.convictions },
+          terroristScreeningMatch: intake.history?.terroristScreeningMatch,
+        },
+      });
       assert.equal((await loadCaseView(ctx, id)).status, 'received');
       await decideCase(ctx, clerk, id, 3);
       await confirmDecision(ctx, reviewer, id, 4, {});

@@ -9,14 +9,20 @@ import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { instantSchema } from '../engine/case.js';
 import { RELEASE_KINDS, type CaseStep } from '../desk/case-lifecycle.js';
+import { refuseFuture } from '../desk/date-checks.js';
 import { checkCustodyStep } from '../desk/effective-outcomes.js';
 import { DeskError, parseInput } from '../desk/errors.js';
-import { changeCase } from './case-transaction.js';
+import { changeCase, type Trx } from './case-transaction.js';
 import { currentDecision, decisionViewOf } from './case-service.js';
 import type { DeskContext } from './desk-context.js';
 
 export const custodyStepSchema = z.strictObject({
-  at: instantSchema.optional().describe('When it happened; now when absent.'),
+  at: instantSchema
+    .optional()
+    .describe(
+      'When it happened; now when absent. Not before the case’s last step or the request’s ' +
+        'receipt, not in the future; the law is checked at this time.',
+    ),
   reason: z.string().trim().min(1).max(4000).optional().describe('Why, in words.'),
 });
 
@@ -36,13 +42,16 @@ async function custodyStep(
 ): Promise<Outcome> {
   requirePermission(actor, 'case.custody');
   const at = new Date(input.at ?? ctx.now()).toISOString();
+  refuseFuture('at', at, ctx.now());
   return changeCase(ctx, actor, id, ifMatch, step, async (trx, row) => {
+    await refuseOutOfOrder(trx, id, at, row.receivedAt);
     const decisionRow = await currentDecision(ctx, id, trx);
     const effective = decisionRow === undefined ? [] : decisionViewOf(decisionRow).effective;
     checkCustodyStep(step, effective, {
       at,
       holdUntil: row.holdUntil,
       holding: row.status === 'holding',
+      iceNotifiedAt: row.iceNotifiedAt,
       reason: input.reason,
     });
     const details = { reason: input.reason ?? null };
@@ -82,6 +91,33 @@ async function custodyStep(
         };
     }
   });
+}
+
+/**
+ * Steps are recorded in the order they happened: none before the request was received or before
+ * the last event on the case's timeline (the decision and review that allowed it included).
+ */
+async function refuseOutOfOrder(trx: Trx, caseId: string, at: string, receivedAt: string) {
+  const events = await trx
+    .selectFrom('caseEvents')
+    .select(['kind', 'at'])
+    .where('caseId', '=', caseId)
+    .execute();
+  const before = (when: string) => Date.parse(at) < Date.parse(when);
+  if (before(receivedAt)) {
+    throw DeskError.invalid([
+      { path: 'at', message: `is before the request was received (${receivedAt})` },
+    ]);
+  }
+  const later = events.find((event) => before(event.at));
+  if (later !== undefined) {
+    throw DeskError.invalid([
+      {
+        path: 'at',
+        message: `is before the case’s ${later.kind} step at ${later.at}: record steps in the order they happened`,
+      },
+    ]);
+  }
 }
 
 export async function startHold(

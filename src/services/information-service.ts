@@ -4,9 +4,9 @@
  * @module
  */
 import { requirePermission, type Actor } from '../auth/roles.js';
-import { parseCase } from '../engine/case.js';
 import type { Decision } from '../engine/decision.js';
-import { engineInformationCaseFor } from '../desk/engine-case.js';
+import { refuseFuture } from '../desk/date-checks.js';
+import { engineInformationCaseFor, informationIssuesOf } from '../desk/engine-case.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import {
   informationAnswerSchema,
@@ -15,6 +15,8 @@ import {
 } from '../desk/information-request.js';
 import type { Intake } from '../desk/intake.js';
 import { appendAudit } from '../store/audit-writer.js';
+import { auditedRead } from './case-service.js';
+import { evaluateOrRefuse } from './decision-step.js';
 import type { DeskContext } from './desk-context.js';
 
 export interface InformationRequestView {
@@ -37,6 +39,7 @@ export async function recordInformationRequest(
 ): Promise<InformationRequestView> {
   requirePermission(actor, 'information.handle');
   const request = parseInput(informationRequestSchema, input);
+  refuseFuture('receivedAt', request.receivedAt, ctx.now());
   return ctx.store.transaction(async (trx) => {
     const row = await trx
       .selectFrom('cases')
@@ -46,8 +49,11 @@ export async function recordInformationRequest(
     if (row === undefined) throw DeskError.notFound('case', caseId);
     const now = ctx.now();
     const intake = JSON.parse(row.intakeJson) as Intake;
-    const decision = ctx.engine.evaluate(
-      parseCase(engineInformationCaseFor(intake, request, caseId, now)),
+    const decision = evaluateOrRefuse(
+      ctx,
+      engineInformationCaseFor(intake, request, caseId, now),
+      informationIssuesOf,
+      'the information request',
     );
     const id = ctx.newId();
     await trx
@@ -121,6 +127,12 @@ export async function answerInformationRequest(
       );
     }
     const answeredAt = new Date(answer.answeredAt ?? ctx.now()).toISOString();
+    refuseFuture('answeredAt', answeredAt, ctx.now());
+    if (Date.parse(answeredAt) < Date.parse(row.receivedAt)) {
+      throw DeskError.invalid([
+        { path: 'answeredAt', message: `is before the request was received (${row.receivedAt})` },
+      ]);
+    }
     await trx
       .updateTable('informationRequests')
       .set({
@@ -151,12 +163,42 @@ export async function answerInformationRequest(
   });
 }
 
+/**
+ * The information requests about a case, for `actor` (undefined: not signed in). They hold what
+ * ICE asked and what was said about the person, so the read is audited, and so is a refusal.
+ */
 export async function listInformationRequests(
   ctx: DeskContext,
-  actor: Actor,
+  actor: Actor | undefined,
   caseId: string,
 ): Promise<InformationRequestView[]> {
-  requirePermission(actor, 'case.read');
+  return auditedRead(ctx, actor, caseId, 'information.read', async (reader) => {
+    requirePermission(reader, 'case.read');
+    const views = await loadInformationRequests(ctx, caseId);
+    await ctx.store.transaction((trx) =>
+      appendAudit(ctx, trx, {
+        at: ctx.now(),
+        actor: reader.username,
+        action: 'information.read',
+        subject: `case/${caseId}`,
+        payload: { requests: views.map((view) => view.id) },
+      }),
+    );
+    return views;
+  });
+}
+
+/** The information requests about a case, without auditing: for loaders that audit their own. */
+export async function loadInformationRequests(
+  ctx: DeskContext,
+  caseId: string,
+): Promise<InformationRequestView[]> {
+  const found = await ctx.store.db
+    .selectFrom('cases')
+    .select('id')
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (found === undefined) throw DeskError.notFound('case', caseId);
   const rows = await ctx.store.db
     .selectFrom('informationRequests')
     .selectAll()

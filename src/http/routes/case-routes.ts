@@ -4,6 +4,7 @@
  * @module
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { rateLimiter } from 'hono-rate-limiter';
 import { z } from 'zod';
 import { CASE_STATUSES } from '../../desk/case-lifecycle.js';
 import {
@@ -11,12 +12,14 @@ import {
   informationRequestSchema,
 } from '../../desk/information-request.js';
 import { intakeSchema } from '../../desk/intake.js';
+import { recordCorrectionSchema, requestCorrectionSchema } from '../../desk/record-correction.js';
 import {
+  ANONYMOUS,
   caseFilterSchema,
+  correctRequest,
   listCases,
   readCase,
   recordIntake,
-  recordUpdateSchema,
   updateRecord,
 } from '../../services/case-service.js';
 import {
@@ -42,7 +45,7 @@ import {
 } from '../../services/review-service.js';
 import { actorOf, allow, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
 import type { Permission } from '../../auth/roles.js';
-import { problemResponses } from '../problem.js';
+import { problem, problemResponses, problemSchema } from '../problem.js';
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
   description,
@@ -100,7 +103,33 @@ const caseViewSchema = caseSummarySchema
 
 const tags = ['Cases'];
 
+/**
+ * Refused reads of a person's records are audited, so they are limited: each signed-in user, and
+ * everyone not signed in together, may be refused this many reads per window before further reads
+ * are answered 429 without touching the store. Granted reads do not count.
+ */
+export const REFUSED_READS = { windowMs: 15 * 60_000, limit: 100 } as const;
+
+const refusedReadResponses = {
+  429: {
+    description: 'Too many refused reads: wait for the window to pass.',
+    content: { 'application/problem+json': { schema: problemSchema } },
+  },
+};
+
 export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext): void {
+  const refusedReads = rateLimiter<DeskEnv>({
+    ...REFUSED_READS,
+    standardHeaders: 'draft-7',
+    keyGenerator: (c) => c.get('actor')?.username ?? ANONYMOUS,
+    skip: (c) => c.req.method !== 'GET',
+    skipSuccessfulRequests: true,
+    handler: (c) =>
+      problem(c, 'too-many-requests', 'too many refused reads of case files; wait 15 minutes'),
+  });
+  app.use('/api/cases/:id', refusedReads);
+  app.use('/api/cases/:id/information-requests', refusedReads);
+
   app.openapi(
     createRoute({
       method: 'post',
@@ -165,16 +194,17 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'get',
       path: '/api/cases/{id}',
       tags,
-      middleware: [allow('case.read')] as const,
-      summary: 'Read a case and the person’s record (audited)',
+      summary: 'Read a case and the person’s record (audited, and so is a refusal)',
       request: { params: caseId },
       responses: {
         200: json(caseViewSchema, 'The case; its ETag is its version.'),
         ...problemResponses,
+        ...refusedReadResponses,
       },
     }),
     async (c) => {
-      const view = await readCase(ctx, actorOf(c), c.req.valid('param').id);
+      // The service checks the role, so that it can audit a refusal too.
+      const view = await readCase(ctx, c.get('actor'), c.req.valid('param').id);
       c.header('ETag', etagOf(view.version));
       return c.json(view, 200);
     },
@@ -221,10 +251,22 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
   step(
     'case.update',
     '/record',
-    'Correct or complete the record',
-    'Replaces the history, the custody or the judicial warrant; the case must be decided again.',
-    recordUpdateSchema,
+    'Correct or complete the record, field by field',
+    'Changes only the fields named: a field given replaces the one stored, `null` removes an ' +
+      'optional field, and lists of entries take `replace`, `remove` and `add` by index or id ' +
+      '(or `all` for a whole new list). A correction that changes nothing is refused. The case ' +
+      'must be decided again.',
+    recordCorrectionSchema,
     (actor, id, version, input) => updateRecord(ctx, actor, id, version, input),
+  );
+  step(
+    'case.review',
+    '/request',
+    'Correct the detainer request as recorded',
+    'A reviewer corrects fields of the request (when it was received, the form, the boxes ticked) ' +
+      'with a written reason kept on the timeline; the case must be decided again.',
+    requestCorrectionSchema,
+    (actor, id, version, input) => correctRequest(ctx, actor, id, version, input),
   );
   step(
     'case.decide',
@@ -329,13 +371,17 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       method: 'get',
       path: '/api/cases/{id}/information-requests',
       tags: ['Information requests'],
-      middleware: [allow('case.read')] as const,
-      summary: 'List the information requests about a case',
+      summary: 'List the information requests about a case (audited, and so is a refusal)',
       request: { params: caseId },
-      responses: { 200: json(z.array(informationSchema), 'The requests.'), ...problemResponses },
+      responses: {
+        200: json(z.array(informationSchema), 'The requests.'),
+        ...problemResponses,
+        ...refusedReadResponses,
+      },
     }),
+    // The service checks the role, so that it can audit a refusal too.
     async (c) =>
-      c.json(await listInformationRequests(ctx, actorOf(c), c.req.valid('param').id), 200),
+      c.json(await listInformationRequests(ctx, c.get('actor'), c.req.valid('param').id), 200),
   );
   app.openapi(
     createRoute({
