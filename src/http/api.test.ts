@@ -391,6 +391,15 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
     permission: 'case.update',
     body: { history: { searchCompleted: true } },
   },
+  {
+    method: 'POST',
+    path: '/api/cases/CASE/request',
+    permission: 'case.review',
+    body: {
+      request: { form: 'I-247A' },
+      reason: 'The form in the file is an I-247A, not the I-247D recorded.',
+    },
+  },
   { method: 'POST', path: '/api/cases/CASE/decision', permission: 'case.decide' },
   { method: 'POST', path: '/api/cases/CASE/decision/confirm', permission: 'case.review', body: {} },
   {
