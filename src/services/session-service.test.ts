@@ -169,7 +169,11 @@ for (const kind of TEST_STORES) {
       await statusOf(attempt('audited', PASSWORD, client));
       const entries = (await auditEntries()).slice(before);
       assert.deepEqual(
-        entries.map((entry) => [entry.action, entry.actor, JSON.parse(entry.payloadJson)]),
+        entries.map((entry) => [
+          entry.action,
+          entry.actor,
+          JSON.parse(entry.payloadJson) as unknown,
+        ]),
         [
           ['session.refused', UNKNOWN_ACCOUNT, { reason: 'unknown-account', ...client }],
           ...Array.from({ length: 5 }, () => [
@@ -223,7 +227,7 @@ for (const kind of TEST_STORES) {
         clock = start + 88 * MINUTE;
         const idle = await resolveSession(ctx, session.token, POLICY);
         assert.equal(idle?.live, false);
-        assert.match(idle.live ? '' : idle.reason, /expired after 30 minutes without activity/);
+        assert.match(idle.reason, /expired after 30 minutes without activity/);
 
         clock = start + 100 * MINUTE;
         const busy = await attempt('idler', PASSWORD);
@@ -234,7 +238,7 @@ for (const kind of TEST_STORES) {
         clock = start + 100 * MINUTE + 12 * 60 * MINUTE;
         const old = await resolveSession(ctx, busy.token, POLICY);
         assert.equal(old?.live, false);
-        assert.match(old.live ? '' : old.reason, /sessions last 12 hours/);
+        assert.match(old.reason, /sessions last 12 hours/);
       } finally {
         clock = start;
       }

@@ -454,6 +454,7 @@ export async function listApiTokens(
     .select(['id', 'name', 'createdAt', 'expiresAt', 'revokedAt'])
     .where('userId', '=', user.id)
     .orderBy('createdAt')
+    .orderBy('id')
     .execute();
 }
 
