@@ -8,8 +8,12 @@
  *   the first `size` leaves, ordered from the leaf's sibling up to the root's child (RFC 6962 §2.1.1).
  * - `consistencyProof(leafHashes, size1, size2)`: RFC 6962 §2.1.2 PROOF(size1, D[size2]);
  *   `0 < size1 <= size2 <= leafHashes.length`.
+ * - `inclusionRanges(index, size)` / `consistencyRanges(size1, size2)`: the leaf ranges whose
+ *   subtree hashes make up those proofs, in proof order; the proofs above are their hashes over an
+ *   array, and src/audit/tree-nodes.ts builds the same proofs from stored subtree hashes.
  * - `TreeBuilder`: appends leaf hashes one at a time and gives the root at the current size in
- *   O(log n) memory (a compact range), for streaming a whole log.
+ *   O(log n) memory (a compact range), for streaming a whole log; it can resume from a stored
+ *   compact range and reports each perfect subtree it completes, so a writer can store them.
  *
  * Bad sizes or indices throw `AuditError`. Sizes are plain numbers here: they are bounded by an
  * in-memory array. Only arithmetic is used on them, never 32-bit bitwise operators.
@@ -50,42 +54,79 @@ export function checkHash(hash: Uint8Array, what: string): void {
   }
 }
 
+/** A perfect subtree completed by an append: leaves `index * 2^level` up to `(index + 1) * 2^level`. */
+export type OnSubtree = (level: number, index: number, hash: Buffer) => void;
+
 /**
  * The roots of the perfect subtrees that make up the tree so far, largest (leftmost) first. Their
  * sizes are the binary digits of the tree size, so folding them from the right gives RFC 6962's
  * root, whose left subtree is always the largest power of two below the size.
  */
 export class TreeBuilder {
-  readonly #subtrees: Uint8Array[] = [];
-  #size = 0;
+  readonly #subtrees: Buffer[];
+  #size: number;
+
+  /** Resumes a tree of `size` leaves from its compact range (`subtrees`, largest first). */
+  constructor(size = 0, subtrees: readonly Uint8Array[] = []) {
+    if (!Number.isSafeInteger(size) || size < 0 || subtrees.length !== onesIn(size)) {
+      throw new AuditError(
+        'size-out-of-range',
+        `a tree of ${String(size)} leaves is not made of ${String(subtrees.length)} perfect subtrees`,
+      );
+    }
+    subtrees.forEach((hash, index) => {
+      checkHash(hash, `subtree hash ${String(index)}`);
+    });
+    this.#size = size;
+    this.#subtrees = subtrees.map((hash) => Buffer.from(hash));
+  }
 
   get size(): number {
     return this.#size;
   }
 
-  append(leafHash: Uint8Array): void {
+  /** The compact range: the perfect subtrees' roots, largest first (copies). */
+  get subtrees(): Buffer[] {
+    return this.#subtrees.map((hash) => Buffer.from(hash));
+  }
+
+  append(leafHash: Uint8Array, onSubtree?: OnSubtree): void {
     checkHash(leafHash, `leaf hash ${this.#size}`);
     // A copy, so a caller reusing its buffer cannot change the tree afterwards.
-    let node: Uint8Array = Buffer.from(leafHash);
+    let node: Buffer = Buffer.from(leafHash);
+    let index = this.#size;
     this.#size += 1;
     // Each trailing zero of the new size is a pair of equal subtrees to merge.
-    for (let count = this.#size; count % 2 === 0; count /= 2) {
+    for (let count = this.#size, level = 1; count % 2 === 0; count /= 2, level += 1) {
       node = hashChildren(this.#subtrees.pop()!, node);
+      index = Math.floor(index / 2);
+      onSubtree?.(level, index, node);
     }
     this.#subtrees.push(node);
   }
 
   root(): Buffer {
-    let index = this.#subtrees.length - 1;
-    if (index < 0) return emptyRoot();
-    let root: Buffer = Buffer.from(this.#subtrees[index]!);
-    for (index -= 1; index >= 0; index -= 1) root = hashChildren(this.#subtrees[index]!, root);
-    return root;
+    return foldSubtrees(this.#subtrees);
   }
 }
 
+/** The root of the tree whose compact range is `subtrees` (largest first). */
+export function foldSubtrees(subtrees: readonly Uint8Array[]): Buffer {
+  let index = subtrees.length - 1;
+  if (index < 0) return emptyRoot();
+  let root: Buffer = Buffer.from(subtrees[index]!);
+  for (index -= 1; index >= 0; index -= 1) root = hashChildren(subtrees[index]!, root);
+  return root;
+}
+
+/** Leaves `start` (included) to `end` (excluded). */
+export interface LeafRange {
+  start: number;
+  end: number;
+}
+
 export function rootOf(leafHashes: readonly Uint8Array[]): Buffer {
-  return subtreeRoot(leafHashes, 0, leafHashes.length);
+  return subtreeRoot(leafHashes, { start: 0, end: leafHashes.length });
 }
 
 export function inclusionProof(
@@ -94,27 +135,7 @@ export function inclusionProof(
   size: number,
 ): Buffer[] {
   checkTreeSize(size, leafHashes.length);
-  if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
-    throw new AuditError(
-      'index-out-of-range',
-      `leaf index ${index} is not below tree size ${size}`,
-    );
-  }
-  // RFC 6962 PATH(m, D[n]), walked from the root down; the path is read back leaf first.
-  const path: Buffer[] = [];
-  let start = 0;
-  let end = size;
-  while (end - start > 1) {
-    const split = start + largestPowerOfTwoBelow(end - start);
-    if (index < split) {
-      path.push(subtreeRoot(leafHashes, split, end));
-      end = split;
-    } else {
-      path.push(subtreeRoot(leafHashes, start, split));
-      start = split;
-    }
-  }
-  return path.reverse();
+  return inclusionRanges(index, size).map((range) => subtreeRoot(leafHashes, range));
 }
 
 export function consistencyProof(
@@ -123,6 +144,38 @@ export function consistencyProof(
   size2: number,
 ): Buffer[] {
   checkTreeSize(size2, leafHashes.length);
+  return consistencyRanges(size1, size2).map((range) => subtreeRoot(leafHashes, range));
+}
+
+/** The ranges of RFC 6962 PATH(index, D[size]), from the leaf's sibling up. */
+export function inclusionRanges(index: number, size: number): LeafRange[] {
+  checkTreeSize(size, Number.MAX_SAFE_INTEGER);
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
+    throw new AuditError(
+      'index-out-of-range',
+      `leaf index ${index} is not below tree size ${size}`,
+    );
+  }
+  // Walked from the root down; the path is read back leaf first.
+  const path: LeafRange[] = [];
+  let start = 0;
+  let end = size;
+  while (end - start > 1) {
+    const split = start + largestPowerOfTwoBelow(end - start);
+    if (index < split) {
+      path.push({ start: split, end });
+      end = split;
+    } else {
+      path.push({ start, end: split });
+      start = split;
+    }
+  }
+  return path.reverse();
+}
+
+/** The ranges of RFC 6962 PROOF(size1, D[size2]); `0 < size1 <= size2`. */
+export function consistencyRanges(size1: number, size2: number): LeafRange[] {
+  checkTreeSize(size2, Number.MAX_SAFE_INTEGER);
   if (!Number.isSafeInteger(size1) || size1 < 0 || size1 > size2) {
     throw new AuditError('size-out-of-range', `size1 ${size1} is not within 0..${size2}`);
   }
@@ -131,7 +184,7 @@ export function consistencyProof(
   }
   // RFC 6962 SUBPROOF(m, D[n], b), walked from the root down; `whole` is b: the old tree is the
   // whole current subtree, so the verifier already knows its root and it is left out.
-  const proof: Buffer[] = [];
+  const proof: LeafRange[] = [];
   let oldSize = size1;
   let start = 0;
   let end = size2;
@@ -139,23 +192,30 @@ export function consistencyProof(
   while (oldSize !== end - start) {
     const half = largestPowerOfTwoBelow(end - start);
     if (oldSize <= half) {
-      proof.push(subtreeRoot(leafHashes, start + half, end));
+      proof.push({ start: start + half, end });
       end = start + half;
     } else {
-      proof.push(subtreeRoot(leafHashes, start, start + half));
+      proof.push({ start, end: start + half });
       start += half;
       oldSize -= half;
       whole = false;
     }
   }
-  if (!whole) proof.push(subtreeRoot(leafHashes, start, end));
+  if (!whole) proof.push({ start, end });
   return proof.reverse();
 }
 
-function subtreeRoot(leafHashes: readonly Uint8Array[], start: number, end: number): Buffer {
+function subtreeRoot(leafHashes: readonly Uint8Array[], { start, end }: LeafRange): Buffer {
   const tree = new TreeBuilder();
   for (let index = start; index < end; index += 1) tree.append(leafHashes[index]!);
   return tree.root();
+}
+
+/** How many binary ones `n` has: the number of perfect subtrees in a tree of `n` leaves. */
+export function onesIn(n: number): number {
+  let ones = 0;
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 2)) ones += rest % 2;
+  return ones;
 }
 
 function largestPowerOfTwoBelow(n: number): number {

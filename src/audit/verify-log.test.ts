@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { generateSigningKey, signCheckpoint, verifierKeyOf } from './checkpoint.js';
 import { chainHash, genesisPrevHash, leafHashOf, type AuditEntry } from './leaf.js';
-import { rootOf } from './merkle.js';
-import { verifyLog, type LogReport, type StoredEntry } from './verify-log.js';
+import { TreeBuilder, rootOf } from './merkle.js';
+import { hashesToHex } from './tree-nodes.js';
+import { verifyLog, type LogReport, type StoredEntry, type StoredHead } from './verify-log.js';
 
 const key = generateSigningKey('detainer-desk.example/audit');
 const verifierKey = verifierKeyOf(key);
@@ -20,15 +21,46 @@ function entry(seq: number, note = 'decided'): AuditEntry {
   };
 }
 
-/** Rows as the store writes them: hashes as hex, each prev hash the chain up to the row before. */
+/** The row the store writes for an entry: payload as JSON text, hashes as hex. */
+function rowOf(value: AuditEntry, prevHash: string, subtreeHashes?: string): StoredEntry {
+  const { payload, ...fields } = value;
+  return {
+    ...fields,
+    payloadJson: JSON.stringify(payload),
+    leafHash: leafHashOf(value).toString('hex'),
+    prevHash,
+    subtreeHashes,
+  };
+}
+
+/** Rows as the store writes them: each prev hash the chain up to the row before. */
 function rowsOf(entries: AuditEntry[]): StoredEntry[] {
   let chain = genesisPrevHash();
+  const tree = new TreeBuilder();
   return entries.map((value) => {
     const leaf = leafHashOf(value);
-    const row = { ...value, leafHash: leaf.toString('hex'), prevHash: chain.toString('hex') };
+    const subtrees: Buffer[] = [];
+    tree.append(leaf, (_level, _index, hash) => subtrees.push(hash));
+    const row = rowOf(value, chain.toString('hex'), hashesToHex(subtrees));
     chain = chainHash(chain, leaf);
     return row;
   });
+}
+
+/** The head the store keeps after `entries`. */
+function headOf(entries: AuditEntry[]): StoredHead {
+  let chain = genesisPrevHash();
+  const tree = new TreeBuilder();
+  for (const value of entries) {
+    const leaf = leafHashOf(value);
+    tree.append(leaf);
+    chain = chainHash(chain, leaf);
+  }
+  return {
+    size: tree.size,
+    lastHash: chain.toString('hex'),
+    compactRange: hashesToHex(tree.subtrees),
+  };
 }
 
 function checkpointOf(entries: AuditEntry[], size: number, signer = key): string {
@@ -69,7 +101,7 @@ describe('verifyLog', () => {
 
   test('an edited payload names its seq', async () => {
     const tampered = rows.map((row) =>
-      row.seq === 5 ? { ...row, payload: { note: 'released', version: 5 } } : row,
+      row.seq === 5 ? { ...row, payloadJson: '{"note":"released","version":5}' } : row,
     );
     const report = await verifyLog({ entries: tampered, checkpoints, verifierKey });
     assert.equal(report.ok, false);
@@ -85,17 +117,17 @@ describe('verifyLog', () => {
   test('an edit with its leaf hash recomputed breaks the chain at the next row', async () => {
     const edited = { ...log[5]!, payload: { note: 'released', version: 5 } };
     const tampered = rows.map((row) =>
-      row.seq === 5 ? { ...row, ...edited, leafHash: leafHashOf(edited).toString('hex') } : row,
+      row.seq === 5 ? { ...row, ...rowOf(edited, String(row.prevHash), row.subtreeHashes) } : row,
     );
     const report = await verifyLog({ entries: tampered, checkpoints, verifierKey });
-    assert.deepEqual(codes(report)[0], {
-      code: 'chain-mismatch',
-      seq: 6,
-      checkpointSize: undefined,
-    });
+    // Seq 5 also completes the subtree over seq 4 and 5, whose stored hash is the original's.
+    assert.deepEqual(codes(report).slice(0, 2), [
+      { code: 'subtree-mismatch', seq: 5, checkpointSize: undefined },
+      { code: 'chain-mismatch', seq: 6, checkpointSize: undefined },
+    ]);
     assert.deepEqual(
       codes(report)
-        .slice(1)
+        .slice(2)
         .map((p) => p.checkpointSize),
       [8, 12],
     );
@@ -244,6 +276,52 @@ describe('verifyLog', () => {
       { code: 'trusted-checkpoint-invalid', seq: undefined, checkpointSize: 12 },
     ]);
     assert.match(report.problems[0]!.message, /no-valid-signature/);
+  });
+
+  test('a tail removed past the last checkpoint is caught by the head', async () => {
+    const head = headOf(log);
+    const report = await verifyLog({
+      entries: rows.slice(0, 10),
+      head,
+      checkpoints: [],
+      verifierKey,
+    });
+    assert.deepEqual(codes(report), [
+      { code: 'head-mismatch', seq: 10, checkpointSize: undefined },
+    ]);
+    assert.match(report.problems[0]!.message, /seq 10\.\.11 were removed/);
+    assert.equal((await verifyLog({ entries: rows, head, checkpoints, verifierKey })).ok, true);
+    // The head itself edited, its size kept.
+    const edited = { ...head, lastHash: headOf(log.slice(0, 11)).lastHash };
+    const second = await verifyLog({ entries: rows, head: edited, checkpoints, verifierKey });
+    assert.deepEqual(codes(second), [
+      { code: 'head-mismatch', seq: 11, checkpointSize: undefined },
+    ]);
+  });
+
+  test('stored subtree hashes that are not the tree’s name their seq', async () => {
+    const broken = rows.map((row) =>
+      row.seq === 7 ? { ...row, subtreeHashes: rows[5]!.subtreeHashes } : row,
+    );
+    const report = await verifyLog({ entries: broken, checkpoints, verifierKey });
+    assert.deepEqual(codes(report), [
+      { code: 'subtree-mismatch', seq: 7, checkpointSize: undefined },
+    ]);
+  });
+
+  test('a payload that is not JSON is a bad entry, named, not a crash', async () => {
+    const broken = rows.map((row) => (row.seq === 3 ? { ...row, payloadJson: '{"note":' } : row));
+    const seen: number[] = [];
+    const report = await verifyLog({
+      entries: broken,
+      checkpoints,
+      verifierKey,
+      observe: (value) => seen.push(value.seq),
+    });
+    assert.equal(report.firstBadSeq, 3);
+    assert.equal(report.problems[0]!.code, 'bad-entry');
+    assert.match(report.problems[0]!.message, /entry 3: the stored payload is not JSON/);
+    assert.deepEqual(seen, [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   test('malformed rows are problems, not crashes, and the report is plain JSON', async () => {

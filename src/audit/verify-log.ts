@@ -1,16 +1,20 @@
 /**
  * Verifies a whole stored audit log, sharing nothing with the writer.
  *
- * `verifyLog({ entries, checkpoints, verifierKey, trustedCheckpoint? })` → `Promise<LogReport>`:
- * - `entries`: the stored rows in seq order, sync or async iterable, each the entry's fields plus
- *   `leafHash` and `prevHash` (hex text or bytes);
- * - `checkpoints`: the stored checkpoint notes; `trustedCheckpoint`: one held outside the database.
+ * `verifyLog({ entries, head?, checkpoints, verifierKey, trustedCheckpoint?, observe? })` →
+ * `Promise<LogReport>`:
+ * - `entries`: the stored rows in seq order, sync or async iterable, each the entry's fields with
+ *   its payload as the stored JSON text, plus `leafHash`, `prevHash` (hex text or bytes) and
+ *   `subtreeHashes` (hex text, the perfect subtrees the entry completes; see tree-nodes.ts);
+ * - `head`: the stored head (size, chain hash of the last entry, compact range of the tree);
+ * - `checkpoints`: the stored checkpoint notes; `trustedCheckpoint`: one held outside the database;
+ * - `observe`: called with each entry that parsed, for checks of what the entries recorded.
  *
  * It re-derives every leaf hash from the row, follows the prev-hash chain, rebuilds the Merkle tree
- * and compares every checkpoint's root at its size, checks signatures, and checks consecutive
- * checkpoints against each other. Each problem names the seq (and checkpoint size) it concerns;
- * `firstBadSeq` is the lowest named seq. Rows are streamed: memory is O(log n) for the tree plus
- * the checkpoints.
+ * and compares the subtree hashes stored along it, every checkpoint's root at its size and the
+ * head, checks signatures, and checks consecutive checkpoints against each other. Each problem
+ * names the seq (and checkpoint size) it concerns; `firstBadSeq` is the lowest named seq. Rows are
+ * streamed: memory is O(log n) for the tree plus the checkpoints.
  *
  * What it proves: entries covered by a checkpoint the verifier trusts were not edited, removed or
  * reordered. A history rewritten and re-signed with the key is caught only by `trustedCheckpoint`.
@@ -18,8 +22,9 @@
  */
 import { AuditError } from './errors.js';
 import { parseCheckpoint, verifyCheckpoint, type VerifierKey } from './checkpoint.js';
-import { chainHash, genesisPrevHash, leafHashOf, type AuditEntry } from './leaf.js';
-import { HASH_SIZE, TreeBuilder } from './merkle.js';
+import { chainHash, genesisPrevHash, leafHashOf, type AuditEntry, type JsonValue } from './leaf.js';
+import { HASH_SIZE, TreeBuilder, hashChildren } from './merkle.js';
+import { hashesFromHex, hashesToHex } from './tree-nodes.js';
 
 export interface StoredEntry {
   seq: number;
@@ -27,16 +32,25 @@ export interface StoredEntry {
   actor: string;
   action: string;
   subject: string;
-  payload: unknown;
+  payloadJson: string;
   leafHash: string | Uint8Array;
   prevHash: string | Uint8Array;
+  subtreeHashes?: string | undefined;
+}
+
+export interface StoredHead {
+  size: number;
+  lastHash: string;
+  compactRange: string;
 }
 
 export interface VerifyLogInput {
   entries: Iterable<StoredEntry> | AsyncIterable<StoredEntry>;
+  head?: StoredHead | undefined;
   checkpoints: readonly string[];
   verifierKey: VerifierKey;
   trustedCheckpoint?: string | undefined;
+  observe?: ((entry: AuditEntry) => void) | undefined;
 }
 
 export type LogProblemCode =
@@ -45,6 +59,8 @@ export type LogProblemCode =
   | 'bad-entry'
   | 'leaf-hash-mismatch'
   | 'chain-mismatch'
+  | 'subtree-mismatch'
+  | 'head-mismatch'
   | 'checkpoint-invalid'
   | 'checkpoint-mismatch'
   | 'checkpoint-beyond-log'
@@ -56,9 +72,13 @@ export type LogProblemCode =
 export interface LogProblem {
   seq?: number;
   checkpointSize?: number;
-  code: LogProblemCode;
+  /** The stored row the problem is about, e.g. `case/<id>` (see verify-records.ts). */
+  subject?: string;
+  code: LogProblemCode | RecordProblemCode;
   message: string;
 }
+
+export type RecordProblemCode = 'record-unaudited' | 'record-mismatch' | 'record-missing';
 
 export interface LogReport {
   ok: boolean;
@@ -128,6 +148,7 @@ export async function verifyLog(input: VerifyLogInput): Promise<LogReport> {
 
   let expectedSeq = 0;
   let chain = genesisPrevHash();
+  const storedTree = new StoredTree();
   for await (const row of input.entries) {
     const seq = row.seq;
     if (seq !== expectedSeq) {
@@ -150,7 +171,9 @@ export async function verifyLog(input: VerifyLogInput): Promise<LogReport> {
 
     let leaf: Buffer | undefined;
     try {
-      leaf = leafHashOf(row as AuditEntry);
+      const entry = entryOf(row);
+      leaf = leafHashOf(entry);
+      input.observe?.(entry);
     } catch (error) {
       problems.push({ seq, code: 'bad-entry', message: messageOf(error) });
     }
@@ -175,10 +198,18 @@ export async function verifyLog(input: VerifyLogInput): Promise<LogReport> {
     // The chain follows the stored hashes, so one altered row breaks one link, not every later one.
     const chainLeaf = storedLeaf ?? leaf ?? Buffer.alloc(HASH_SIZE);
     chain = chainHash(storedPrev ?? chain, chainLeaf);
+    if (!storedTree.append(chainLeaf, row.subtreeHashes)) {
+      problems.push({
+        seq,
+        code: 'subtree-mismatch',
+        message: `the subtree hashes stored with seq ${seq} are not the hashes of the stored nodes below them: proofs from them would fail`,
+      });
+    }
     // The tree follows the content, which is what the checkpoints signed.
     tree.append(leaf ?? chainLeaf);
     checkAnchors();
   }
+  if (input.head !== undefined) problems.push(...headProblems(input.head, storedTree, chain));
 
   for (const anchor of anchors) {
     if (anchor.size <= tree.size) continue;
@@ -202,6 +233,70 @@ export async function verifyLog(input: VerifyLogInput): Promise<LogReport> {
   };
   if (seqs.length > 0) report.firstBadSeq = Math.min(...seqs);
   return report;
+}
+
+/**
+ * The tree as stored: the leaf hashes and the subtree hashes stored with the entries, from which
+ * proofs are built and the head's compact range (which checkpoints sign) is kept. Each stored
+ * subtree hash must be the hash of the two stored nodes below it, so one bad row is one problem;
+ * whether the leaves are the entries' is the leaf hash check, and the roots the checkpoints' check.
+ */
+class StoredTree {
+  readonly range: Buffer[] = [];
+  size = 0;
+
+  /** Appends a row's stored hashes; false when its subtree hashes are not the expected ones. */
+  append(leafHash: Buffer, subtreeHashes: string | undefined): boolean {
+    let stored: Buffer[] | undefined;
+    try {
+      stored = subtreeHashes === undefined ? undefined : hashesFromHex(subtreeHashes);
+    } catch {
+      stored = [];
+    }
+    let node = leafHash;
+    let level = 0;
+    let matches = true;
+    for (let count = this.size + 1; count % 2 === 0; count /= 2) {
+      const expected = hashChildren(this.range.pop()!, node);
+      const found = stored?.[level];
+      if (found !== undefined && !found.equals(expected)) matches = false;
+      node = found ?? expected;
+      level += 1;
+    }
+    this.size += 1;
+    this.range.push(node);
+    return stored === undefined || (matches && stored.length === level);
+  }
+}
+
+/**
+ * The head must describe the entries read: its size, the chain hash after the last entry and the
+ * tree's compact range. Entries deleted from the tail with no checkpoint over them leave the head
+ * ahead of the entries: only this comparison sees them.
+ */
+function headProblems(head: StoredHead, tree: StoredTree, chain: Buffer): LogProblem[] {
+  if (head.size !== tree.size) {
+    const missing = head.size > tree.size;
+    return [
+      {
+        seq: Math.min(head.size, tree.size),
+        code: 'head-mismatch',
+        message: missing
+          ? `the log's head says ${head.size} entries but ${tree.size} are stored: seq ${tree.size}..${head.size - 1} were removed`
+          : `the log's head says ${head.size} entries but ${tree.size} are stored: the head was changed`,
+      },
+    ];
+  }
+  if (head.lastHash !== chain.toString('hex') || head.compactRange !== hashesToHex(tree.range)) {
+    return [
+      {
+        seq: Math.max(0, head.size - 1),
+        code: 'head-mismatch',
+        message: `the log's head does not follow from its ${head.size} entries: the head or the last entry was changed`,
+      },
+    ];
+  }
+  return [];
 }
 
 /**
@@ -258,6 +353,18 @@ function sizeOf(note: string): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The entry a row stores; its payload is JSON text that must parse. */
+function entryOf(row: StoredEntry): AuditEntry {
+  let payload: JsonValue;
+  try {
+    payload = JSON.parse(row.payloadJson) as JsonValue;
+  } catch {
+    throw new AuditError('bad-entry', `entry ${row.seq}: the stored payload is not JSON`);
+  }
+  const { seq, at, actor, action, subject } = row;
+  return { seq, at, actor, action, subject, payload };
 }
 
 function hashFrom(value: string | Uint8Array): Buffer | undefined {

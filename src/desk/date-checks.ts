@@ -43,6 +43,17 @@ export function refuseFuture(path: string, at: string, now: string): void {
   }
 }
 
+/** Refuses a request whose own times (received, served, warrant presented) are in the future. */
+export function refuseFutureRequest(intake: Intake, now: string): void {
+  const { request } = intake;
+  const times = [
+    ['request.receivedAt', request.receivedAt],
+    ['request.servedOnPersonAt', request.servedOnPersonAt],
+    ['request.judicialWarrant.presentedAt', request.judicialWarrant?.presentedAt],
+  ] as const;
+  for (const [path, at] of times) if (at !== undefined) refuseFuture(path, at, now);
+}
+
 /** The calendar date an instant was written in (its own offset's day). */
 const writtenDate = (instant: string) => instant.slice(0, 10);
 

@@ -1,8 +1,15 @@
 /**
  * The audit log as the desk's users see it: signed checkpoints (C2SP signed notes over the RFC 6962
- * root), full verification of the stored log, and a receipt proving one entry is in the log.
+ * root), full verification of the stored log and of the records it vouches for, and a receipt
+ * proving one entry is in the log.
+ *
+ * The tree is kept as the log grows (src/store/audit-writer.ts), so a checkpoint reads the head row
+ * and a receipt a few dozen entries, whatever the log's size, and neither holds the log's lock.
+ * Every read of the log by a person (entries, receipts, verification) is itself an audit entry,
+ * appended after the read: one entry a read, never read back by the read that appends it.
  * @module
  */
+import type { Kysely } from 'kysely';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import {
   formatInclusionBundle,
@@ -10,9 +17,19 @@ import {
   type SigningKey,
   type VerifierKey,
 } from '../audit/checkpoint.js';
-import { inclusionProof, rootOf } from '../audit/merkle.js';
-import { verifyLog, type LogReport } from '../audit/verify-log.js';
+import type { AuditEntry, JsonValue } from '../audit/leaf.js';
+import { foldSubtrees } from '../audit/merkle.js';
+import { hashesFromHex, inclusionProofFromNodes, type SubtreeReader } from '../audit/tree-nodes.js';
+import {
+  verifyLog,
+  type LogProblem,
+  type LogReport,
+  type StoredHead,
+} from '../audit/verify-log.js';
+import { RecordLedger } from '../audit/verify-records.js';
 import { DeskError } from '../desk/errors.js';
+import { appendAudit } from '../store/audit-writer.js';
+import type { Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
 
 export interface AuditSigner {
@@ -21,11 +38,33 @@ export interface AuditSigner {
   verifier: VerifierKey;
 }
 
-async function leafHashes(ctx: DeskContext, size?: number): Promise<Buffer[]> {
-  let query = ctx.store.db.selectFrom('auditEntries').select('leafHash').orderBy('seq');
-  if (size !== undefined) query = query.where('seq', '<', size);
-  const rows = await query.execute();
-  return rows.map((row) => Buffer.from(row.leafHash, 'hex'));
+/** Rows read a query when streaming the log or the records, each page after the last key. */
+const PAGE = 5000;
+
+function readHead(db: Kysely<Database>): Promise<StoredHead> {
+  return db
+    .selectFrom('auditHead')
+    .select(['size', 'lastHash', 'compactRange'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+}
+
+/** One entry for a person's read of the audit log, appended once the read has succeeded. */
+async function auditRead(
+  ctx: DeskContext,
+  actor: Actor,
+  action: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await ctx.store.transaction((trx) =>
+    appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action,
+      subject: 'audit-log',
+      payload,
+    }),
+  );
 }
 
 /** The latest signed checkpoint, or undefined before the first. Public: it names no one. */
@@ -38,76 +77,232 @@ export async function latestCheckpoint(ctx: DeskContext): Promise<string | undef
   return row?.note;
 }
 
-/** Signs a checkpoint over the whole log as it stands, and stores it. */
+/**
+ * Signs a checkpoint over the log as it stands, and stores it. The head row holds the tree's
+ * compact range, so its root is one read, and signing waits for no lock: appends go on meanwhile.
+ */
 export async function createCheckpoint(
   ctx: DeskContext,
   actor: Actor,
   signer: AuditSigner,
 ): Promise<string> {
   requirePermission(actor, 'audit.checkpoint');
+  const { size, compactRange } = await readHead(ctx.store.db);
+  const note = signCheckpoint(
+    { origin: signer.origin, size, root: foldSubtrees(hashesFromHex(compactRange)) },
+    signer.key,
+  );
   return ctx.store.transaction(async (trx) => {
-    let headQuery = trx.selectFrom('auditHead').select('size').where('id', '=', 1);
-    if (ctx.store.dialect === 'postgres') headQuery = headQuery.forUpdate();
-    const { size } = await headQuery.executeTakeFirstOrThrow();
-    const existing = await trx
+    // A checkpoint at this size may be there already (the server's timer, another auditor).
+    await trx
+      .insertInto('auditCheckpoints')
+      .values({ size, at: ctx.now(), note })
+      .onConflict((conflict) => conflict.column('size').doNothing())
+      .execute();
+    const stored = await trx
       .selectFrom('auditCheckpoints')
       .select('note')
       .where('size', '=', size)
-      .executeTakeFirst();
-    if (existing !== undefined) return existing.note;
-    const rows = await trx.selectFrom('auditEntries').select('leafHash').orderBy('seq').execute();
-    const root = rootOf(rows.map((row) => Buffer.from(row.leafHash, 'hex')));
-    const note = signCheckpoint({ origin: signer.origin, size, root }, signer.key);
-    await trx.insertInto('auditCheckpoints').values({ size, at: ctx.now(), note }).execute();
-    return note;
+      .executeTakeFirstOrThrow();
+    return stored.note;
   });
 }
 
-/** Re-derives every leaf, the chain, the tree and every checkpoint; names the first problem. */
+export interface AuditVerification extends LogReport {
+  /** Stored rows checked against the entries that recorded them. */
+  records: { cases: number; decisions: number; informationRequests: number };
+}
+
+/**
+ * Re-derives every leaf, the chain, the tree and its stored subtree hashes, every checkpoint and
+ * the head; then checks every stored case, decision and information request against what the
+ * entries recorded of it. Names each problem. Entries appended meanwhile are left to the next run.
+ */
 export async function verifyAuditLog(
   ctx: DeskContext,
   actor: Actor,
   verifier: VerifierKey,
   trustedCheckpoint?: string,
-): Promise<LogReport> {
+): Promise<AuditVerification> {
   requirePermission(actor, 'audit.read');
+  // Checkpoints before the head: each one read is then within the entries read.
   const checkpoints = await ctx.store.db
     .selectFrom('auditCheckpoints')
     .select('note')
     .orderBy('size')
     .execute();
-  return verifyLog({
-    entries: streamEntries(ctx),
+  const head = await readHead(ctx.store.db);
+  const ledger = new RecordLedger();
+  const report = await verifyLog({
+    entries: streamEntries(ctx, 0, head.size),
+    head,
     checkpoints: checkpoints.map((row) => row.note),
     verifierKey: verifier,
     trustedCheckpoint,
+    observe: (entry) => {
+      ledger.observe(entry);
+    },
   });
+  const { problems, records } = await checkRecords(ctx, ledger, head.size);
+  const all = [...report.problems, ...problems];
+  const seqs = all.flatMap((problem) => (problem.seq === undefined ? [] : [problem.seq]));
+  const verification: AuditVerification = {
+    ok: all.length === 0,
+    entries: report.entries,
+    checkpoints: report.checkpoints,
+    records,
+    problems: all,
+  };
+  if (seqs.length > 0) verification.firstBadSeq = Math.min(...seqs);
+  await auditRead(ctx, actor, 'audit.verify', {
+    entries: verification.entries,
+    ok: verification.ok,
+    problems: all.length,
+  });
+  return verification;
 }
 
-async function* streamEntries(ctx: DeskContext) {
-  const page = 5000;
-  for (let from = 0; ; from += page) {
+/** The stored rows of entries `from` to `to` (excluded), a page at a time by key. */
+async function* streamEntries(ctx: DeskContext, from: number, to: number) {
+  for (let next = from; next < to;) {
     const rows = await ctx.store.db
       .selectFrom('auditEntries')
       .selectAll()
+      .where('seq', '>=', next)
+      .where('seq', '<', to)
       .orderBy('seq')
-      .limit(page)
-      .offset(from)
+      .limit(PAGE)
       .execute();
-    for (const row of rows) {
-      yield {
-        seq: row.seq,
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        subject: row.subject,
-        payload: JSON.parse(row.payloadJson) as unknown,
-        leafHash: row.leafHash,
-        prevHash: row.prevHash,
-      };
-    }
-    if (rows.length < page) return;
+    yield* rows;
+    if (rows.length < PAGE) return;
+    next = rows[rows.length - 1]!.seq + 1;
   }
+}
+
+/**
+ * Checks every stored record against `ledger`, which has seen the entries before `size`. A row
+ * changed by a step logged after `size` would differ: such rows are read again once the ledger has
+ * seen the entries appended since, and only a row that still differs is a problem.
+ */
+async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number) {
+  const db = ctx.store.db;
+  const records = { cases: 0, decisions: 0, informationRequests: 0 };
+  const suspects = {
+    cases: [] as string[],
+    decisions: [] as string[],
+    information: [] as string[],
+  };
+  const cases = (after: string) =>
+    db.selectFrom('cases').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute();
+  for await (const row of pagesById(cases)) {
+    records.cases += 1;
+    if (ledger.checkCase(row).length > 0) suspects.cases.push(row.id);
+  }
+  const decisions = (after: string) =>
+    db
+      .selectFrom('decisions')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+  for await (const row of pagesById(decisions)) {
+    records.decisions += 1;
+    if (ledger.checkDecision(row).length > 0) suspects.decisions.push(row.id);
+  }
+  const information = (after: string) =>
+    db
+      .selectFrom('informationRequests')
+      .select(['id', 'caseId', 'status'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+  for await (const row of pagesById(information)) {
+    records.informationRequests += 1;
+    if (ledger.checkInformationRequest(row).length > 0) suspects.information.push(row.id);
+  }
+  const problems: LogProblem[] = [];
+  if (suspects.cases.length + suspects.decisions.length + suspects.information.length > 0) {
+    const now = await readHead(db);
+    for await (const row of streamEntries(ctx, size, now.size)) {
+      const entry = parsedEntry(row);
+      if (entry !== undefined) ledger.observe(entry);
+    }
+    const again = <T>(ids: string[], read: (ids: string[]) => Promise<T[]>) =>
+      ids.length === 0 ? Promise.resolve([]) : read(ids);
+    for (const row of await again(suspects.cases, (ids) =>
+      db.selectFrom('cases').selectAll().where('id', 'in', ids).execute(),
+    )) {
+      problems.push(...ledger.checkCase(row));
+    }
+    for (const row of await again(suspects.decisions, (ids) =>
+      db.selectFrom('decisions').selectAll().where('id', 'in', ids).execute(),
+    )) {
+      problems.push(...ledger.checkDecision(row));
+    }
+    for (const row of await again(suspects.information, (ids) =>
+      db
+        .selectFrom('informationRequests')
+        .select(['id', 'caseId', 'status'])
+        .where('id', 'in', ids)
+        .execute(),
+    )) {
+      problems.push(...ledger.checkInformationRequest(row));
+    }
+  }
+  problems.push(...ledger.missing(size));
+  return { problems, records };
+}
+
+/** Every row `page` gives, a page at a time, each page after the last id of the one before. */
+async function* pagesById<R extends { id: string }>(page: (after: string) => Promise<R[]>) {
+  for (let after = ''; ;) {
+    const rows = await page(after);
+    yield* rows;
+    if (rows.length < PAGE) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+function parsedEntry(row: Database['auditEntries']): AuditEntry | undefined {
+  try {
+    const { seq, at, actor, action, subject } = row;
+    return { seq, at, actor, action, subject, payload: JSON.parse(row.payloadJson) as JsonValue };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored subtree hashes: leaves from their entries, the rest from the entry completing them. */
+function storedSubtrees(ctx: DeskContext): SubtreeReader {
+  return async (subtrees) => {
+    const seqOf = ({ level, index }: { level: number; index: number }) =>
+      (index + 1) * 2 ** level - 1;
+    const seqs = [...new Set(subtrees.map(seqOf))];
+    const rows = await ctx.store.db
+      .selectFrom('auditEntries')
+      .select(['seq', 'leafHash', 'subtreeHashes'])
+      .where('seq', 'in', seqs)
+      .execute();
+    const bySeq = new Map(rows.map((row) => [row.seq, row]));
+    return subtrees.map((subtree) => {
+      const row = bySeq.get(seqOf(subtree));
+      const hash =
+        row === undefined
+          ? undefined
+          : subtree.level === 0
+            ? Buffer.from(row.leafHash, 'hex')
+            : hashesFromHex(row.subtreeHashes)[subtree.level - 1];
+      if (hash === undefined) {
+        throw new DeskError(
+          'unavailable',
+          `the audit log is damaged near entry ${String(seqOf(subtree))}: run detainer-desk audit verify`,
+        );
+      }
+      return hash;
+    });
+  };
 }
 
 /** A self-contained receipt (c2sp.org/tlog-proof@v1) that entry `seq` is in the latest checkpoint. */
@@ -124,12 +319,13 @@ export async function entryReceipt(ctx: DeskContext, actor: Actor, seq: number):
       `no signed checkpoint covers entry ${String(seq)} yet: sign one first`,
     );
   }
-  const hashes = await leafHashes(ctx, row.size);
-  return formatInclusionBundle({
+  const receipt = formatInclusionBundle({
     index: seq,
-    proof: inclusionProof(hashes, seq, row.size),
+    proof: await inclusionProofFromNodes(storedSubtrees(ctx), seq, row.size),
     checkpoint: row.note,
   });
+  await auditRead(ctx, actor, 'audit.receipt', { seq, size: row.size });
+  return receipt;
 }
 
 export interface AuditEntryView {
@@ -138,10 +334,13 @@ export interface AuditEntryView {
   actor: string;
   action: string;
   subject: string;
+  /** The payload; null, with `payloadJson`, when the stored text is not JSON (see verify). */
   payload: unknown;
+  payloadJson?: string;
   leafHash: string;
 }
 
+/** Entries from seq `from` on, by key. */
 export async function listAuditEntries(
   ctx: DeskContext,
   actor: Actor,
@@ -156,13 +355,19 @@ export async function listAuditEntries(
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    subject: row.subject,
-    payload: JSON.parse(row.payloadJson) as unknown,
-    leafHash: row.leafHash,
-  }));
+  const entries = rows.map((row): AuditEntryView => {
+    const entry = parsedEntry(row);
+    return {
+      seq: row.seq,
+      at: row.at,
+      actor: row.actor,
+      action: row.action,
+      subject: row.subject,
+      payload: entry?.payload ?? null,
+      ...(entry === undefined ? { payloadJson: row.payloadJson } : {}),
+      leafHash: row.leafHash,
+    };
+  });
+  await auditRead(ctx, actor, 'audit.list', { from, count: entries.length });
+  return entries;
 }

@@ -22,7 +22,7 @@ import {
   type EffectiveOutcome,
   type OverrideEntry,
 } from '../desk/effective-outcomes.js';
-import { dateWarnings, refuseFuture } from '../desk/date-checks.js';
+import { dateWarnings, refuseFutureRequest } from '../desk/date-checks.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import { intakeSchema, type Intake, type Person } from '../desk/intake.js';
 import {
@@ -142,7 +142,7 @@ export async function recordIntake(
 ): Promise<IntakeResult> {
   requirePermission(actor, 'case.intake');
   if (decide) requirePermission(actor, 'case.decide');
-  refuseFuture('request.receivedAt', intake.request.receivedAt, ctx.now());
+  refuseFutureRequest(intake, ctx.now());
   const intakeKey = intakeKeyOf(intake);
   try {
     return await ctx.store.transaction(async (trx): Promise<IntakeResult> => {
@@ -536,7 +536,7 @@ async function correctCase(
   const { version, status } = await changeCase(ctx, actor, id, ifMatch, step, async (trx, row) => {
     const intake = JSON.parse(row.intakeJson) as Intake;
     const next = parseInput(intakeSchema, correct(intake));
-    refuseFuture('request.receivedAt', next.request.receivedAt, ctx.now());
+    refuseFutureRequest(next, ctx.now());
     const fields = changedFields(intake, next);
     if (fields.length === 0) {
       throw DeskError.invalid([

@@ -29,7 +29,7 @@ import {
   listInformationRequests,
   recordInformationRequest,
 } from './information-service.js';
-import { confirmDecision, decideCase } from './review-service.js';
+import { confirmDecision, decideCase, proposeOverride } from './review-service.js';
 
 const clerk: Actor = { id: 'u-clerk', username: 'clerk', role: 'clerk' };
 const reviewer: Actor = { id: 'u-rev', username: 'reviewer', role: 'reviewer' };
@@ -426,6 +426,12 @@ for (const kind of TEST_STORES) {
           }),
           invalidAt('custody.expectedReleaseAt'),
         );
+        await assert.rejects(
+          updateRecord(ctx, clerk, id, 1, {
+            judicialWarrant: { presented: true, presentedAt: '2016-06-05T09:00:00-04:00' },
+          }),
+          invalidAt('request.judicialWarrant.presentedAt'),
+        );
       });
 
       it('a reviewer corrects the request, with a reason on the timeline; a clerk cannot', async () => {
@@ -488,6 +494,25 @@ for (const kind of TEST_STORES) {
           decide: true,
         });
         assert.deepEqual((await loadCaseView(ctx, plain.id)).decision?.warnings, []);
+      });
+    });
+
+    describe('the same kinds of defect in the review', () => {
+      it('an override names each action once', async () => {
+        now = RELEASE_DAY;
+        const { id } = await intakeCase(ctx, clerk, docIntakeWithWarrant('T-OVERRIDE'), {
+          decide: true,
+        });
+        await assert.rejects(
+          proposeOverride(ctx, reviewer, id, 2, {
+            outcomes: [
+              { action: 'hold', status: 'not-allowed' },
+              { action: 'hold', status: 'allowed' },
+            ],
+            reason: 'The warrant was not signed by a judge after all.',
+          }),
+          invalidAt('outcomes'),
+        );
       });
     });
 

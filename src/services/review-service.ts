@@ -1,12 +1,14 @@
 /**
  * Deciding and reviewing: the engine decides the case under the law in force, and the decision is
  * frozen with the hash of that law. A reviewer confirms it, or proposes an override with a written
- * reason that a second person must approve.
+ * reason that a second person must approve. Each step's audit entry holds the hash of the
+ * decision row it leaves (src/audit/record-hashes.ts), so a row changed without the desk is found.
  * @module
  */
 import type { CaseStatus } from '../desk/case-lifecycle.js';
 import { z } from 'zod';
 import { requirePermission, type Actor } from '../auth/roles.js';
+import { decisionAudit } from '../audit/record-hashes.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import type { Intake } from '../desk/intake.js';
 import { changeCase } from './case-transaction.js';
@@ -54,14 +56,11 @@ export async function confirmDecision(
       );
     }
     const at = ctx.now();
-    await trx
-      .updateTable('decisions')
-      .set({ status: 'confirmed', reviewedBy: actor.username, reviewedAt: at })
-      .where('id', '=', decision.id)
-      .execute();
+    const changes = { status: 'confirmed', reviewedBy: actor.username, reviewedAt: at };
+    await trx.updateTable('decisions').set(changes).where('id', '=', decision.id).execute();
     return {
       event: { kind: 'confirmed', at, details: { decisionId: decision.id, note: note ?? null } },
-      audit: { decisionId: decision.id },
+      audit: { decisionId: decision.id, ...decisionAudit({ ...decision, ...changes }) },
       result: undefined,
     };
   });
@@ -76,7 +75,12 @@ export const overrideSchema = z.strictObject({
       }),
     )
     .min(1)
-    .describe('The outcomes the reviewer sets in place of the engine’s.'),
+    .max(3)
+    .refine(
+      (outcomes) => new Set(outcomes.map((outcome) => outcome.action)).size === outcomes.length,
+      'give each action once',
+    )
+    .describe('The outcomes the reviewer sets in place of the engine’s, each action once.'),
   reason: z
     .string()
     .trim()
@@ -98,23 +102,24 @@ export async function proposeOverride(
     const decision = await currentDecision(ctx, id, trx);
     if (decision === undefined)
       throw new DeskError('invalid-transition', 'there is no decision to override');
-    await trx
-      .updateTable('decisions')
-      .set({
-        status: 'override-pending',
-        overrideJson: JSON.stringify(override.outcomes),
-        overrideReason: override.reason,
-        overrideBy: actor.username,
-      })
-      .where('id', '=', decision.id)
-      .execute();
+    const changes = {
+      status: 'override-pending',
+      overrideJson: JSON.stringify(override.outcomes),
+      overrideReason: override.reason,
+      overrideBy: actor.username,
+    };
+    await trx.updateTable('decisions').set(changes).where('id', '=', decision.id).execute();
     return {
       event: {
         kind: 'override-proposed',
         at: ctx.now(),
         details: { decisionId: decision.id, ...override },
       },
-      audit: { decisionId: decision.id, outcomes: override.outcomes },
+      audit: {
+        decisionId: decision.id,
+        outcomes: override.outcomes,
+        ...decisionAudit({ ...decision, ...changes }),
+      },
       result: undefined,
     };
   });
@@ -147,22 +152,17 @@ export async function settleOverride(
         );
       }
       const at = ctx.now();
-      await trx
-        .updateTable('decisions')
-        .set(
-          approve
-            ? { status: 'overridden', reviewedBy: actor.username, reviewedAt: at }
-            : { status: 'proposed', overrideJson: null, overrideReason: null, overrideBy: null },
-        )
-        .where('id', '=', decision.id)
-        .execute();
+      const changes = approve
+        ? { status: 'overridden', reviewedBy: actor.username, reviewedAt: at }
+        : { status: 'proposed', overrideJson: null, overrideReason: null, overrideBy: null };
+      await trx.updateTable('decisions').set(changes).where('id', '=', decision.id).execute();
       return {
         event: {
           kind: approve ? 'override-approved' : 'override-rejected',
           at,
           details: { decisionId: decision.id, proposedBy: decision.overrideBy },
         },
-        audit: { decisionId: decision.id },
+        audit: { decisionId: decision.id, ...decisionAudit({ ...decision, ...changes }) },
         result: undefined,
       };
     },

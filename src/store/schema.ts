@@ -134,6 +134,11 @@ export interface AuditEntryTable {
   payloadJson: string;
   leafHash: string;
   prevHash: string;
+  /**
+   * The roots of the perfect subtrees of the Merkle tree this entry completes, level 1 up, as one
+   * hex text ('' when none): with the leaf hashes, every node a proof needs (src/audit/tree-nodes.ts).
+   */
+  subtreeHashes: string;
 }
 
 /** One row: the size of the log and the chain hash of its last entry, locked by each append. */
@@ -141,6 +146,8 @@ export interface AuditHeadTable {
   id: number;
   size: number;
   lastHash: string;
+  /** The roots of the tree's perfect subtrees, largest first, as one hex text: its root, kept. */
+  compactRange: string;
 }
 
 export interface AuditCheckpointTable {
