@@ -274,6 +274,23 @@ for (const kind of TEST_STORES) {
       );
     });
 
+    it('one username asked for twice at once: one account, and a 409 for the other', async () => {
+      const twice = await Promise.allSettled(
+        [1, 2].map(() =>
+          createUser(ctx, CONSOLE_ACTOR, {
+            username: 'twin',
+            displayName: 'Twin',
+            role: 'clerk',
+            password: PASSWORD,
+          }),
+        ),
+      );
+      assert.deepEqual(twice.map((result) => result.status).sort(), ['fulfilled', 'rejected']);
+      const refused = twice.find((result) => result.status === 'rejected');
+      assert.ok(refused?.reason instanceof DeskError);
+      assert.equal(refused.reason.code, 'conflict');
+    });
+
     it('a new account’s password is checked against common passwords', async () => {
       const refused = await refusalOf(
         createUser(ctx, CONSOLE_ACTOR, {

@@ -153,16 +153,6 @@ export async function createUser(
   const user = parseInput(newUserSchema, input);
   const passwordHash = user.password === undefined ? null : await hashPassword(user.password);
   return ctx.store.transaction(async (trx) => {
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('username', '=', user.username)
-      .executeTakeFirst();
-    if (taken !== undefined) {
-      throw new DeskError('conflict', `the username ${user.username} is taken`, [
-        { path: 'username', message: 'is taken' },
-      ]);
-    }
     const row: UserRow = {
       id: ctx.newId(),
       username: user.username,
@@ -174,7 +164,18 @@ export async function createUser(
       mustChangePassword: 0,
       createdAt: ctx.now(),
     };
-    await trx.insertInto('users').values(row).execute();
+    // Checked by the insert itself: two requests for one username at once get one account.
+    const inserted = await trx
+      .insertInto('users')
+      .values(row)
+      .onConflict((conflict) => conflict.column('username').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted === undefined) {
+      throw new DeskError('conflict', `the username ${user.username} is taken`, [
+        { path: 'username', message: 'is taken' },
+      ]);
+    }
     await appendAudit(ctx, trx, {
       at: row.createdAt,
       actor: actor.username,
