@@ -91,4 +91,22 @@ describe('the desk’s administration commands (real CLI, SQLite)', () => {
     assert.equal(tampered.code, 1);
     assert.match(tampered.stdout, /entry 1: leaf-hash-mismatch/);
   });
+
+  it('audit verify: a removed tail and a payload that is not JSON are named, one line each, exit 1', async () => {
+    const db = new Database(join(dir, 'desk.db'));
+    const { size } = db.prepare('SELECT size FROM audit_head').get() as { size: number };
+    db.exec('DROP TRIGGER audit_entries_no_delete');
+    db.prepare('DELETE FROM audit_entries WHERE seq >= ?').run(size - 2);
+    db.prepare(`UPDATE audit_entries SET payload_json = '{"version":' WHERE seq = 2`).run();
+    db.close();
+    const verified = await cli('audit', 'verify');
+    assert.equal(verified.code, 1, verified.stderr);
+    assert.equal(verified.stderr, '');
+    const lines = verified.stdout.trim().split('\n');
+    assert.equal(lines[0], 'AUDIT LOG FAILED VERIFICATION:');
+    assert.ok(
+      lines.includes('  entry 2: bad-entry: bad-entry: entry 2: the stored payload is not JSON'),
+    );
+    assert.ok(lines.some((line) => line.startsWith(`  entry ${String(size - 2)}: head-mismatch:`)));
+  });
 });

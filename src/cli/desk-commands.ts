@@ -307,7 +307,7 @@ function registerAuditCommands(program: Command, write: Write, fail: Fail): void
   audit
     .command('verify')
     .description(
-      're-derive every entry, the chain, the Merkle tree and every signed checkpoint; name the first problem',
+      're-derive every entry, the chain, the Merkle tree, the head and every signed checkpoint, and check every stored record against its entries; one line per problem',
     )
     .option(
       '--trusted <file>',
@@ -322,17 +322,23 @@ function registerAuditCommands(program: Command, write: Write, fail: Fail): void
         const report = await verifyAuditLog(ctx, CONSOLE_AUDITOR, signer.verifier, trusted);
         if (report.ok) {
           await write(
-            `audit log verified: ${String(report.entries)} entries, ${String(report.checkpoints)} checkpoints\n`,
+            `audit log verified: ${String(report.entries)} entries, ${String(report.checkpoints)} checkpoints; ` +
+              `${String(report.records.cases)} cases, ${String(report.records.decisions)} decisions, ` +
+              `${String(report.records.informationRequests)} information requests match it\n`,
           );
         } else {
           await write(`AUDIT LOG FAILED VERIFICATION:\n`);
           for (const problem of report.problems) {
             const where =
-              problem.seq !== undefined
-                ? `entry ${String(problem.seq)}`
-                : problem.checkpointSize !== undefined
-                  ? `checkpoint at size ${String(problem.checkpointSize)}`
-                  : 'log';
+              [
+                problem.seq === undefined ? '' : `entry ${String(problem.seq)}`,
+                problem.subject ?? '',
+                problem.checkpointSize === undefined
+                  ? ''
+                  : `checkpoint at size ${String(problem.checkpointSize)}`,
+              ]
+                .filter((part) => part !== '')
+                .join(', ') || 'log';
             await write(`  ${where}: ${problem.code}: ${problem.message}\n`);
           }
           fail();
