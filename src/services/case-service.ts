@@ -562,7 +562,12 @@ async function correctCase(
         at: ctx.now(),
         details: reason === undefined ? { fields } : { fields, reason },
       },
-      audit: { intakeSha256: recordSha256(intakeJson), fields },
+      // The reason is kept on the timeline; the log holds its hash, which ties the two.
+      audit: {
+        intakeSha256: recordSha256(intakeJson),
+        fields,
+        ...(reason === undefined ? {} : { reasonSha256: recordSha256(reason) }),
+      },
       result: undefined,
     };
   });

@@ -5,6 +5,7 @@
  * is audited. On SQLite, and on PostgreSQL when a server is given.
  * @module
  */
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../auth/roles.js';
@@ -470,6 +471,11 @@ for (const kind of TEST_STORES) {
         const entry = await lastAudit();
         assert.equal(entry.action, 'case.correct-request');
         assert.equal(entry.actor, 'reviewer');
+        const payload = JSON.parse(entry.payloadJson) as { reasonSha256: string };
+        assert.equal(
+          payload.reasonSha256,
+          createHash('sha256').update(correction.reason).digest('hex'),
+        );
       });
 
       it('implausible dates are warnings in the decision, each naming its field', async () => {
