@@ -19,6 +19,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Fonts and icons as files, never as data: URLs a strict CSP would have to allow.
     assetsInlineLimit: 0,
+    // The build is small and quick; rolldown's note on plugin timings is only noise in the tests.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
 });

@@ -130,5 +130,5 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** A screenshot for the README and docs/web.md, made by the test run, never by hand. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
