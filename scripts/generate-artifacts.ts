@@ -16,7 +16,8 @@ import { caseJsonSchema } from '../src/engine/case.js';
 import { parseCase } from '../src/engine/case.js';
 import { generateSigningKey, verifierKeyOf } from '../src/audit/checkpoint.js';
 import { iceDatabaseAt } from '../src/ice/ice-database.js';
-import { createApp, OPENAPI_INFO } from '../src/http/app.js';
+import { createApp } from '../src/http/app.js';
+import { apiDocument } from '../src/http/api-document.js';
 import { deskContext } from '../src/services/desk-context.js';
 import { openStore } from '../src/store/open-store.js';
 
@@ -86,7 +87,7 @@ async function openApiDocument(): Promise<unknown> {
       auditSigner: { origin: 'generate/audit', key, verifier: verifierKeyOf(key) },
       ice: iceDatabaseAt(':memory:'),
     });
-    return app.getOpenAPI31Document(OPENAPI_INFO);
+    return apiDocument(app);
   } finally {
     await store.close();
   }

@@ -6,6 +6,13 @@ import { docIntakeWithWarrant } from '../testing/intake-fixtures.js';
 import { startTestDesk, TEST_PASSWORD, type TestDesk } from '../testing/desk-server.js';
 import { TEST_STORES } from '../testing/test-stores.js';
 
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema: { type?: string | string[]; maximum?: number; pattern?: string };
+}
+
 interface Problem {
   type: string;
   title: string;
@@ -490,10 +497,12 @@ describe('every route is denied to every role that must not reach it', () => {
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
+    // Exactly these are documented public (`security: []`); every other operation is in the
+    // matrix below, which checks that an anonymous call to it is a 401.
     const publicRoutes = [
       'POST /api/session',
-      'GET /api/session',
       'DELETE /api/session',
+      'GET /api/health',
       'GET /api/audit/checkpoint',
       'GET /api/audit/verifier-key',
       'GET /api/ice/stats',
@@ -501,12 +510,18 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/ice/series',
       'GET /api/ice/imports',
     ];
+    const documentedPublic = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => (operation.security as unknown[]).length === 0)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    assert.deepEqual(documentedPublic.sort(), [...publicRoutes].sort());
     const inMatrix = ROUTES.map(
       (route) =>
         `${route.method} ${route.path.replace('CASE', '{id}').replace('/X/', '/{requestId}/').replace('/clerk/', '/{username}/').replace('/tokens/T', '/tokens/{tokenId}').replace('/0/', '/{seq}/')}`,
     );
     const enableDisable = ['POST /api/users/{username}/disable'];
-    const anyoneSignedIn = ['POST /api/session/password'];
+    const anyoneSignedIn = ['GET /api/session', 'POST /api/session/password'];
     for (const operation of documented) {
       assert.ok(
         inMatrix.includes(operation) ||
@@ -516,6 +531,65 @@ describe('every route is denied to every role that must not reach it', () => {
         `${operation} is not in the role matrix`,
       );
     }
+  });
+
+  it('the document says what the server does: If-Match, integers, security, unknown parameters, 405', async () => {
+    const doc = (await desk.anonymous.request('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, { parameters?: Parameter[] }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), [
+      'bearer',
+      'csrf',
+      'session',
+    ]);
+    const parameters = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) =>
+        (operation.parameters ?? []).map((parameter) => ({ at: `${method} ${path}`, parameter })),
+      ),
+    );
+    const ifMatch = parameters.filter(({ parameter }) => parameter.name === 'if-match');
+    assert.ok(ifMatch.length >= 10, 'the case-changing steps take If-Match');
+    for (const { at, parameter } of parameters) {
+      const { schema } = parameter;
+      const types = [schema.type].flat();
+      assert.ok(!types.includes('null'), `${at} ${parameter.name} is not nullable`);
+      if (parameter.in === 'path' || parameter.name === 'if-match') {
+        assert.equal(parameter.required, true, `${at} ${parameter.name} is required`);
+      }
+      if (types.includes('integer')) {
+        assert.equal(typeof schema.maximum, 'number', `${at} ${parameter.name} has a maximum`);
+      }
+    }
+    const by = parameters.find(
+      ({ at, parameter }) => at === 'get /api/ice/stats' && parameter.name === 'by',
+    );
+    assert.match(by?.parameter.schema.pattern ?? '', /outcome/);
+
+    const clerk = await desk.as('clerk');
+    const auditor = await desk.as('auditor');
+    const refusedParameters = [
+      [clerk, `/api/cases?stauts=closed`, 'stauts'],
+      [clerk, `/api/cases/${caseId}?view=full`, 'view'],
+      [auditor, '/api/audit/entries?frm=3', 'frm'],
+      [desk.anonymous, '/api/ice/imports?format=csv', 'format'],
+      [clerk, '/api/cases?offset=null', 'offset'],
+      [auditor, '/api/audit/entries?from=1e3', 'from'],
+      [desk.anonymous, '/api/ice/stats?by=year,bogus', 'by'],
+    ] as const;
+    for (const [client, path, parameter] of refusedParameters) {
+      const response = await client.request('GET', path);
+      assert.equal(response.status, 400, path);
+      assert.deepEqual(
+        (response.body as Problem).errors?.map((error) => error.path),
+        [parameter],
+        path,
+      );
+    }
+    const wrongMethod = await clerk.request('PUT', '/api/cases');
+    assert.equal(wrongMethod.status, 405);
+    assert.deepEqual(wrongMethod.headers.get('allow')?.split(', ').sort(), ['GET', 'HEAD', 'POST']);
+    assert.equal((wrongMethod.body as Problem).status, 405);
   });
 
   for (const route of ROUTES) {

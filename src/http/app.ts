@@ -5,18 +5,21 @@
  * a log line.
  * @module
  */
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
 import { pino, type Logger } from 'pino';
+import { z } from 'zod';
 import type { DeskContext } from '../services/desk-context.js';
 import { registerApiDocs } from './api-docs.js';
 import { registerWebApp } from './web-app.js';
 import { authentication } from './authentication.js';
 import { bodyLimit } from './body-limit.js';
 import type { DeskEnv } from './desk-env.js';
-import { problem, problemFor } from './problem.js';
+import { apiDocument } from './api-document.js';
+import { knownQueryParameters } from './known-query.js';
+import { problem, problemFor, problemResponses } from './problem.js';
 import { requestLog } from './request-log.js';
 import { wellFormedJson } from './well-formed-json.js';
 import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
@@ -41,18 +44,7 @@ export interface AppOptions extends SessionOptions, AuditOptions {
 
 const SILENT = pino({ level: 'silent' });
 
-export const OPENAPI_INFO = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Detainer Desk API',
-    version: '0.1.0',
-    description:
-      'The agency desk for immigration detainer requests: intake, decision under the law in force, ' +
-      'review, hold clock, release, ICE information requests, users and the tamper-evident audit log; ' +
-      'and public analytics over ICE’s own FOIA detainer releases (/api/ice/…, no sign-in). ' +
-      'Sign in with POST /api/session (cookie + X-CSRF-Token) or send an API token as a Bearer token.',
-  },
-} as const;
+export { OPENAPI_INFO } from './api-document.js';
 
 /**
  * An app that gives every request an id and a log line, and answers invalid requests, unknown
@@ -67,10 +59,15 @@ export function problemApp(logger: Logger = SILENT): OpenAPIHono<DeskEnv> {
           c,
           'invalid-input',
           'the request has invalid fields',
-          result.error.issues.map((issue) => ({
-            path: pathOf(issue.path),
-            message: issue.message,
-          })),
+          result.error.issues.flatMap((issue) =>
+            // One error per unknown field, named, rather than one for the object holding them.
+            issue.code === 'unrecognized_keys'
+              ? issue.keys.map((key) => ({
+                  path: pathOf([...issue.path, key]),
+                  message: 'not a field of this request',
+                }))
+              : [{ path: pathOf(issue.path), message: issue.message }],
+          ),
         );
       }
       return undefined;
@@ -135,7 +132,29 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   app.use('/api/*', wellFormedJson());
   app.use('/api/*', authentication(ctx, signInPolicy(options)));
 
-  app.get('/api/health', (c) => c.json({ ok: true, store: ctx.store.dialect }));
+  app.use('/api/*', knownQueryParameters(app));
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['Server'],
+      summary: 'Whether the server is up, and its kind of store (public)',
+      security: [],
+      responses: {
+        200: {
+          description: 'Up.',
+          content: {
+            'application/json': {
+              schema: z.object({ ok: z.literal(true), store: z.enum(['sqlite', 'postgres']) }),
+            },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json({ ok: true as const, store: ctx.store.dialect }, 200),
+  );
   registerSessionRoutes(app, ctx, options);
   registerCaseRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
@@ -143,7 +162,8 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerAuditRoutes(app, ctx, options);
   registerIceRoutes(app, options.ice);
 
-  app.doc31('/api/openapi.json', OPENAPI_INFO);
+  let document: ReturnType<typeof apiDocument> | undefined;
+  app.get('/api/openapi.json', (c) => c.json((document ??= apiDocument(app))));
   registerApiDocs(app);
   // Last: the web app answers only the GET paths no API route took, never under /api.
   registerWebApp(app);

@@ -14,8 +14,8 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /** The pattern of the route that answered, e.g. `/api/cases/:id`; undefined when none did. */
 export function routeOf(c: Context): string | undefined {
-  // Middleware is registered for every method ('ALL'); the route that answers has its own method.
-  return matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path;
+  // Middleware is registered for every method ('ALL'); the first route with its own method answers.
+  return matchedRoutes(c).find((route) => route.method !== 'ALL')?.path;
 }
 
 export function requestLog(logger: Logger): MiddlewareHandler<DeskEnv> {

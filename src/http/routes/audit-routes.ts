@@ -17,6 +17,7 @@ import {
 } from '../../services/audit-service.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { actorOf, allow, type DeskEnv } from '../desk-env.js';
+import { integerParam, integerParamOr } from '../integer-param.js';
 import { problemResponses } from '../problem.js';
 import { DeskError } from '../../desk/errors.js';
 
@@ -42,6 +43,7 @@ export function registerAuditRoutes(
       method: 'get',
       path: '/api/audit/checkpoint',
       tags,
+      security: [],
       summary: 'The latest signed checkpoint (C2SP signed note; public)',
       responses: {
         200: text('origin, tree size and root hash, signed with Ed25519.'),
@@ -60,6 +62,7 @@ export function registerAuditRoutes(
       method: 'get',
       path: '/api/audit/verifier-key',
       tags,
+      security: [],
       summary: 'The public key that verifies checkpoints (public)',
       responses: { 200: text('The verifier key in signed-note form: name+keyid+base64 key.') },
     }),
@@ -84,11 +87,13 @@ export function registerAuditRoutes(
       path: '/api/audit/verification',
       tags,
       middleware: [allow('audit.read')] as const,
-      summary: 'Verify the whole stored log: leaves, chain, tree and every checkpoint',
+      summary:
+        'Verify the stored log (leaves, chain, tree, head, checkpoints) and every stored record against it',
       responses: {
         200: {
           description:
-            'The report; `ok` is false and `problems` names the first bad entry when tampered.',
+            'The report: `ok`, what was checked, and `problems`, one for each bad entry or stored row, ' +
+            'naming its `seq` and `subject`. The verification is itself an audit entry.',
           content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
         },
         ...problemResponses,
@@ -103,16 +108,17 @@ export function registerAuditRoutes(
       path: '/api/audit/entries',
       tags,
       middleware: [allow('audit.read')] as const,
-      summary: 'Read audit entries in order',
+      summary: 'Read audit entries in order (the read is itself an audit entry)',
       request: {
         query: z.object({
-          from: z.coerce.number().int().min(0).default(0),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          from: integerParamOr(0, 0),
+          limit: integerParamOr(100, 1, 1000),
         }),
       },
       responses: {
         200: {
-          description: 'Entries from `from`, in sequence order.',
+          description:
+            'Entries from seq `from`, in sequence order; `payloadJson` holds a payload that is not JSON.',
           content: { 'application/json': { schema: z.array(z.record(z.string(), z.unknown())) } },
         },
         ...problemResponses,
@@ -130,8 +136,9 @@ export function registerAuditRoutes(
       path: '/api/audit/entries/{seq}/receipt',
       tags,
       middleware: [allow('audit.read')] as const,
-      summary: 'A receipt proving the entry is in the latest checkpoint (c2sp.org/tlog-proof@v1)',
-      request: { params: z.object({ seq: z.coerce.number().int().min(0) }) },
+      summary:
+        'A receipt proving the entry is in the latest checkpoint (c2sp.org/tlog-proof@v1; audited)',
+      request: { params: z.object({ seq: integerParam(0) }) },
       responses: {
         200: text('The inclusion proof bundle with its checkpoint.'),
         ...problemResponses,

@@ -45,6 +45,7 @@ import {
 } from '../../services/review-service.js';
 import { actorOf, allow, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
 import type { Permission } from '../../auth/roles.js';
+import { integerParamOr } from '../integer-param.js';
 import { problem, problemResponses, problemSchema } from '../problem.js';
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -57,11 +58,14 @@ const body = <S extends z.ZodType>(schema: S) => ({
 });
 
 const caseId = z.object({ id: z.string().describe('The case id.') });
+// Required, as the document says; a request without it is answered 428 (not a 400), as RFC 6585
+// asks, so the header stays optional to the validator.
 const ifMatch = z.object({
   'if-match': z
     .string()
     .optional()
-    .describe('The case version last read, as its ETag, e.g. "3". Required.'),
+    .openapi({ param: { required: true } })
+    .describe('The case version last read, as its ETag, e.g. "3". Missing: 428.'),
 });
 
 const stepResultSchema = z
@@ -172,7 +176,12 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
       tags,
       middleware: [allow('case.read')] as const,
       summary: 'List cases, newest first, with filters and pagination',
-      request: { query: caseFilterSchema },
+      request: {
+        query: caseFilterSchema.extend({
+          limit: integerParamOr(50, 1, 500),
+          offset: integerParamOr(0, 0),
+        }),
+      },
       responses: {
         200: json(
           z.object({

@@ -18,11 +18,13 @@ import {
 } from '../../ice/analysis/ice-stats.js';
 import { DIMENSIONS, statsFilterSchema } from '../../ice/analysis/stats-request.js';
 import type { DeskEnv } from '../desk-env.js';
+import { integerParam, integerParamOr } from '../integer-param.js';
 import { problemResponses } from '../problem.js';
 
 const tags = ['ICE detainer data'];
 
 const filterQuery = statsFilterSchema.omit({ includeDuplicates: true }).extend({
+  import: integerParam(1).optional().describe('Only rows from this import.'),
   includeDuplicates: z
     .enum(['true', 'false'])
     .optional()
@@ -34,6 +36,16 @@ const filterOf = ({ includeDuplicates, ...filter }: FilterQuery) => ({
   ...filter,
   includeDuplicates: includeDuplicates === 'true',
 });
+
+/** `year,outcome`: the allowed values, in the document as well as in the check. */
+const BY_PATTERN = new RegExp(`^(${DIMENSIONS.join('|')})(,(${DIMENSIONS.join('|')}))*$`);
+
+function byProblem(by: string): string {
+  const unknown = by.split(',').filter((name) => !(DIMENSIONS as readonly string[]).includes(name));
+  return unknown.length > 0 && unknown.every((name) => name.trim() !== '')
+    ? `unknown dimension ${unknown.map((name) => `"${name}"`).join(', ')}; allowed: ${DIMENSIONS.join(', ')}`
+    : `must be dimensions separated by commas, without spaces: ${DIMENSIONS.join(', ')}`;
+}
 
 const count = z.number().int();
 const countsShape = {
@@ -84,6 +96,7 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
       method: 'get',
       path: '/api/ice/stats',
       tags,
+      security: [],
       summary: 'Count ICE detainers grouped by dimensions (public)',
       description:
         'Counts by outcome and decline rates for each group; a `facility` group also groups by ' +
@@ -93,6 +106,10 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
           by: z
             .string()
             .max(200)
+            .refine((by) => BY_PATTERN.test(by), {
+              error: (issue) => byProblem(String(issue.input)),
+            })
+            .openapi({ pattern: BY_PATTERN.source })
             .optional()
             .describe(`Comma-separated dimensions: ${DIMENSIONS.join(', ')}.`),
         }),
@@ -121,14 +138,15 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
       method: 'get',
       path: '/api/ice/refusers',
       tags,
+      security: [],
       summary: 'Facilities by recorded declines (public)',
       description:
         'The `top` facilities with at least `minDetainers` detainers, most declines first; the ' +
         'totals are over every facility.',
       request: {
         query: filterQuery.extend({
-          top: z.coerce.number().int().min(1).max(500).default(20),
-          minDetainers: z.coerce.number().int().min(1).default(50),
+          top: integerParamOr(20, 1, 500),
+          minDetainers: integerParamOr(50, 1),
         }),
       },
       responses: {
@@ -162,6 +180,7 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
       method: 'get',
       path: '/api/ice/series',
       tags,
+      security: [],
       summary: 'Counts per month or year, without gaps, for a chart (public)',
       request: {
         query: filterQuery.extend({ interval: z.enum(SERIES_INTERVALS).default('month') }),
@@ -200,6 +219,7 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
       method: 'get',
       path: '/api/ice/imports',
       tags,
+      security: [],
       summary: 'The imported releases: file name, format, counts and dates (public)',
       responses: {
         200: json(

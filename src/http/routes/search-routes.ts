@@ -9,6 +9,7 @@ import { CASE_STATUSES } from '../../desk/case-lifecycle.js';
 import { caseSearchSchema, searchCases } from '../../services/case-search.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { actorOf, allow, type DeskEnv } from '../desk-env.js';
+import { integerParamOr } from '../integer-param.js';
 import { problemResponses } from '../problem.js';
 
 const hitSchema = z
@@ -39,7 +40,12 @@ export function registerSearchRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
         'A booking number, NYSID or A-number matches whole (case does not matter; an A-number with ' +
         'or without its "A"); any other text matches part of the name. Newest first. The search ' +
         'is recorded in the audit log with the cases it showed.',
-      request: { query: caseSearchSchema },
+      request: {
+        query: caseSearchSchema.extend({
+          limit: integerParamOr(25, 1, 100),
+          offset: integerParamOr(0, 0),
+        }),
+      },
       responses: {
         200: {
           description: 'A page of matching cases, with the person’s name and identifiers.',

@@ -102,6 +102,7 @@ export function registerSessionRoutes(
       method: 'post',
       path: '/api/session',
       tags,
+      security: [],
       summary: 'Sign in with a username and password',
       description:
         'The answer is the same whether or not the username names an account. Five failures in a ' +
@@ -179,6 +180,7 @@ export function registerSessionRoutes(
       method: 'delete',
       path: '/api/session',
       tags,
+      security: [],
       summary: 'Sign out',
       responses: { 204: { description: 'Signed out.' }, ...problemResponses },
     }),

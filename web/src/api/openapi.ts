@@ -4527,7 +4527,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Verify the whole stored log: leaves, chain, tree and every checkpoint */
+    /** Verify the stored log (leaves, chain, tree, head, checkpoints) and every stored record against it */
     get: {
       parameters: {
         query?: never;
@@ -4537,7 +4537,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The report; `ok` is false and `problems` names the first bad entry when tampered. */
+        /** @description The report: `ok`, what was checked, and `problems`, one for each bad entry or stored row, naming its `seq` and `subject`. The verification is itself an audit entry. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4646,7 +4646,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Read audit entries in order */
+    /** Read audit entries in order (the read is itself an audit entry) */
     get: {
       parameters: {
         query?: {
@@ -4659,7 +4659,7 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description Entries from `from`, in sequence order. */
+        /** @description Entries from seq `from`, in sequence order; `payloadJson` holds a payload that is not JSON. */
         200: {
           headers: {
             [name: string]: unknown;
@@ -4768,7 +4768,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A receipt proving the entry is in the latest checkpoint (c2sp.org/tlog-proof@v1) */
+    /** A receipt proving the entry is in the latest checkpoint (c2sp.org/tlog-proof@v1; audited) */
     get: {
       parameters: {
         query?: never;
