@@ -307,8 +307,12 @@ function keyIdOf(name: string, publicKey: Uint8Array): Buffer {
   return hash.subarray(0, 4);
 }
 
+// Parsed private keys by their PEM: parsing takes milliseconds, more than signing a checkpoint.
+const privateKeys = new Map<string, KeyObject>();
+
 function privateKeyOf(key: SigningKey): KeyObject {
-  let privateKey: KeyObject;
+  let privateKey = privateKeys.get(key.privateKeyPem);
+  if (privateKey !== undefined) return privateKey;
   try {
     privateKey = createPrivateKey(key.privateKeyPem);
   } catch {
@@ -317,6 +321,7 @@ function privateKeyOf(key: SigningKey): KeyObject {
   if (privateKey.asymmetricKeyType !== 'ed25519') {
     throw new AuditError('bad-key', `signing key ${key.name} is not an Ed25519 key`);
   }
+  privateKeys.set(key.privateKeyPem, privateKey);
   return privateKey;
 }
 

@@ -274,6 +274,15 @@ function parsedEntry(row: Database['auditEntries']): AuditEntry | undefined {
   }
 }
 
+/** The inclusion proof of entry `seq` in the tree of the first `size` entries, from stored hashes. */
+export function storedInclusionProof(
+  ctx: DeskContext,
+  seq: number,
+  size: number,
+): Promise<Buffer[]> {
+  return inclusionProofFromNodes(storedSubtrees(ctx), seq, size);
+}
+
 /** The stored subtree hashes: leaves from their entries, the rest from the entry completing them. */
 function storedSubtrees(ctx: DeskContext): SubtreeReader {
   return async (subtrees) => {
@@ -321,7 +330,7 @@ export async function entryReceipt(ctx: DeskContext, actor: Actor, seq: number):
   }
   const receipt = formatInclusionBundle({
     index: seq,
-    proof: await inclusionProofFromNodes(storedSubtrees(ctx), seq, row.size),
+    proof: await storedInclusionProof(ctx, seq, row.size),
     checkpoint: row.note,
   });
   await auditRead(ctx, actor, 'audit.receipt', { seq, size: row.size });
