@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { generateSigningKey, verifierKeyOf } from '../audit/checkpoint.js';
 import type { Actor } from '../auth/roles.js';
 import { DeskError } from '../desk/errors.js';
 import type { IntakeInput } from '../desk/intake.js';
@@ -22,6 +23,7 @@ import {
   readCase,
   updateRecord,
 } from './case-service.js';
+import { verifyAuditLog } from './audit-service.js';
 import { exportCases } from './case-export.js';
 import { notifyIce, recordRelease, startHold } from './custody-service.js';
 import { deskContext, type DeskContext } from './desk-context.js';
@@ -36,6 +38,7 @@ const clerk: Actor = { id: 'u-clerk', username: 'clerk', role: 'clerk' };
 const reviewer: Actor = { id: 'u-rev', username: 'reviewer', role: 'reviewer' };
 const supervisor: Actor = { id: 'u-sup', username: 'supervisor', role: 'supervisor' };
 const admin: Actor = { id: 'u-adm', username: 'admin', role: 'admin' };
+const auditor: Actor = { id: 'u-aud', username: 'auditor', role: 'auditor' };
 
 /** The fixture's morning of release (Friday 3 June 2016). */
 const RELEASE_DAY = '2016-06-03T13:30:00.000Z';
@@ -632,6 +635,13 @@ for (const kind of TEST_STORES) {
         assert.equal(payload.count, ids.length);
         assert.deepEqual(payload.caseIds, ids);
       });
+    });
+
+    it('after every step above, the audit log verifies and matches every stored record', async () => {
+      const verifier = verifierKeyOf(generateSigningKey('test.example/audit'));
+      const report = await verifyAuditLog(ctx, auditor, verifier);
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.ok, true);
     });
   });
 }
