@@ -100,12 +100,12 @@ export function sharedAnswer(answer: Omit<Finding, 'condition'>): Omit<Finding, 
   return answer;
 }
 
+const NO_CITES: readonly string[] = Object.freeze([]);
+
 /** A condition's clause ids, frozen: every trace step of the condition hands them out. */
 function citesOf(spec: { cites?: readonly string[] }): readonly string[] {
   return spec.cites ? Object.freeze(spec.cites) : NO_CITES;
 }
-
-const NO_CITES: readonly string[] = Object.freeze([]);
 
 function record(ctx: EvalContext, finding: Finding): Finding {
   if (ctx.trace) {
@@ -152,7 +152,7 @@ export function fact(spec: FactSpec): Condition {
       );
     },
   };
-  return condition;
+  return Object.freeze(condition);
 }
 
 /**
@@ -185,7 +185,7 @@ export function derived(spec: {
       return record(ctx, result);
     },
   };
-  return condition;
+  return Object.freeze(condition);
 }
 
 interface GroupSpec {
@@ -225,7 +225,8 @@ function junction(
     op,
     label: spec.label,
     cites: citesOf(spec),
-    children,
+    // A frozen copy for readers; `evaluate` walks the list itself, which V8 iterates faster.
+    children: Object.freeze([...children]),
     evaluate(ctx) {
       // Built only when needed: most junctions are decided by one part.
       let unknown: Finding[] | undefined;
@@ -247,7 +248,7 @@ function junction(
       return record(ctx, { value: !decisive, condition, because: others ?? [] });
     },
   };
-  return condition;
+  return Object.freeze(condition);
 }
 
 export function not(spec: GroupSpec, child: Condition): Condition {
@@ -256,7 +257,7 @@ export function not(spec: GroupSpec, child: Condition): Condition {
     op: 'not',
     label: spec.label,
     cites: citesOf(spec),
-    children: [child],
+    children: Object.freeze([child]),
     evaluate(ctx) {
       const finding = child.evaluate(ctx);
       const value: Tri = finding.value === UNKNOWN ? UNKNOWN : !finding.value;
@@ -268,7 +269,7 @@ export function not(spec: GroupSpec, child: Condition): Condition {
       );
     },
   };
-  return condition;
+  return Object.freeze(condition);
 }
 
 /**
@@ -294,7 +295,7 @@ export function term(name: string, label: string): Condition {
       return finding;
     },
   };
-  return condition;
+  return Object.freeze(condition);
 }
 
 /**

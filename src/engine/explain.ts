@@ -20,13 +20,13 @@ import type {
 import type { ExcludedDay } from './time/hold-clock.js';
 
 /** What each level of verification means for a reader relying on the text. */
-export const VERIFICATION_MEANING: Record<Verification, string> = {
+export const VERIFICATION_MEANING: Readonly<Record<Verification, string>> = Object.freeze({
   verbatim: 'copied from the enacted text',
   reconstructed: 'a consolidation of verbatim amendments, not an official text',
   secondary: 'known from a reliable summary, not the primary text',
   inferred: 'a reading by the researchers, not tied to a text',
   unverified: 'not tied to any source we could read',
-};
+});
 
 const STATUS_WORDS: Record<Status, string> = {
   required: 'REQUIRED: the agency must do this.',

@@ -10,53 +10,57 @@ import type { Clause, ClauseRef } from './clause.js';
 import { COVERAGE_START, isInForce } from './clause.js';
 import type { Condition } from './condition.js';
 import { addDays } from './dates.js';
+import { deepFreeze } from './freeze.js';
 import type { Action } from './decision.js';
 import type { ActionRule } from './rule.js';
 
 export interface Obligation {
-  id: string;
-  text: string;
-  cites: readonly string[];
+  readonly id: string;
+  readonly text: string;
+  readonly cites: readonly string[];
   /** When absent the obligation applies to every request. */
-  when?: Condition;
+  readonly when?: Condition;
   /** Only for requests that ask for these actions. */
-  actions?: readonly Action[];
+  readonly actions?: readonly Action[];
 }
 
 export interface Provision {
-  clause: Clause;
-  decides?: Partial<Record<Action, ActionRule>>;
-  defines?: Readonly<Record<string, Condition>>;
-  duties?: readonly Obligation[];
-  cautions?: readonly Obligation[];
+  readonly clause: Clause;
+  readonly decides?: Readonly<Partial<Record<Action, ActionRule>>>;
+  readonly defines?: Readonly<Record<string, Condition>>;
+  readonly duties?: readonly Obligation[];
+  readonly cautions?: readonly Obligation[];
 }
 
 export interface JurisdictionSpec {
-  id: string;
-  name: string;
-  timeZone: string;
+  readonly id: string;
+  readonly name: string;
+  readonly timeZone: string;
   /** The last day the encoded texts were checked against their sources. */
-  lastVerifiedOn: string;
+  readonly lastVerifiedOn: string;
   /** Which event's date selects the law for each action, as the statute makes it decisive. */
-  lawDateBasis: Record<Action, 'otherwise-release-time' | 'decision-time'>;
+  readonly lawDateBasis: Readonly<Record<Action, 'otherwise-release-time' | 'decision-time'>>;
   /** Why those events, in one or two sentences a lawyer can check. */
-  lawDateReason: string;
-  provisions: readonly Provision[];
+  readonly lawDateReason: string;
+  readonly provisions: readonly Provision[];
 }
 
-/** The law in force over a period in which none of its clauses changes. */
+/**
+ * The law in force over a period in which none of its clauses changes. One object per period,
+ * shared by every decision and every caller of `lawOn`: frozen, with its lists.
+ */
 export interface LawInForce {
   /** The first day of the period. */
-  from: string;
-  provisions: readonly Provision[];
-  rules: ReadonlyMap<Action, { rule: ActionRule; provision: Provision }>;
-  terms: ReadonlyMap<string, Condition>;
-  clauses: ReadonlyMap<string, Clause>;
-  duties: readonly Obligation[];
-  cautions: readonly Obligation[];
-  hash: string;
+  readonly from: string;
+  readonly provisions: readonly Provision[];
+  readonly rules: ReadonlyMap<Action, { readonly rule: ActionRule; readonly provision: Provision }>;
+  readonly terms: ReadonlyMap<string, Condition>;
+  readonly clauses: ReadonlyMap<string, Clause>;
+  readonly duties: readonly Obligation[];
+  readonly cautions: readonly Obligation[];
+  readonly hash: string;
   /** Every clause in force is verified verbatim, so no decision under it flags one. */
-  allVerbatim: boolean;
+  readonly allVerbatim: boolean;
   /**
    * The clauses a list of ids cites, each once, in citing order. Worked out on first use of each
    * list and shared after, by decisions too: the same lists are cited in every decision.
@@ -74,7 +78,15 @@ export interface Jurisdiction extends Readonly<JurisdictionSpec> {
   readonly clauses: readonly Clause[];
 }
 
-export function defineJurisdiction(spec: JurisdictionSpec): Jurisdiction {
+export function defineJurisdiction(definition: JurisdictionSpec): Jurisdiction {
+  // Each period is built from the provisions on first use: the list is copied, so a change to
+  // the caller's list cannot reach the law, and the provisions are frozen with everything in
+  // them (clauses, rules, conditions, duties), so no caller changes them for everyone.
+  const spec: JurisdictionSpec = {
+    ...definition,
+    lawDateBasis: Object.freeze({ ...definition.lawDateBasis }),
+    provisions: deepFreeze([...definition.provisions]),
+  };
   const clauses = [...new Set(spec.provisions.map((provision) => provision.clause))].sort(
     (a, b) => a.id.localeCompare(b.id) || a.validFrom.localeCompare(b.validFrom),
   );
@@ -86,7 +98,7 @@ export function defineJurisdiction(spec: JurisdictionSpec): Jurisdiction {
   return Object.freeze({
     ...spec,
     summary: Object.freeze({ id: spec.id, name: spec.name }),
-    clauses,
+    clauses: Object.freeze(clauses),
     lawOn(date: string): LawInForce {
       const from = periodStart(changes, date);
       let law = periods.get(from);
@@ -134,18 +146,18 @@ function selectLaw(spec: JurisdictionSpec, from: string): LawInForce {
   for (const clause of [...clauses.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     hash.update(`${clause.id}@${clause.version}:${clause.textSha256}\n`);
   }
-  return {
+  return Object.freeze({
     from,
-    provisions,
+    provisions: Object.freeze(provisions),
     rules,
     terms,
     clauses,
-    duties: provisions.flatMap((provision) => provision.duties ?? []),
-    cautions: provisions.flatMap((provision) => provision.cautions ?? []),
+    duties: Object.freeze(provisions.flatMap((provision) => provision.duties ?? [])),
+    cautions: Object.freeze(provisions.flatMap((provision) => provision.cautions ?? [])),
     hash: hash.digest('hex'),
     allVerbatim: [...clauses.values()].every((clause) => clause.verification === 'verbatim'),
     refsOf,
-    citedBy(condition) {
+    citedBy(condition: Condition) {
       let refs = byCondition[condition.id];
       if (refs === undefined) {
         refs = refsOf(condition.cites);
@@ -153,7 +165,7 @@ function selectLaw(spec: JurisdictionSpec, from: string): LawInForce {
       }
       return refs;
     },
-  };
+  });
 }
 
 function refResolver(
@@ -175,7 +187,8 @@ function refResolver(
           if (!clause) throw new Error(`Clause ${id} is cited but not in force from ${from}`);
           if (!resolved.includes(clause.ref)) resolved.push(clause.ref);
         }
-        // Not frozen: V8 copies and iterates frozen arrays many times slower.
+        // Not frozen: V8 copies and iterates frozen arrays many times slower. Decisions hand
+        // out frozen copies (evaluate.ts); other callers have the read-only type.
         refs = resolved;
         byIds.set(key, refs);
       }

@@ -23,6 +23,13 @@ describe('memoByText', () => {
     assert.deepEqual([...reads].sort(), [...new Set(reads)].sort());
   });
 
+  test('hands every caller the same answer, frozen', () => {
+    const remembered = memoByText((text) => ({ parts: text.split(' ') }));
+    const answer = remembered('PL 120.05');
+    assert.equal(remembered('PL 120.05'), answer);
+    assert.throws(() => answer.parts.push('changed'), TypeError);
+  });
+
   test('starts over past its limit instead of growing without bound', () => {
     let reads = 0;
     const remembered = memoByText((text) => (reads++, text.length));

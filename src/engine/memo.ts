@@ -3,13 +3,14 @@
  * every decision calls again on the same few hundred texts.
  * @module
  */
+import { deepFreeze } from './freeze.js';
 
 /** How many texts are remembered before the memory starts over: input is untrusted. */
 const LIMIT = 10_000;
 
 /**
- * `read`, remembered per text, errors included. Answers are shared between callers, so `read`
- * must return values nobody changes (freeze them).
+ * `read`, remembered per text, errors included. Answers are shared between callers, so they are
+ * frozen here, with everything in them: a caller that changes one gets an error.
  */
 export function memoByText<T>(read: (text: string) => T): (text: string) => T {
   const answers = new Map<string, { value: T } | { error: unknown }>();
@@ -17,7 +18,7 @@ export function memoByText<T>(read: (text: string) => T): (text: string) => T {
     let answer = answers.get(text);
     if (answer === undefined) {
       try {
-        answer = { value: read(text) };
+        answer = { value: deepFreeze(read(text)) };
       } catch (error) {
         answer = { error };
       }

@@ -7,40 +7,42 @@
  */
 import type { Condition, EvalContext, Finding, MissingFact } from './condition.js';
 import { evaluateOnce, missingOf } from './condition.js';
+import { deepFreeze } from './freeze.js';
 import type { HoldClock } from './time/hold-clock.js';
 
 export type RuleStatus = 'required' | 'allowed' | 'not-allowed';
 
 /** How long a hold may last, computed from the case (the clock starts at otherwise-release). */
 export interface HoldLimit {
-  label: string;
-  cites: readonly string[];
-  compute(ctx: EvalContext): { clock?: HoldClock; missing?: MissingFact[] };
+  readonly label: string;
+  readonly cites: readonly string[];
+  compute(ctx: EvalContext): { clock?: HoldClock; missing?: readonly MissingFact[] };
 }
 
 export interface OutcomeSpec {
-  status: RuleStatus;
-  explanation: string;
+  readonly status: RuleStatus;
+  readonly explanation: string;
   /** Clause ids that control this outcome. */
-  cites: readonly string[];
-  holdLimit?: HoldLimit;
+  readonly cites: readonly string[];
+  readonly holdLimit?: HoldLimit;
   /** An encoding choice the text does not settle. */
-  interpretation?: string;
+  readonly interpretation?: string;
 }
 
 export interface Exception {
-  label: string;
-  when: Condition;
-  then: OutcomeSpec;
+  readonly label: string;
+  readonly when: Condition;
+  readonly then: OutcomeSpec;
 }
 
 export interface ActionRule {
-  base: OutcomeSpec;
-  exceptions: readonly Exception[];
+  readonly base: OutcomeSpec;
+  readonly exceptions: readonly Exception[];
 }
 
+/** Shared by every decision under the law: frozen, with its outcomes, so no caller changes it. */
 export function actionRule(base: OutcomeSpec, ...exceptions: Exception[]): ActionRule {
-  return { base, exceptions };
+  return deepFreeze({ base, exceptions });
 }
 
 export interface RuleResult {

@@ -9,10 +9,10 @@ import { NYC_NYPD } from './nyc/nypd/index.js';
 import { NYC_PROBATION } from './nyc/probation/index.js';
 import { TEXAS } from './texas/index.js';
 
-export const JURISDICTIONS: readonly Jurisdiction[] = [
+export const JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
   NYC_DOC,
   NYC_NYPD,
   NYC_PROBATION,
   CALIFORNIA,
   TEXAS,
-];
+]);

@@ -1,8 +1,10 @@
 /**
  * Every legal test table, by jurisdiction and law version. The test runner and
- * `detainer-desk law show` both read this list.
+ * `detainer-desk law show` both read this list: frozen, with every row, so no reader changes
+ * what the next one reads.
  * @module
  */
+import { deepFreeze } from '../engine/freeze.js';
 import type { LawCase } from './testing/law-case.js';
 import { CALIFORNIA_TRUST_ACT_CASES } from './california/trust-act-2013.cases.js';
 import { CALIFORNIA_VALUES_ACT_CASES } from './california/values-act-2017.cases.js';
@@ -20,7 +22,7 @@ export interface LawCaseTable {
   cases: readonly LawCase[];
 }
 
-export const LAW_CASE_TABLES: readonly LawCaseTable[] = [
+export const LAW_CASE_TABLES: readonly LawCaseTable[] = deepFreeze([
   { jurisdiction: 'nyc-doc', version: 'LL62/2011', cases: LL62_DOC_CASES },
   { jurisdiction: 'nyc-doc', version: 'LL22/2013', cases: LL22_DOC_CASES },
   { jurisdiction: 'nyc-doc', version: 'LL58/2014', cases: LL58_DOC_CASES },
@@ -38,4 +40,4 @@ export const LAW_CASE_TABLES: readonly LawCaseTable[] = [
     cases: CALIFORNIA_VALUES_ACT_CASES,
   },
   { jurisdiction: 'texas', version: 'SB 4 (2017)', cases: TEXAS_SB4_CASES },
-];
+]);

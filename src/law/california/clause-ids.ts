@@ -4,7 +4,7 @@
  * each version's citation gives the numbering it had.
  * @module
  */
-export const CLAUSE = {
+export const CLAUSE = Object.freeze({
   /** § 7282.5(a): the conviction, registry and federal-warrant criteria. */
   cooperationCriteria: 'ca.gov-7282.5.a',
   /** § 7282.5(b): a magistrate's probable-cause finding on a pending felony charge. */
@@ -19,4 +19,4 @@ export const CLAUSE = {
   transfer: 'ca.gov-7284.6.a.4',
   criminalHistory: 'ca.gov-7284.6.b.2',
   immigrationStatus: 'ca.gov-7284.6.e',
-} as const;
+} as const);

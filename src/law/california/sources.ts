@@ -2,12 +2,12 @@
  * Where the California texts come from (jurisdictions.md § 2.1), and how far they are verified.
  * @module
  */
-export const SOURCE = {
+export const SOURCE = Object.freeze({
   /** AB 4 as known from secondary summaries; the chaptered text was not read. */
   trustAct: 'http://www.fatonelaw.com/blog/2014/3/30/the-trust-act-cal-govt-code-7282-72825',
   truthAct: 'https://self-law.org/code/ca/government-code/7283-1',
   valuesAct: 'https://leginfo.legislature.ca.gov/faces/billTextClient.xhtml?bill_id=201720180SB54',
-} as const;
+} as const);
 
 /**
  * jurisdictions.md records no check date; its latest dated source is of 2025-11-20, so later law

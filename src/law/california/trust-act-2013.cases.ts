@@ -5,6 +5,7 @@
  * the person would otherwise be released.
  */
 import type { CaseInput } from '../../engine/case.js';
+import { deepFreeze } from '../../engine/freeze.js';
 import type { LawCase } from '../testing/law-case.js';
 import { detainerCase } from '../testing/law-case.js';
 import { CLAUSE } from './clause-ids.js';
@@ -100,7 +101,7 @@ const criterionRows: LawCase[] = (
   expect: [{ action: 'hold', status: 'allowed', controlling: [id] }],
 }));
 
-export const CALIFORNIA_TRUST_ACT_CASES: readonly LawCase[] = [
+export const CALIFORNIA_TRUST_ACT_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'Released Tuesday 2013-12-31 18:00, the day before the TRUST Act: a federal request, held at most until Friday 18:00 (New Year’s Day excluded)',
     clause: `${FEDERAL}; § 287.7(d): “excluding Saturdays, Sundays, and holidays”`,
@@ -260,4 +261,4 @@ export const CALIFORNIA_TRUST_ACT_CASES: readonly LawCase[] = [
     ),
     expect: [{ action: 'hold', status: 'allowed', controlling: [CLAUSE.cooperationCriteria] }],
   },
-];
+]);

@@ -133,7 +133,7 @@ const HOLD_INTO_2018: Obligation = {
   ),
 };
 
-export const TRUST_ACT_PROVISIONS: readonly Provision[] = [
+export const TRUST_ACT_PROVISIONS: readonly Provision[] = Object.freeze([
   {
     clause: COOPERATION_CRITERIA,
     decides: {
@@ -163,4 +163,4 @@ export const TRUST_ACT_PROVISIONS: readonly Provision[] = [
     cautions: [HOLD_INTO_2018],
   },
   { clause: MAGISTRATE_PROBABLE_CAUSE },
-];
+]);

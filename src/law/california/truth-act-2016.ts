@@ -51,7 +51,7 @@ const asksForReleaseDate = fact({
   },
 });
 
-export const TRUTH_ACT_PROVISIONS: readonly Provision[] = [
+export const TRUTH_ACT_PROVISIONS: readonly Provision[] = Object.freeze([
   {
     clause: TRUTH_ACT_NOTICE,
     duties: [
@@ -80,4 +80,4 @@ export const TRUTH_ACT_PROVISIONS: readonly Provision[] = [
       },
     ],
   },
-];
+]);

@@ -4,6 +4,7 @@
  * released, notices and information by the law on the day the agency decides.
  */
 import type { CaseInput } from '../../engine/case.js';
+import { deepFreeze } from '../../engine/freeze.js';
 import type { LawCase } from '../testing/law-case.js';
 import { detainerCase } from '../testing/law-case.js';
 import { CLAUSE } from './clause-ids.js';
@@ -123,7 +124,7 @@ const criterionRows: LawCase[] = (
   ],
 }));
 
-export const CALIFORNIA_VALUES_ACT_CASES: readonly LawCase[] = [
+export const CALIFORNIA_VALUES_ACT_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'Released 2018-01-01, the Values Act’s first day, serious felony conviction: hold not allowed',
     clause: HOLD,
@@ -496,4 +497,4 @@ export const CALIFORNIA_VALUES_ACT_CASES: readonly LawCase[] = [
     },
     expect: [{ action: 'information', item: 'release-date', status: 'not-allowed' }],
   },
-];
+]);

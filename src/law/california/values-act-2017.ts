@@ -333,7 +333,7 @@ const INFORMATION_RULE = actionRule(
   },
 );
 
-export const VALUES_ACT_PROVISIONS: readonly Provision[] = [
+export const VALUES_ACT_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: COOPERATION_CRITERIA },
   { clause: MAGISTRATE_PROBABLE_CAUSE },
   { clause: JUDICIAL_WARRANT },
@@ -369,4 +369,4 @@ export const VALUES_ACT_PROVISIONS: readonly Provision[] = [
   { clause: TRANSFER, decides: { transfer: TRANSFER_RULE } },
   { clause: CRIMINAL_HISTORY },
   { clause: IMMIGRATION_STATUS },
-];
+]);

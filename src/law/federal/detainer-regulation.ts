@@ -5,7 +5,7 @@
  * Source notes: jurisdictions.md § 1.2 and § 1.4.
  * @module
  */
-import { clause } from '../../engine/clause.js';
+import { clause, type Clause } from '../../engine/clause.js';
 import type { EvalContext } from '../../engine/condition.js';
 import { COVERAGE_START } from '../../engine/clause.js';
 import type { Provision } from '../../engine/jurisdiction.js';
@@ -76,10 +76,16 @@ export const I_247A_HOLD_REQUEST = clause({
     'and holidays. An agency may not hold longer than either allows, so the stricter applies.',
 });
 
-export const FEDERAL_CLAUSES = [DETAINER_IS_A_REQUEST, FORTY_EIGHT_HOUR_CAP, I_247A_HOLD_REQUEST];
+export const FEDERAL_CLAUSES: readonly Clause[] = Object.freeze([
+  DETAINER_IS_A_REQUEST,
+  FORTY_EIGHT_HOUR_CAP,
+  I_247A_HOLD_REQUEST,
+]);
 
 /** The federal clauses as provisions: cited by every jurisdiction, deciding nothing alone. */
-export const FEDERAL_PROVISIONS: readonly Provision[] = FEDERAL_CLAUSES.map((c) => ({ clause: c }));
+export const FEDERAL_PROVISIONS: readonly Provision[] = Object.freeze(
+  FEDERAL_CLAUSES.map((c) => ({ clause: c })),
+);
 
 const HOURS = 48;
 
@@ -88,12 +94,12 @@ const HOURS = 48;
  * Saturdays, Sundays and holidays, or, when the form itself asks for less (I-247A: 48 clock
  * hours), the form's limit.
  */
-export const FEDERAL_HOLD_LIMIT: HoldLimit = {
+export const FEDERAL_HOLD_LIMIT: HoldLimit = Object.freeze({
   label:
     '48 hours from otherwise-release, excluding Saturdays, Sundays and holidays, or less if the form asks for less',
   cites: [FORTY_EIGHT_HOUR_CAP.id, I_247A_HOLD_REQUEST.id],
   compute: holdClock,
-};
+});
 
 function holdClock(ctx: EvalContext): ReturnType<HoldLimit['compute']> {
   const startsAt = ctx.case.otherwiseReleaseAt;

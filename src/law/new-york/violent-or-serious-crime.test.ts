@@ -466,7 +466,7 @@ void describe('every entry, level, inchoate form and hate-crime flag', () => {
   void test('answers are consistent with § 9-131(a)(7) and explanations are single sentences', () => {
     for (const entry of VIOLENT_OR_SERIOUS_CRIMES) {
       if (entry.subparagraph === 'iii') continue;
-      const subdivisions: string[][] = [[], ...(entry.subdivisions ?? []), ['99']];
+      const subdivisions = [[], ...(entry.subdivisions ?? []).map((path) => [...path]), ['99']];
       for (const subdivision of subdivisions)
         for (const level of levels)
           for (const form of forms)

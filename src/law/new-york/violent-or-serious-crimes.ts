@@ -14,36 +14,37 @@
  * Encoded from the project's research notes (nyc.md §§ 2.4, 5) and their table of the list.
  * @module
  */
+import { deepFreeze } from '../../engine/freeze.js';
 
 /** The five subparagraphs of § 9-131(a)(7) / § 14-154(a)(6). */
 export type Subparagraph = 'i' | 'ii' | 'iii' | 'iv' | 'v';
 
 /** One listed offence (or, for (iii), the one listed category of inchoate offences). */
 export interface CrimeListEntry {
-  subparagraph: Subparagraph;
-  law: 'PL' | 'VTL';
+  readonly subparagraph: Subparagraph;
+  readonly law: 'PL' | 'VTL';
   /** Section as written in the list without its subdivision limit: "120.04-a", "265.02", VTL "600". */
-  section: string;
+  readonly section: string;
   /**
    * When present, only these subdivision paths are listed; a conviction's subdivision must start
    * with one of them. `[["2"],["3"],…,["8"]]` for 265.02(2) through (8), `[["2","b"]]` for
    * 135.65(2)(b). Absent: the whole section (felony grades only).
    */
-  subdivisions?: string[][];
+  readonly subdivisions?: readonly (readonly string[])[];
   /** Penal Law heading (2014 name; later renames are in `note`). */
-  offense: string;
+  readonly offense: string;
   /** Felony class as researched. Information only: the conviction's own level decides. */
-  classText: string;
+  readonly classText: string;
   /** First day the entry was part of the law (YYYY-MM-DD). For `inferred` rows, see `note`. */
-  listedFrom: string;
+  readonly listedFrom: string;
   /** The enactment (or proposed rule) that put the entry on the list. */
-  listedBy: string;
+  readonly listedBy: string;
   /** First day the Penal Law section no longer existed; judgments before it still count. */
-  repealedOn?: string;
+  readonly repealedOn?: string;
   /** 'verbatim': in the Local Law text. 'inferred': researcher's reading of an unverified rule. */
-  verification: 'verbatim' | 'inferred';
-  sources: string[];
-  note?: string;
+  readonly verification: 'verbatim' | 'inferred';
+  readonly sources: readonly string[];
+  readonly note?: string;
 }
 
 /** Int 486-2014 (Local Law 58 of 2014) on Legistar. */
@@ -154,15 +155,6 @@ function proposedIn2019(
     sources: [...DOC_RULE_2019_SOURCES, statuteUrl('PL', section), ...sources],
     note: `INFERRED: reported as one of seven offences in DOC's 2019 proposed rule; the section number is the researcher's inference and adoption is not verified, so listedFrom (close of comments) is only the earliest possible date. ${note}`,
   };
-}
-
-function deepFreeze(entry: CrimeListEntry): CrimeListEntry {
-  if (entry.subdivisions) {
-    for (const path of entry.subdivisions) Object.freeze(path);
-    Object.freeze(entry.subdivisions);
-  }
-  Object.freeze(entry.sources);
-  return Object.freeze(entry);
 }
 
 const ENTRIES: CrimeListEntry[] = [
@@ -567,21 +559,20 @@ const ENTRIES: CrimeListEntry[] = [
  * statutory order, then (ii) hate crimes, (iii) inchoate forms of (i) crimes, (iv) VTL 600 felonies
  * and the five inferred (v) additions of 2019.
  */
-export const VIOLENT_OR_SERIOUS_CRIMES: readonly CrimeListEntry[] = Object.freeze(
-  ENTRIES.map(deepFreeze),
-);
+export const VIOLENT_OR_SERIOUS_CRIMES: readonly CrimeListEntry[] = deepFreeze(ENTRIES);
 
 /** The verbatim definition the entries encode. */
-export const CRIME_LIST_SOURCE: { clause: string; text: string; url: string } = Object.freeze({
-  clause:
-    'NYC Admin. Code § 9-131(a)(7) as amended by LL58/2014 § 1; the same list is § 14-154(a)(6) (LL59/2014 § 1) and applies to Probation through § 9-205',
-  text: [
-    '7. "Violent or serious crime" shall mean:',
-    'i. a felony defined in any of the following sections of the penal law: 120.01, 120.02, 120.03, 120.04, 120.04-a(4), 120.05, 120.06, 120.07, 120.08, 120.09, 120.10, 120.11, 120.12, 120.13, 120.18, 120.25, 120.55, 120.60, 120.70, 121.12, 121.13, 125.10, 125.11, 125.12, 125.13, 125.14, 125.15, 125.20, 125.21, 125.22, 125.25, 125.26, 125.27, 125.40, 125.45, 130.25, 130.30, 130.35, 130.40, 130.45, 130.50, 130.53, 130.65, 130.65-a, 130.66, 130.67, 130.70, 130.75, 130.80, 130.85, 130.90, 130.95, 130.96, 135.10, 135.20, 135.25, 135.35, 135.50, 135.65(2)(b), 140.17, 140.25, 140.30, 145.12, 150.05, 150.10, 150.15, 150.20, 160.05, 160.10, 160.15, 195.07, 195.08, 195.17, 215.11, 215.12, 215.13, 215.15, 215.16, 215.17, 215.51, 215.52, 220.18, 220.21, 220.28, 220.41, 220.43, 220.44, 220.48, 220.77, 230.05, 230.06, 230.19, 230.25(2), 230.30, 230.32, 230.33, 230.34, 235.22, 240.06, 240.55, 240.60, 240.61, 240.62, 240.63, 240.75, 241.05, 255.26, 255.27, 260.25, 260.32, 260.34, 263.05, 263.10, 263.11, 263.15, 263.16, 263.30, 265.01-a, 265.01-b, 265.02(2) through (8), 265.03, 265.04, 265.08, 265.09, 265.10, 265.11, 265.12, 265.13, 265.14, 265.16, 265.17, 265.19, 265.35(2), 270.30, 270.35, 405.16(1), 405.18, 460.22, 470.21, 470.22, 470.23, 470.24, 490.10, 490.15, 490.20, 490.25, 490.30, 490.35, 490.37, 490.40, 490.45, 490.47, 490.50, or 490.55;',
-    'ii. a hate crime as defined in section 485.05 of the penal law, provided such hate crime constitutes a felony;',
-    'iii. a felony attempt, felony conspiracy, or felony criminal solicitation to commit any crime specified in subparagraph (i) of this paragraph, or a felony criminal facilitation of such specified crime;',
-    'iv. any felony set forth in section 600 of the vehicle and traffic law; or',
-    'v. any crime codified by the legislature subsequent to the enactment of this section that the department, in consultation with the police department, by rule determines to be a felony involving violence, force, firearms, terrorism, or endangerment or abuse of vulnerable persons, or any crime for which a change made by the legislature requires amendment of the crimes specified in this paragraph. The commissioner of correction shall submit any proposed additions to the crimes set forth in this paragraph to the speaker of the council at least sixty days prior to publishing such proposed rule.',
-  ].join('\n'),
-  url: LEGISTAR_INT_486,
-});
+export const CRIME_LIST_SOURCE: Readonly<{ clause: string; text: string; url: string }> =
+  Object.freeze({
+    clause:
+      'NYC Admin. Code § 9-131(a)(7) as amended by LL58/2014 § 1; the same list is § 14-154(a)(6) (LL59/2014 § 1) and applies to Probation through § 9-205',
+    text: [
+      '7. "Violent or serious crime" shall mean:',
+      'i. a felony defined in any of the following sections of the penal law: 120.01, 120.02, 120.03, 120.04, 120.04-a(4), 120.05, 120.06, 120.07, 120.08, 120.09, 120.10, 120.11, 120.12, 120.13, 120.18, 120.25, 120.55, 120.60, 120.70, 121.12, 121.13, 125.10, 125.11, 125.12, 125.13, 125.14, 125.15, 125.20, 125.21, 125.22, 125.25, 125.26, 125.27, 125.40, 125.45, 130.25, 130.30, 130.35, 130.40, 130.45, 130.50, 130.53, 130.65, 130.65-a, 130.66, 130.67, 130.70, 130.75, 130.80, 130.85, 130.90, 130.95, 130.96, 135.10, 135.20, 135.25, 135.35, 135.50, 135.65(2)(b), 140.17, 140.25, 140.30, 145.12, 150.05, 150.10, 150.15, 150.20, 160.05, 160.10, 160.15, 195.07, 195.08, 195.17, 215.11, 215.12, 215.13, 215.15, 215.16, 215.17, 215.51, 215.52, 220.18, 220.21, 220.28, 220.41, 220.43, 220.44, 220.48, 220.77, 230.05, 230.06, 230.19, 230.25(2), 230.30, 230.32, 230.33, 230.34, 235.22, 240.06, 240.55, 240.60, 240.61, 240.62, 240.63, 240.75, 241.05, 255.26, 255.27, 260.25, 260.32, 260.34, 263.05, 263.10, 263.11, 263.15, 263.16, 263.30, 265.01-a, 265.01-b, 265.02(2) through (8), 265.03, 265.04, 265.08, 265.09, 265.10, 265.11, 265.12, 265.13, 265.14, 265.16, 265.17, 265.19, 265.35(2), 270.30, 270.35, 405.16(1), 405.18, 460.22, 470.21, 470.22, 470.23, 470.24, 490.10, 490.15, 490.20, 490.25, 490.30, 490.35, 490.37, 490.40, 490.45, 490.47, 490.50, or 490.55;',
+      'ii. a hate crime as defined in section 485.05 of the penal law, provided such hate crime constitutes a felony;',
+      'iii. a felony attempt, felony conspiracy, or felony criminal solicitation to commit any crime specified in subparagraph (i) of this paragraph, or a felony criminal facilitation of such specified crime;',
+      'iv. any felony set forth in section 600 of the vehicle and traffic law; or',
+      'v. any crime codified by the legislature subsequent to the enactment of this section that the department, in consultation with the police department, by rule determines to be a felony involving violence, force, firearms, terrorism, or endangerment or abuse of vulnerable persons, or any crime for which a change made by the legislature requires amendment of the crimes specified in this paragraph. The commissioner of correction shall submit any proposed additions to the crimes set forth in this paragraph to the speaker of the council at least sixty days prior to publishing such proposed rule.',
+    ].join('\n'),
+    url: LEGISTAR_INT_486,
+  });

@@ -49,7 +49,7 @@ const CAUTION: Obligation = {
   actions: ['hold'],
 };
 
-export const WELLS_V_DEMARCO_PROVISIONS: readonly Provision[] = [
+export const WELLS_V_DEMARCO_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: BEFORE },
   { clause: WELLS_V_DEMARCO, cautions: [CAUTION] },
-];
+]);

@@ -140,7 +140,7 @@ const REQUEST_RECORDS_TITLE = 'Records of requests for immigration enforcement; 
  * § 10-178(d), which binds every agency, DOC included: record each request and the response, for
  * the mayor's quarterly report to the Speaker. Decides nothing; its duty is shown on every request.
  */
-export const REQUEST_RECORDS_PROVISIONS: readonly Provision[] = [
+export const REQUEST_RECORDS_PROVISIONS: readonly Provision[] = Object.freeze([
   {
     clause: notInForce({
       id: REQUEST_RECORDS_ID,
@@ -176,4 +176,4 @@ export const REQUEST_RECORDS_PROVISIONS: readonly Provision[] = [
       },
     ],
   },
-];
+]);

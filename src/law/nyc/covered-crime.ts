@@ -50,7 +50,7 @@ import { convictionPath } from './record-facts.js';
  * ... accessed through ... e-JusticeNY ... indicates, or the department has been informed by a
  * court".
  */
-export const SEARCH_OR_COURT: readonly Source[] = ['e-justice-ny', 'court'];
+export const SEARCH_OR_COURT: readonly Source[] = Object.freeze(['e-justice-ny', 'court']);
 
 const EXCLUDED_LIST = 'PL 230.00, PL 240.37 or VTL 511(1), (2)(a)(i) or (2)(a)(iv)';
 

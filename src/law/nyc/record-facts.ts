@@ -9,7 +9,7 @@ import type { Condition, EvalContext, FactValue, MissingFact } from '../../engin
 import { derived, fact, sharedAnswer } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
 
-export const SOURCE_NAMES: Record<Source, string> = {
+export const SOURCE_NAMES: Readonly<Record<Source, string>> = Object.freeze({
   'e-justice-ny': 'a DCJS e-JusticeNY search',
   court: 'a court',
   'government-entity': 'another governmental entity',
@@ -17,7 +17,7 @@ export const SOURCE_NAMES: Record<Source, string> = {
   'agency-records': 'the agency’s own records',
   other: 'another source',
   unknown: 'an unrecorded source',
-};
+});
 
 export function describeSources(sources: readonly Source[]): string {
   return sources.map((source) => SOURCE_NAMES[source]).join(' or ');

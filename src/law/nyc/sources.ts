@@ -3,7 +3,7 @@
  * of the bill whose final "A" text it quotes.
  * @module
  */
-export const LEGISTAR = {
+export const LEGISTAR = Object.freeze({
   LL62_2011:
     'https://legistar.council.nyc.gov/LegislationDetail.aspx?ID=967785&GUID=9F7C289B-A8D8-4A95-8882-BF044CBB5EE2',
   LL21_2013:
@@ -17,7 +17,7 @@ export const LEGISTAR = {
   LL228_2017:
     'http://legistar.council.nyc.gov/LegislationDetail.aspx?GUID=D0BFA473-FA7C-4FA6-83C4-216E9706EE7A&ID=3022098',
   LL63_2026: 'https://nyc.legistar1.com/nyc/attachments/19ab6571-cbcc-4ee3-878d-e4e704af8c19.pdf',
-} as const;
+} as const);
 
 /** The last day the NYC texts were checked against the Legistar data (nyc.md § 0). */
 export const NYC_LAST_VERIFIED = '2026-08-21';
@@ -28,29 +28,29 @@ export const NYC_LAST_VERIFIED = '2026-08-21';
  * other governmental entity" (§ 9-131(b)(1)(ii)). Federal immigration authorities are a
  * governmental entity; the text does not exclude them.
  */
-export const SEARCH_COURT_OR_GOVERNMENT = [
+export const SEARCH_COURT_OR_GOVERNMENT = Object.freeze([
   'e-justice-ny',
   'court',
   'government-entity',
   'federal-immigration-authorities',
-] as const;
+] as const);
 
 /** Any recorded source: for tests that turn on a fact about the person, not on how it was found. */
-export const ANY_KNOWN_SOURCE = [
+export const ANY_KNOWN_SOURCE = Object.freeze([
   'e-justice-ny',
   'court',
   'government-entity',
   'federal-immigration-authorities',
   'agency-records',
   'other',
-] as const;
+] as const);
 
 /**
  * What every NYC agency shares: the zone, the date the texts were checked, and which event's date
  * selects the law. Holds, notices and transfers happen at the otherwise-release time the sections
  * speak of; an information request is governed when it is answered.
  */
-export const NYC_AGENCY = {
+export const NYC_AGENCY = Object.freeze({
   timeZone: 'America/New_York',
   lastVerifiedOn: NYC_LAST_VERIFIED,
   lawDateBasis: {
@@ -59,4 +59,4 @@ export const NYC_AGENCY = {
     transfer: 'otherwise-release-time',
     information: 'decision-time',
   },
-} as const;
+} as const);

@@ -4,7 +4,7 @@
  * chapter 2A; each version's citation gives its number.
  * @module
  */
-export const CLAUSE = {
+export const CLAUSE = Object.freeze({
   /** CCP art. 2.251, from 2025 in chapter 2A: comply with ICE detainer requests. */
   detainerRequests: 'tx.ccp.immigration-detainer-requests',
   /** Gov't Code § 752.053(b): local entities may not limit status inquiries, sharing or cooperation. */
@@ -13,4 +13,4 @@ export const CLAUSE = {
   failureToComply: 'tx.penal-39.07',
   /** Gov't Code § 752.056: civil penalties on local entities. */
   civilPenalty: 'tx.gov-752.056',
-} as const;
+} as const);

@@ -4,6 +4,7 @@
  * CST -06:00) unless a row gives an El Paso agency's Mountain time.
  */
 import type { CaseInput } from '../../engine/case.js';
+import { deepFreeze } from '../../engine/freeze.js';
 import type { LawCase } from '../testing/law-case.js';
 import { detainerCase } from '../testing/law-case.js';
 import { CLAUSE } from './clause-ids.js';
@@ -52,7 +53,7 @@ function informationRequest(
   return releasedOn(date, { kind: 'information-request', information });
 }
 
-export const TEXAS_SB4_CASES: readonly LawCase[] = [
+export const TEXAS_SB4_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'Released 2017-08-31, the day before SB 4: the detainer is a request the agency may honour',
     clause: FEDERAL,
@@ -245,4 +246,4 @@ export const TEXAS_SB4_CASES: readonly LawCase[] = [
       },
     ],
   },
-];
+]);

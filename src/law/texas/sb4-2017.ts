@@ -17,13 +17,13 @@ import { UNKNOWN } from '../../engine/tri.js';
 import { DETAINER_IS_A_REQUEST, FEDERAL_HOLD_LIMIT } from '../federal/detainer-regulation.js';
 import { CLAUSE } from './clause-ids.js';
 
-export const SOURCE = {
+export const SOURCE = Object.freeze({
   article2251:
     'https://www.lawserver.com/law/state/texas/tx-codes/texas_code_of_criminal_procedure_2-251',
   sb4: 'https://capitol.texas.gov/billlookup/BillSummary.aspx?Bill=SB4&LegSess=85R',
   elCenizo: 'https://casebriefsco.com/casebrief/city-of-el-cenizo-texas-v-texas',
   hb4504: 'https://capitol.texas.gov/tlodocs/88R/billtext/html/HB04504E.htm',
-} as const;
+} as const);
 
 const SB4 = 'SB 4 (85th Leg., R.S., 2017)';
 const SB4_EFFECTIVE = 'SB 4 took effect 2017-09-01 (jurisdictions.md § 2.9(a), [V]).';
@@ -286,16 +286,16 @@ function articleProvision(version: Clause, article: Article): Provision {
   return { clause: version, decides: mandates(article), duties: [informPerson(article)] };
 }
 
-export const SB4_PROVISIONS: readonly Provision[] = [
+export const SB4_PROVISIONS: readonly Provision[] = Object.freeze([
   articleProvision(DETAINER_REQUESTS, (sub) => `art. 2.251${sub}`),
   { clause: COOPERATION_NOT_LIMITED, decides: { information: INFORMATION_RULE } },
   { clause: FAILURE_TO_COMPLY, cautions: [PENALTIES] },
   { clause: CIVIL_PENALTY },
-];
+]);
 
-export const RECODIFIED_PROVISIONS: readonly Provision[] = [
+export const RECODIFIED_PROVISIONS: readonly Provision[] = Object.freeze([
   articleProvision(
     DETAINER_REQUESTS_RECODIFIED,
     (sub) => `former art. 2.251${sub}, now in CCP ch. 2A`,
   ),
-];
+]);

@@ -4,7 +4,7 @@
  * so ids name what a clause is about; each version's citation gives its number.
  * @module
  */
-export const CLAUSE = {
+export const CLAUSE = Object.freeze({
   conviction: 'nyc.9-131.a.conviction',
   coveredCrime: 'nyc.9-131.a.covered-crime',
   coveredCriminalCase: 'nyc.9-131.a.covered-criminal-case',
@@ -16,4 +16,4 @@ export const CLAUSE = {
   honoring: 'nyc.9-131.b',
   noConferral: 'nyc.9-131.c',
   information: 'nyc.9-131.h.1',
-} as const;
+} as const);

@@ -51,7 +51,7 @@ const LL63 = clause({
   verification: 'verbatim',
 });
 
-export const FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision[] = [
+export const FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: BEFORE },
   {
     clause: LL62,
@@ -74,4 +74,4 @@ export const FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision[] = 
       }),
     },
   },
-];
+]);

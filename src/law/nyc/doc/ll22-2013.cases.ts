@@ -8,6 +8,7 @@
  * not released under CPL 170.70, unless the row says otherwise.
  */
 import type { CaseInput } from '../../../engine/case.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import type { LawCase } from '../../testing/law-case.js';
 import { detainerCase, nyConviction, searchFact } from '../../testing/law-case.js';
 import { CLAUSE } from './clause-ids.js';
@@ -105,7 +106,7 @@ function releasedOn(day: string, offset: string, arrest: string) {
 
 const petitLarceny = (judgmentDate: string) => nyConviction('PL 155.25 AM', judgmentDate);
 
-export const LL22_DOC_CASES: readonly LawCase[] = [
+export const LL22_DOC_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'The day LL22 took effect (release 2013-07-16): a 2001 misdemeanour alone no longer counts',
     clause: `LL22/2013 § 4 (in force 2013-07-16); ${TEN_YEARS}`,
@@ -548,4 +549,4 @@ export const LL22_DOC_CASES: readonly LawCase[] = [
       { action: 'notify', status: 'not-allowed', controlling: [CLAUSE.honoring] },
     ],
   },
-];
+]);

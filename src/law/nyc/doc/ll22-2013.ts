@@ -172,7 +172,7 @@ const pending = defendantInPendingCoveredCriminalCase({
   sources: SEARCH_OR_COURT,
 });
 
-export const LL22_PROVISIONS: readonly Provision[] = [
+export const LL22_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: CONVICTION },
   { clause: COVERED_CRIME },
   { clause: COVERED_CRIMINAL_CASE },
@@ -215,4 +215,4 @@ export const LL22_PROVISIONS: readonly Provision[] = [
       '"Pending covered criminal case"',
     ),
   },
-];
+]);

@@ -4,6 +4,7 @@
  * 2016-06-01 at 10:00 and was arrested on 2016-05-20.
  */
 import type { CaseInput } from '../../../engine/case.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import type { LawCase } from '../../testing/law-case.js';
 import {
   detainerCase,
@@ -59,7 +60,7 @@ function informationRequest(
   });
 }
 
-export const LL58_DOC_CASES: readonly LawCase[] = [
+export const LL58_DOC_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'Judicial warrant and a 2014 conviction for assault in the first degree: hold and notice allowed',
     clause: B1,
@@ -423,4 +424,4 @@ export const LL58_DOC_CASES: readonly LawCase[] = [
     ),
     expect: [{ action: 'information', item: 'release-date', status: 'not-allowed' }],
   },
-];
+]);

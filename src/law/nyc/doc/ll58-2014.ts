@@ -144,7 +144,7 @@ const TRANSFER_READING =
 const NOT_ALLOWED =
   'The department may only honor a detainer with a judicial warrant and a violent or serious conviction or a possible terrorist-watch-list match (§ 9-131(b)(1)).';
 
-export const HONORING_PROVISION: Provision = {
+export const HONORING_PROVISION: Provision = Object.freeze({
   clause: HONORING,
   decides: {
     hold: actionRule(
@@ -197,7 +197,7 @@ export const HONORING_PROVISION: Provision = {
       },
     ),
   },
-};
+});
 
 const informationConvicted = convictedOfViolentOrSeriousCrime({
   label: 'The person is convicted of a violent or serious crime',
@@ -214,7 +214,7 @@ const informationWatchList = recordedFlag({
   cites: [CLAUSE.information, CLAUSE.terroristScreeningDatabase],
 });
 
-export const INFORMATION_PROVISION: Provision = {
+export const INFORMATION_PROVISION: Provision = Object.freeze({
   clause: INFORMATION,
   decides: {
     information: actionRule(
@@ -272,12 +272,12 @@ export const INFORMATION_PROVISION: Provision = {
       },
     ),
   },
-};
+});
 
-export const LL58_PROVISIONS: readonly Provision[] = [
+export const LL58_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: CONVICTION },
   { clause: JUDICIAL_WARRANT },
   { clause: VIOLENT_OR_SERIOUS_CRIME },
   HONORING_PROVISION,
   INFORMATION_PROVISION,
-];
+]);

@@ -6,6 +6,7 @@
  * watch-list entry, no removal warrant or order.
  */
 import type { CaseInput } from '../../../engine/case.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import type { LawCase } from '../../testing/law-case.js';
 import { detainerCase, nyConviction, searchFact } from '../../testing/law-case.js';
 import { CLAUSE } from './clause-ids.js';
@@ -76,7 +77,7 @@ function pending(charge: string, extra: Partial<PendingInput> = {}): PendingInpu
 
 const petitLarceny2005 = nyConviction('PL 155.25 AM', '2005-06-01');
 
-export const LL62_DOC_CASES: readonly LawCase[] = [
+export const LL62_DOC_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'The day before LL62 took effect (release 2012-03-20): no city law; hold and notice allowed under the federal rules',
     clause: IN_FORCE,
@@ -392,4 +393,4 @@ export const LL62_DOC_CASES: readonly LawCase[] = [
       { action: 'hold', status: 'needs-information', missing: ['record.convictions[0].source'] },
     ],
   },
-];
+]);

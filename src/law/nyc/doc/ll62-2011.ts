@@ -321,7 +321,7 @@ const applies = paragraphTwo({
   }),
 });
 
-export const LL62_PROVISIONS: readonly Provision[] = [
+export const LL62_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: CONVICTION },
   { clause: PENDING_CASE },
   { clause: TERRORIST_SCREENING_DATABASE },
@@ -338,4 +338,4 @@ export const LL62_PROVISIONS: readonly Provision[] = [
       readings: LL62_READINGS,
     }),
   },
-];
+]);

@@ -9,11 +9,11 @@ import { clause, notInForce } from '../../../engine/clause.js';
 import type { Provision } from '../../../engine/jurisdiction.js';
 import { LEGISTAR } from '../sources.js';
 
-export const DOC_SUBDIVISION = {
+export const DOC_SUBDIVISION = Object.freeze({
   noConflict: 'nyc.9-131.d',
   reporting: 'nyc.9-131.f',
   federalOffice: 'nyc.9-131.h.2',
-} as const;
+} as const);
 
 const LL62 = 'Enacted 2011-11-22; in force 120 days later (LL62 § 2).';
 const LL63 = 'Veto overridden 2026-01-29; in force immediately (LL63 § 8).';
@@ -232,8 +232,8 @@ const FEDERAL_OFFICE_VERSIONS = [
   }),
 ];
 
-export const DOC_SUBDIVISION_PROVISIONS: readonly Provision[] = [
-  ...NO_CONFLICT_VERSIONS,
-  ...REPORTING_VERSIONS,
-  ...FEDERAL_OFFICE_VERSIONS,
-].map((version) => ({ clause: version }));
+export const DOC_SUBDIVISION_PROVISIONS: readonly Provision[] = Object.freeze(
+  [...NO_CONFLICT_VERSIONS, ...REPORTING_VERSIONS, ...FEDERAL_OFFICE_VERSIONS].map((version) => ({
+    clause: version,
+  })),
+);

@@ -5,9 +5,9 @@
  */
 import { term } from '../../../engine/condition.js';
 
-export const TERM = {
+export const TERM = Object.freeze({
   federalImmigrationAuthority: 'nyc.9-131.federal-immigration-authority',
-} as const;
+} as const);
 
 export const federalImmigrationAuthority = term(
   TERM.federalImmigrationAuthority,

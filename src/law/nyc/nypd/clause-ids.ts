@@ -3,7 +3,7 @@
  * what a clause is about; each version's citation gives its paragraph number.
  * @module
  */
-export const CLAUSE = {
+export const CLAUSE = Object.freeze({
   conviction: 'nyc.14-154.a.conviction',
   coveredCrime: 'nyc.14-154.a.covered-crime',
   coveredCriminalCase: 'nyc.14-154.a.covered-criminal-case',
@@ -16,4 +16,4 @@ export const CLAUSE = {
   fortyEightHourHold: 'nyc.14-154.b.2',
   noConferral: 'nyc.14-154.c',
   cityResources: 'nyc.10-178.c',
-} as const;
+} as const);

@@ -52,7 +52,7 @@ const LL63 = clause({
   verification: 'verbatim',
 });
 
-export const NYPD_FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision[] = [
+export const NYPD_FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: BEFORE },
   {
     clause: LL21,
@@ -75,4 +75,4 @@ export const NYPD_FEDERAL_IMMIGRATION_AUTHORITIES_PROVISIONS: readonly Provision
       }),
     },
   },
-];
+]);

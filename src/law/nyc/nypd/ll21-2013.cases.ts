@@ -8,6 +8,7 @@
  * not released under CPL 170.70, unless the row says otherwise.
  */
 import type { CaseInput } from '../../../engine/case.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import type { LawCase } from '../../testing/law-case.js';
 import { detainerCase, nyConviction, searchFact } from '../../testing/law-case.js';
 import { CLAUSE } from './clause-ids.js';
@@ -106,7 +107,7 @@ function releasedOn(day: string, offset: string, arrest: string): Overrides {
 
 const petitLarceny = (judgmentDate: string) => nyConviction('PL 155.25 AM', judgmentDate);
 
-export const LL21_NYPD_CASES: readonly LawCase[] = [
+export const LL21_NYPD_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'The day before LL21 took effect (release 2013-07-15): no city law; hold and notice allowed under the federal rules',
     clause: IN_FORCE,
@@ -409,4 +410,4 @@ export const LL21_NYPD_CASES: readonly LawCase[] = [
       { action: 'notify', status: 'not-allowed', controlling: [CLAUSE.honoring] },
     ],
   },
-];
+]);

@@ -199,7 +199,7 @@ const pending = defendantInPendingCoveredCriminalCase({
   sources: SEARCH_OR_COURT,
 });
 
-export const LL21_PROVISIONS: readonly Provision[] = [
+export const LL21_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: CONVICTION },
   { clause: COVERED_CRIME },
   { clause: COVERED_CRIMINAL_CASE },
@@ -247,4 +247,4 @@ export const LL21_PROVISIONS: readonly Provision[] = [
       '"Pending covered criminal case"',
     ),
   },
-];
+]);

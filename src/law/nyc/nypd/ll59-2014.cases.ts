@@ -3,6 +3,7 @@
  * information requests. Each row quotes the clause it tests.
  */
 import type { CaseInput } from '../../../engine/case.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import type { LawCase } from '../../testing/law-case.js';
 import {
   detainerCase,
@@ -37,7 +38,7 @@ function nypdCase(
   return detainerCase(NYPD, { request: { form: 'I-247D', ...request }, record });
 }
 
-export const LL59_NYPD_CASES: readonly LawCase[] = [
+export const LL59_NYPD_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'Judicial warrant and a recent violent or serious conviction: hold and notice allowed under (b)(1)',
     clause: B1,
@@ -232,4 +233,4 @@ export const LL59_NYPD_CASES: readonly LawCase[] = [
       },
     ],
   },
-];
+]);

@@ -179,7 +179,7 @@ const HONOR_WITH_WARRANT = {
   when: paragraphOne,
 };
 
-export const LL59_PROVISIONS: readonly Provision[] = [
+export const LL59_PROVISIONS: readonly Provision[] = Object.freeze([
   { clause: CONVICTION },
   { clause: JUDICIAL_WARRANT },
   { clause: VIOLENT_OR_SERIOUS_CRIME },
@@ -254,4 +254,4 @@ export const LL59_PROVISIONS: readonly Provision[] = [
     },
   },
   { clause: FORTY_EIGHT_HOURS },
-];
+]);

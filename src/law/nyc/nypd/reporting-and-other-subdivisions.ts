@@ -9,10 +9,10 @@ import { clause, notInForce } from '../../../engine/clause.js';
 import type { Provision } from '../../../engine/jurisdiction.js';
 import { LEGISTAR } from '../sources.js';
 
-export const NYPD_SUBDIVISION = {
+export const NYPD_SUBDIVISION = Object.freeze({
   noConflict: 'nyc.14-154.d',
   reporting: 'nyc.14-154.f',
-} as const;
+} as const);
 
 const LL21 = 'Enacted 2013-03-18; in force 120 days later (LL21 § 2).';
 const ADDED_BY_LL21 = '§ 14-154 was added by Local Law 21 of 2013, in force 2013-07-16';
@@ -121,7 +121,6 @@ iii. the number of responses to federal immigration authorities concerning a per
   }),
 ];
 
-export const NYPD_SUBDIVISION_PROVISIONS: readonly Provision[] = [
-  ...NO_CONFLICT_VERSIONS,
-  ...REPORTING_VERSIONS,
-].map((version) => ({ clause: version }));
+export const NYPD_SUBDIVISION_PROVISIONS: readonly Provision[] = Object.freeze(
+  [...NO_CONFLICT_VERSIONS, ...REPORTING_VERSIONS].map((version) => ({ clause: version })),
+);

@@ -5,9 +5,9 @@
  */
 import { term } from '../../../engine/condition.js';
 
-export const NYPD_TERM = {
+export const NYPD_TERM = Object.freeze({
   federalImmigrationAuthority: 'nyc.14-154.federal-immigration-authority',
-} as const;
+} as const);
 
 export const nypdFederalImmigrationAuthority = term(
   NYPD_TERM.federalImmigrationAuthority,

@@ -25,10 +25,10 @@ import { LEGISTAR, NYC_AGENCY, SEARCH_COURT_OR_GOVERNMENT } from '../sources.js'
 import { convictedOfViolentOrSeriousCrime } from '../violent-or-serious-conviction.js';
 import { PROBATION_REPORTING_PROVISIONS } from './reporting.js';
 
-export const CLAUSE = {
+export const CLAUSE = Object.freeze({
   definitions: 'nyc.9-205.a',
   honoring: 'nyc.9-205.b',
-} as const;
+} as const);
 
 const FROM = '2017-12-01';
 const EFFECTIVE = 'Became law 2017-12-01 and took effect immediately (LL226 § 2).';

@@ -1,6 +1,7 @@
 /**
  * Legal tests for Probation § 9-205 as added by Local Law 226 of 2017, and § 10-178.
  */
+import { deepFreeze } from '../../../engine/freeze.js';
 import type { LawCase } from '../../testing/law-case.js';
 import {
   detainerCase,
@@ -19,7 +20,7 @@ const record = {
   terroristScreeningMatch: searchFact(false),
 };
 
-export const LL226_PROBATION_CASES: readonly LawCase[] = [
+export const LL226_PROBATION_CASES: readonly LawCase[] = deepFreeze([
   {
     name: 'Judicial warrant and assault in the second degree within five years: hold allowed',
     clause: B,
@@ -75,4 +76,4 @@ export const LL226_PROBATION_CASES: readonly LawCase[] = [
     }),
     expect: [{ action: 'notify', status: 'not-allowed', controlling: ['nyc.10-178.c'] }],
   },
-];
+]);
