@@ -60,14 +60,14 @@ export function leafBytes(entry: AuditEntry): Buffer {
   }
   // Fields are picked one by one so extra properties on the object never reach the hash.
   const leaf = { leafVersion: LEAF_VERSION, seq, at, actor, action, subject, payload };
-  let text: string | undefined;
+  let text: string;
   try {
     text = canonicalize(leaf);
   } catch (error) {
     throw new AuditError('bad-entry', `entry ${seq} is not canonical JSON: ${String(error)}`);
   }
   // A missing payload would silently drop out of the JSON; the types allow none, storage might.
-  if (text === undefined || (payload as JsonValue | undefined) === undefined) {
+  if ((payload as JsonValue | undefined) === undefined) {
     throw new AuditError('bad-entry', `entry ${seq} has no JSON payload`);
   }
   // RFC 8785 hashes I-JSON, where a lone UTF-16 surrogate has no UTF-8 bytes of its own.
