@@ -88,6 +88,9 @@ export async function createCheckpoint(
 ): Promise<string> {
   requirePermission(actor, 'audit.checkpoint');
   const { size, compactRange } = await readHead(ctx.store.db);
+  // An idle log is signed once: the server's timer then reads, and writes nothing.
+  const signed = await checkpointAt(ctx.store.db, size);
+  if (signed !== undefined) return signed;
   const note = signCheckpoint(
     { origin: signer.origin, size, root: foldSubtrees(hashesFromHex(compactRange)) },
     signer.key,
@@ -99,13 +102,17 @@ export async function createCheckpoint(
       .values({ size, at: ctx.now(), note })
       .onConflict((conflict) => conflict.column('size').doNothing())
       .execute();
-    const stored = await trx
-      .selectFrom('auditCheckpoints')
-      .select('note')
-      .where('size', '=', size)
-      .executeTakeFirstOrThrow();
-    return stored.note;
+    return (await checkpointAt(trx, size))!;
   });
+}
+
+async function checkpointAt(db: Kysely<Database>, size: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('auditCheckpoints')
+    .select('note')
+    .where('size', '=', size)
+    .executeTakeFirst();
+  return row?.note;
 }
 
 export interface AuditVerification extends LogReport {
