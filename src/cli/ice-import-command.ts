@@ -3,23 +3,14 @@
  * database (src/ice/import-release.ts) and says, for each file, what became of every row: rows
  * read = loaded + rejected, the rows skipped, the likely duplicates and where the rejects went.
  * A progress bar runs on standard error when it is a terminal. Exit code 1 when a file could not
- * be imported or any row was rejected, as for the desk's own `cases import`.
+ * be imported or any row was rejected, as for the desk's own `cases import`. The action imports
+ * what it uses, so `--help` does not load DuckDB.
  * @module
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from '@commander-js/extra-typings';
-import cliProgress from 'cli-progress';
-import { openIceDatabase } from '../ice/ice-database.js';
-import { IceFileError } from '../ice/ice-file-error.js';
-import { ensureAnalysisTables } from '../ice/analysis/analysis-table.js';
-import {
-  importRelease,
-  rejectsBeside,
-  type ImportProgress,
-  type ImportResult,
-} from '../ice/import-release.js';
-import { deskConfig } from '../server/desk-config.js';
+import type { ImportProgress, ImportResult } from '../ice/import-release.js';
 
 type Write = (text: string) => Promise<void>;
 /** Marks the run as done with problems (exit code 1). */
@@ -32,22 +23,13 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 };
 
 /** A bar on standard error, or nothing when standard error is not a terminal. */
-function progressBar(file: string) {
-  if (!process.stderr.isTTY) return undefined;
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: `{phase} {bar} {percentage}% | ${file}`,
-      clearOnComplete: true,
-      hideCursor: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(1, 0, { phase: PHASES.hashing });
+async function importProgress(file: string) {
+  const { progressBar } = await import('./progress.js');
+  const bar = progressBar(file);
+  if (bar === undefined) return undefined;
   return {
     update: ({ phase, bytesDone, bytesTotal }: ImportProgress) => {
-      bar.setTotal(Math.max(bytesTotal, 1));
-      bar.update(bytesDone, { phase: PHASES[phase] });
+      bar.update(bytesDone, bytesTotal, PHASES[phase]);
     },
     stop: () => {
       bar.stop();
@@ -93,12 +75,17 @@ export function registerIceImportCommand(ice: Command, write: Write, fail: Fail)
         exitCode: 2,
       });
     }
+    const { deskConfig } = await import('../server/desk-config.js');
+    const { IceFileError } = await import('../ice/ice-file-error.js');
+    const { ensureAnalysisTables } = await import('../ice/analysis/analysis-table.js');
+    const { importRelease, rejectsBeside } = await import('../ice/import-release.js');
     const path = options.iceDatabase ?? deskConfig().iceDatabase;
     mkdirSync(dirname(path), { recursive: true });
-    const db = await openIceDatabase(path);
+    const { openNamedIceDatabase } = await import('./open-databases.js');
+    const db = await openNamedIceDatabase(path);
     try {
       for (const file of files) {
-        const bar = progressBar(file);
+        const bar = await importProgress(file);
         try {
           const result = await importRelease(db, file, {
             now: () => new Date(),

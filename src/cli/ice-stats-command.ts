@@ -4,51 +4,30 @@
  * as CSV with the caveats as trailing `#` comment lines (csv-parse reads them with `comment: '#'`),
  * or as the JSON the API answers. Three commands rather than flags on one, because each asks for
  * different options (`--by`; `--top`/`--min-detainers`; `--interval`).
+ *
+ * The questions and the values they take are validated where the API validates them
+ * (stats-request.ts); a bad value comes back naming its flag. The actions import what they use,
+ * so `--help` loads neither DuckDB nor the schemas: the choices listed here come from modules of
+ * plain constants.
  * @module
  */
-import { existsSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from '@commander-js/extra-typings';
-import { stringify } from 'csv-stringify/sync';
-import { isLocalDate } from '../engine/dates.js';
-import { DeskError } from '../desk/errors.js';
-import { openIceDatabase, type IceDatabase } from '../ice/ice-database.js';
+import type { IceDatabase } from '../ice/ice-database.js';
 import type { Caveat } from '../ice/analysis/caveats.js';
-import {
-  iceRefusers,
-  iceSeries,
-  iceStats,
-  SERIES_INTERVALS,
-  type Counts,
-  type Coverage,
-  type KeyValue,
-} from '../ice/analysis/ice-stats.js';
+import type { Counts, Coverage, KeyValue, SeriesInterval } from '../ice/analysis/ice-stats.js';
 import { TYPE_GROUPS } from '../ice/analysis/detainer-types.js';
 import { OUTCOMES } from '../ice/analysis/outcomes.js';
-import {
-  AGENCY_FILTERS,
-  parseDimensions,
-  type StatsFilterInput,
-} from '../ice/analysis/stats-request.js';
-import { deskConfig } from '../server/desk-config.js';
+import type { Dimension, StatsFilterInput } from '../ice/analysis/stats-request.js';
+import { UsageError } from './cli-errors.js';
 
 type Write = (text: string) => Promise<void>;
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Commander argument parsers: a bad value names the flag and what is allowed. */
-const dimensions = (value: string) => {
-  try {
-    return parseDimensions(value);
-  } catch (error) {
-    if (error instanceof DeskError) throw new InvalidArgumentError(error.issues[0]!.message);
-    throw error;
-  }
-};
-const date = (value: string) => {
-  if (!isLocalDate(value)) throw new InvalidArgumentError('must be a calendar date YYYY-MM-DD');
-  return value;
-};
+const SERIES_INTERVALS = ['month', 'year'] as const satisfies readonly SeriesInterval[];
+
+/** A Commander argument parser: a bad value names the flag and what is allowed. */
 const positive = (value: string) => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
@@ -75,13 +54,12 @@ function addCommonOptions(command: Command) {
   return command
     .option('--state <state>', 'state name or code, e.g. "NEW YORK" or NY')
     .option('--facility <text>', 'part of the facility name (compared after normalising)')
-    .addOption(
-      new Option('--agency <id>', 'the desk jurisdiction matched to the facility').choices(
-        AGENCY_FILTERS,
-      ),
+    .option(
+      '--agency <id>',
+      'the desk jurisdiction matched to the facility (e.g. nyc-doc), or unmatched',
     )
-    .option('--from <YYYY-MM-DD>', 'prepared on or after', date)
-    .option('--to <YYYY-MM-DD>', 'prepared on or before', date)
+    .option('--from <YYYY-MM-DD>', 'prepared on or after')
+    .option('--to <YYYY-MM-DD>', 'prepared on or before')
     .addOption(new Option('--type <group>', 'detainer type group').choices(TYPE_GROUPS))
     .addOption(new Option('--outcome <outcome>', 'outcome group').choices(OUTCOMES))
     .option('--form <form>', 'detainer form, e.g. I-247A')
@@ -112,10 +90,17 @@ function filterOf(options: CommonOptions): StatsFilterInput {
   return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
 }
 
+/** The flag a field of the request came from: `liftReason` → `--lift-reason`. */
+const flagOf = (path: string) => `--${path.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Opens the database, runs the question, and turns a refused value into a line naming its flag. */
 async function withIceDatabase<T>(
   options: CommonOptions,
-  run: (db: IceDatabase) => Promise<T>,
+  run: (db: IceDatabase, ice: typeof import('../ice/analysis/ice-stats.js')) => Promise<T>,
 ): Promise<T> {
+  const { existsSync } = await import('node:fs');
+  const { deskConfig } = await import('../server/desk-config.js');
+  const { DeskError } = await import('../desk/errors.js');
   const path = options.iceDatabase ?? deskConfig().iceDatabase;
   // Reading must not create an empty database where the user mistyped a path.
   if (!existsSync(path)) {
@@ -124,12 +109,25 @@ async function withIceDatabase<T>(
       `no ICE database at ${path}: run \`detainer-desk ice import FILE…\` first`,
     );
   }
-  const db = await openIceDatabase(path);
+  const { openNamedIceDatabase } = await import('./open-databases.js');
+  const ice = await import('../ice/analysis/ice-stats.js');
+  const db = await openNamedIceDatabase(path);
   try {
-    return await run(db);
+    return await run(db, ice);
+  } catch (error) {
+    if (!(error instanceof DeskError) || error.code !== 'invalid-input') throw error;
+    throw new UsageError(
+      error.issues.map((issue) => `${flagOf(issue.path)}: ${issue.message}`).join('; '),
+    );
   } finally {
     db.close();
   }
+}
+
+/** `--by year,outcome`, checked as the API checks `by`. */
+async function dimensionsOf(by: string): Promise<Dimension[]> {
+  const { parseDimensions } = await import('../ice/analysis/stats-request.js');
+  return parseDimensions(by);
 }
 
 const COUNT_COLUMNS = ['detainers', 'booked', 'declined', 'lifted', 'blank', 'other'] as const;
@@ -187,6 +185,7 @@ function renderCaveats(caveats: readonly Caveat[], prefix: string): string {
 }
 
 function renderCsv(
+  stringify: (rows: unknown[][]) => string,
   table: Table,
   coverage: Coverage,
   notes: readonly string[],
@@ -216,7 +215,8 @@ async function print(
   if (format === 'json') {
     await write(`${JSON.stringify(result, null, 2)}\n`);
   } else if (format === 'csv') {
-    await write(renderCsv(table, result.coverage, notes, result.caveats));
+    const { stringify } = await import('csv-stringify/sync');
+    await write(renderCsv(stringify, table, result.coverage, notes, result.caveats));
   } else {
     await write(
       renderTable(table, result.coverage, notes) +
@@ -241,12 +241,12 @@ export function registerIceStatsCommand(ice: Command, write: Write): void {
     .option(
       '--by <dimensions>',
       'comma-separated: year, federal-fy, nyc-fy, month, state, facility, agency, detainer-type, type-group, lift-reason, outcome',
-      dimensions,
-      [],
+      '',
     )
     .action(async (options) => {
-      await withIceDatabase(options, async (db) => {
-        const result = await iceStats(db, { by: options.by, filter: filterOf(options) });
+      await withIceDatabase(options, async (db, ice) => {
+        const by = await dimensionsOf(options.by);
+        const result = await ice.iceStats(db, { by, filter: filterOf(options) });
         const table = {
           keys: result.by,
           rows: result.rows.map((row) => ({
@@ -267,8 +267,8 @@ export function registerIceStatsCommand(ice: Command, write: Write): void {
     .option('--top <n>', 'how many facilities', positive, 20)
     .option('--min-detainers <n>', 'leave out facilities with fewer detainers', positive, 50)
     .action(async (options) => {
-      await withIceDatabase(options, async (db) => {
-        const result = await iceRefusers(db, {
+      await withIceDatabase(options, async (db, ice) => {
+        const result = await ice.iceRefusers(db, {
           filter: filterOf(options),
           top: options.top,
           minDetainers: options.minDetainers,
@@ -302,8 +302,8 @@ export function registerIceStatsCommand(ice: Command, write: Write): void {
         .default('month' as const),
     )
     .action(async (options) => {
-      await withIceDatabase(options, async (db) => {
-        const result = await iceSeries(db, {
+      await withIceDatabase(options, async (db, ice) => {
+        const result = await ice.iceSeries(db, {
           interval: options.interval,
           filter: filterOf(options),
         });

@@ -1,15 +1,18 @@
 /**
- * The CLI as a user runs it: a child process, its output streams and its exit code.
+ * The CLI as a user runs it (bin/detainer-desk.js): a child process, its output streams and its
+ * exit code.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/detainer-desk.js', import.meta.url));
 const EXAMPLE = 'examples/nyc-doc-2016-hold.json';
 const example = JSON.parse(readFileSync(`${ROOT}${EXAMPLE}`, 'utf8')) as Record<string, unknown>;
 
@@ -19,9 +22,13 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: readonly string[], input = ''): Promise<Run> {
+function cli(
+  args: readonly string[],
+  input = '',
+  nodeOptions: readonly string[] = [],
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [...nodeOptions, BIN, ...args], { cwd: ROOT });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -36,6 +43,33 @@ function cli(args: readonly string[], input = ''): Promise<Run> {
 
 function assertNoStack(run: Run): void {
   assert.doesNotMatch(run.stderr, /^\s+at /m, 'no stack trace for a user error');
+}
+
+/** One line on standard error, naming the program: what every refused command prints. */
+function assertOneLine(run: Run, code: number, pattern: RegExp): void {
+  assert.equal(run.code, code, run.stderr);
+  assert.match(run.stderr, /^detainer-desk: [^\n]+\n$/, 'one line');
+  assert.match(run.stderr, pattern);
+}
+
+/** A module hook that prints every module the CLI loads, as `loaded <url>` lines on stderr. */
+function moduleLogger(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cli-modules-'));
+  const hooks = join(dir, 'hooks.mjs');
+  writeFileSync(
+    hooks,
+    `export async function resolve(specifier, context, next) {
+      const resolved = await next(specifier, context);
+      if (!resolved.url.startsWith('node:')) process.stderr.write('loaded ' + resolved.url + '\\n');
+      return resolved;
+    }\n`,
+  );
+  const register = join(dir, 'register.mjs');
+  writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
+  );
+  return register;
 }
 
 interface Outcome {
@@ -157,23 +191,85 @@ describe('detainer-desk', { concurrency: true }, () => {
       ['evaluate'],
       JSON.stringify({ ...example, instantArrestDate: '2021-02-30' }),
     );
-    assert.equal(run.code, 2);
     assert.equal(run.stdout, '');
-    assert.match(
-      run.stderr,
-      /the case was rejected \(invalid-case\):\n {2}instantArrestDate: must be a real calendar date/,
+    assertOneLine(
+      run,
+      2,
+      /standard input: the case was rejected \(invalid-case\): instantArrestDate: must be a real calendar date/,
     );
-    assertNoStack(run);
   });
 
   test('an unknown jurisdiction: the error names the field and the known ones, exit 2', async () => {
     const run = await cli(['evaluate'], JSON.stringify({ ...example, jurisdiction: 'atlantis' }));
-    assert.equal(run.code, 2);
-    assert.match(
-      run.stderr,
-      /\(unknown-jurisdiction\):\n {2}jurisdiction: "atlantis" is not a jurisdiction .*known: .*nyc-doc/,
+    assertOneLine(
+      run,
+      2,
+      /\(unknown-jurisdiction\): jurisdiction: "atlantis" is not a jurisdiction .*known: .*nyc-doc/,
     );
-    assertNoStack(run);
+  });
+
+  test('a year 2999: one line naming the date, exit 2, not an internal error', async () => {
+    const otherwiseReleaseAt = '2999-06-03T18:00:00-04:00';
+    const run = await cli(['evaluate'], JSON.stringify({ ...example, otherwiseReleaseAt }));
+    assert.equal(run.stdout, '');
+    assertOneLine(run, 2, /the case was rejected \(date-outside-law\): .*2999-06-03/);
+    const batch = await cli(
+      ['evaluate', '--ndjson'],
+      JSON.stringify({ ...example, otherwiseReleaseAt }),
+    );
+    assert.equal(batch.code, 1, batch.stderr);
+    const [result] = batch.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { error?: { code: string } });
+    assert.equal(result?.error?.code, 'date-outside-law');
+  });
+
+  test('deeply nested bad JSON: one line with the place, no stack overflow', async () => {
+    const deep = `${'['.repeat(100_000)}}`;
+    const run = await cli(['evaluate'], deep);
+    assertOneLine(
+      run,
+      2,
+      /standard input is not valid JSON: nested more than 1000 levels deep at line 1, column 1001$/m,
+    );
+    const batch = await cli(['evaluate', '--ndjson'], `${deep}\n`);
+    assert.equal(batch.code, 1, batch.stderr);
+    assert.match(
+      batch.stdout,
+      /"code":"invalid-json".*nested more than 1000 levels deep at column 1001/,
+    );
+  });
+
+  test('Commander’s own mistakes are one line too, exit 2', async () => {
+    assertOneLine(await cli(['evaluate', '--bogus']), 2, /unknown option '--bogus' \(see --help\)/);
+    assertOneLine(await cli(['frobnicate']), 2, /unknown command 'frobnicate'/);
+    assertOneLine(await cli(['law', 'show']), 2, /missing required argument 'jurisdiction'/);
+    assertOneLine(
+      await cli(['law', 'show', 'nyc-doc', '--format', 'pdf']),
+      2,
+      /argument 'pdf' is invalid\. Allowed choices are md, html/,
+    );
+  });
+
+  test('--help loads only Commander and the command table', async () => {
+    const run = await cli(['--help'], '', ['--import', moduleLogger()]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Usage: detainer-desk/);
+    const loaded = [...run.stderr.matchAll(/^loaded (\S+)$/gm)].map((match) => match[1]!);
+    assert.ok(loaded.some((url) => url.includes('/cli/desk-commands.')));
+    // The command files, the error module, and modules of plain constants for choices.
+    const table =
+      /\/src\/(cli\/(main|desk-commands|ice-import-command|ice-stats-command|cli-errors)|auth\/roles|desk\/errors|ice\/analysis\/(detainer-types|outcomes)|ice\/sql-text)\.[jt]s$/;
+    const allowed = (url: string) =>
+      table.test(url) ||
+      // tsx and its esbuild, when the build is older than the source
+      /\/node_modules\/(@commander-js\/extra-typings|commander|tsx|esbuild)\//.test(url) ||
+      url.endsWith('/bin/detainer-desk.js');
+    assert.deepEqual(
+      loaded.filter((url) => !allowed(url)),
+      [],
+    );
   });
 
   test('a missing file or a usage mistake: a clear message, exit 2', async () => {

@@ -2,10 +2,13 @@
  * Loads the demo into a store: one user per role, then every demo case played through the
  * application services, each step at its own instant, so the engine decides under the law in
  * force then and the audit log reads as the desk's history. Loading again changes nothing: intake
- * is idempotent and steps the case already shows are skipped.
+ * is idempotent and steps the case already shows are skipped, which is also how an interrupted
+ * load is finished (loadDemoUnlessLoaded).
  * @module
  */
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import type { Actor, Role } from '../auth/roles.js';
+import { DeskError } from '../desk/errors.js';
 import { intakeCase, loadCaseView } from '../services/case-service.js';
 import {
   cancelDetainer,
@@ -41,6 +44,8 @@ export interface LoadDemoOptions {
   now: string;
   /** The password every demo user signs in with. */
   users: { password: string };
+  /** Called after each case with how many are done of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LoadDemoReport {
@@ -62,12 +67,67 @@ export async function loadDemo(store: Store, options: LoadDemoOptions): Promise<
     milliseconds: 0,
   };
   const actors = await demoActors(deskContext(store, { now: () => options.now }), options, report);
-  for (const demo of generateDemoCaseload(options)) {
+  const caseload = generateDemoCaseload(options);
+  for (const [index, demo] of caseload.entries()) {
     const status = await playCase(store, actors, demo, report);
     report.statuses[status] = (report.statuses[status] ?? 0) + 1;
+    options.onProgress?.(index + 1, caseload.length);
   }
   report.milliseconds = Math.round(performance.now() - started);
   return report;
+}
+
+/** What a load in progress wrote down, so the same caseload can be finished after a stop. */
+interface PendingLoad {
+  /** The store being loaded (`Store.location`: a path, or a URL without its password). */
+  store: string;
+  seed: number;
+  now: string;
+}
+
+/**
+ * Loads the demo into a store with no accounts, or finishes a load that was stopped (Ctrl-C, a
+ * crash): `marker` is written before the first case and removed after the last, and holds the
+ * store, the seed and the opening instant, so the load resumes the same caseload whatever day
+ * it is.
+ * Returns undefined, and touches nothing, when the store has accounts and no load is pending,
+ * or when an account that is not a demo account exists (a real desk is never filled with the
+ * demo).
+ */
+export async function loadDemoUnlessLoaded(
+  store: Store,
+  marker: string,
+  options: LoadDemoOptions & { onStart?: (resumed: boolean) => Promise<void> },
+): Promise<LoadDemoReport | undefined> {
+  const pending = await readPending(marker, store.location);
+  const usernames = (await store.db.selectFrom('users').select('username').execute()).map(
+    (user) => user.username,
+  );
+  const demoNames: readonly string[] = DEMO_USERS.map((user) => user.username);
+  if (usernames.some((name) => !demoNames.includes(name))) return undefined;
+  if (usernames.length > 0 && pending === undefined) return undefined;
+  const load = pending ?? { store: store.location, seed: options.seed, now: options.now };
+  if (pending === undefined) await writeFile(marker, JSON.stringify(load), { mode: 0o600 });
+  await options.onStart?.(pending !== undefined);
+  const report = await loadDemo(store, { ...options, seed: load.seed, now: load.now });
+  await rm(marker, { force: true });
+  return report;
+}
+
+/** The load pending for this store, if the marker records one. */
+async function readPending(marker: string, location: string): Promise<PendingLoad | undefined> {
+  let pending: Partial<PendingLoad>;
+  try {
+    pending = JSON.parse(await readFile(marker, 'utf8')) as Partial<PendingLoad>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new DeskError('conflict', `${marker} does not record a demo load: remove it`);
+  }
+  if (pending.store !== location) return undefined;
+  if (typeof pending.seed !== 'number' || typeof pending.now !== 'string') {
+    throw new DeskError('conflict', `${marker} does not record a demo load: remove it`);
+  }
+  return { store: location, seed: pending.seed, now: pending.now };
 }
 
 async function demoActors(
