@@ -1,10 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Decision } from '../engine/decision.js';
+import { deskContext } from '../services/desk-context.js';
+import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
 import { openStore, type Store } from '../store/open-store.js';
 import { DOC_FY2017, NYPD_2016, NYPD_2017, type PeriodMargins } from './calibration.js';
-import { DEMO_USERS, loadDemo, type LoadDemoReport } from './load-demo.js';
+import { DEMO_USERS, loadDemo, loadDemoUnlessLoaded, type LoadDemoReport } from './load-demo.js';
 
 const OPTIONS = {
   seed: 42,
@@ -156,5 +161,79 @@ describe('loading the demo into SQLite', () => {
     assert.deepEqual(again.cases, { created: 0, existing: first.cases.created });
     assert.equal(again.steps.applied, 0);
     assert.deepEqual(again.statuses, first.statuses);
+  });
+});
+
+describe('a demo load that was stopped is finished by the next one', () => {
+  let store: Store;
+  let dir: string;
+  let marker: string;
+
+  before(async () => {
+    store = await openStore('sqlite::memory:');
+    dir = mkdtempSync(join(tmpdir(), 'demo-marker-'));
+    marker = join(dir, 'demo-load.json');
+  });
+  after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('resumes the same caseload (seed and day from the marker), then leaves a loaded store alone', async () => {
+    const stopped = loadDemoUnlessLoaded(store, marker, {
+      ...OPTIONS,
+      onProgress: (done) => {
+        if (done === 50) throw new Error('interrupted');
+      },
+    });
+    await assert.rejects(stopped, /interrupted/);
+    assert.ok(existsSync(marker), 'the marker stays while the load is unfinished');
+    const partial = await sizes(store);
+    assert.ok(partial.cases >= 50);
+
+    // The next start runs on another day: the marker's day and seed are the ones loaded.
+    let resumed = false;
+    const report = await loadDemoUnlessLoaded(store, marker, {
+      ...OPTIONS,
+      seed: 7,
+      now: '2026-03-05T15:00:00-05:00',
+      onStart: (isResumed) => {
+        resumed = isResumed;
+        return Promise.resolve();
+      },
+    });
+    assert.ok(report !== undefined);
+    assert.equal(resumed, true);
+    assert.equal(report.cases.existing, partial.cases);
+    assert.ok(report.cases.created > 2000);
+    assert.equal(existsSync(marker), false, 'the marker is removed once the load is done');
+
+    // Complete: loading the same caseload again changes nothing.
+    const loaded = await sizes(store);
+    const again = await loadDemo(store, OPTIONS);
+    assert.equal(again.steps.applied, 0);
+    assert.deepEqual(await sizes(store), loaded);
+    assert.equal(await loadDemoUnlessLoaded(store, marker, OPTIONS), undefined);
+  });
+
+  it('never loads the demo into a store with an account of its own, marker or not', async () => {
+    const real = await openStore('sqlite::memory:');
+    try {
+      await createUser(deskContext(real), CONSOLE_ACTOR, {
+        username: 'jail-system',
+        displayName: 'Jail management system',
+        role: 'clerk',
+        password: undefined,
+      });
+      writeFileSync(
+        marker,
+        JSON.stringify({ store: real.location, seed: OPTIONS.seed, now: OPTIONS.now }),
+      );
+      assert.equal(await loadDemoUnlessLoaded(real, marker, OPTIONS), undefined);
+      assert.equal((await sizes(real)).cases, 0);
+    } finally {
+      rmSync(marker, { force: true });
+      await real.close();
+    }
   });
 });
