@@ -392,6 +392,7 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
   { method: 'GET', path: '/api/cases', permission: 'case.read' },
   { method: 'GET', path: '/api/cases/CASE', permission: 'case.read' },
   { method: 'GET', path: '/api/search/cases', permission: 'case.read' },
+  { method: 'GET', path: '/api/cases/CASE/steps', permission: 'case.read' },
   {
     method: 'POST',
     path: '/api/cases/CASE/record',
@@ -505,6 +506,7 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/health',
       'GET /api/audit/checkpoint',
       'GET /api/audit/verifier-key',
+      'GET /api/law/clauses',
       'GET /api/ice/stats',
       'GET /api/ice/refusers',
       'GET /api/ice/series',

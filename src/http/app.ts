@@ -25,6 +25,8 @@ import { wellFormedJson } from './well-formed-json.js';
 import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerSearchRoutes } from './routes/search-routes.js';
+import { registerStepRoutes } from './routes/step-routes.js';
+import { registerLawRoutes } from './routes/law-routes.js';
 import {
   registerSessionRoutes,
   signInPolicy,
@@ -158,6 +160,8 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerSessionRoutes(app, ctx, options);
   registerCaseRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerStepRoutes(app, ctx);
+  registerLawRoutes(app);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);
   registerIceRoutes(app, options.ice);

@@ -3,7 +3,9 @@
  * code the API adds fails the app's type check until it has words here.
  * @module
  */
+import type { ActionOutcome, ClauseRef, MissingFact } from './api/case-types';
 import type { components } from './api/openapi';
+import type { CaseStep } from '../../src/desk/case-lifecycle.js';
 
 type Schemas = components['schemas'];
 
@@ -47,3 +49,47 @@ export const ROLE_LABELS: Record<Schemas['Session']['user']['role'], string> = {
 export function labelOf(labels: Record<string, string>, code: string): string {
   return labels[code] ?? code;
 }
+
+export const ACTION_LABELS: Record<ActionOutcome['action'], string> = {
+  hold: 'Hold past the release time',
+  notify: 'Tell ICE of the release',
+  transfer: 'Transfer to ICE',
+  information: 'Answer ICE’s request for information',
+};
+
+export const OUTCOME_LABELS: Record<ActionOutcome['status'], string> = {
+  required: 'Required',
+  allowed: 'Allowed',
+  'not-allowed': 'Not allowed',
+  'needs-information': 'Needs information',
+};
+
+export const VERIFICATION_LABELS: Record<ClauseRef['verification'], string> = {
+  verbatim: 'Verbatim text',
+  reconstructed: 'Reconstructed text',
+  secondary: 'Secondary source',
+  inferred: 'Inferred',
+  unverified: 'Unverified',
+};
+
+export const SUPPLIER_LABELS: Record<MissingFact['decidedBy'], string> = {
+  clerk: 'a clerk',
+  'legal-reviewer': 'a legal reviewer',
+};
+
+export const STEP_LABELS: Record<CaseStep, string> = {
+  'update-record': 'Correct the record',
+  'correct-request': 'Correct the request as recorded',
+  decide: 'Decide under the law',
+  confirm: 'Confirm the decision',
+  'propose-override': 'Propose an override',
+  'approve-override': 'Approve the override',
+  'reject-override': 'Reject the override',
+  'start-hold': 'Start the hold clock',
+  'notify-ice': 'Record that ICE was told of the release',
+  released: 'Released',
+  'released-despite-detainer': 'Released despite the detainer',
+  'transferred-to-ice': 'Transferred to ICE',
+  'ice-did-not-come': 'ICE did not come',
+  cancel: 'ICE cancelled the detainer',
+};

@@ -12,7 +12,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * A Texas case happening now (received three hours ago, release due in an hour): SB 4 requires
  * honouring the detainer, so the decision allows a hold.
  */
-function currentIntake(bookingNumber: string) {
+export function currentIntake(bookingNumber: string) {
   const intake = docIntakeWithWarrant(bookingNumber);
   const now = Date.now();
   intake.jurisdiction = 'texas';

@@ -1,0 +1,24 @@
+/**
+ * The shapes inside a case the OpenAPI document leaves open (person, custody, decision, events): the desk's own
+ * TypeScript types, imported as types only, so the app reads them exactly as the server writes
+ * them and fails to compile when they change.
+ * @module
+ */
+import type { components } from './openapi';
+import type { Intake, Person } from '../../../src/desk/intake.js';
+import type { CaseEventView, DecisionView } from '../../../src/services/case-service.js';
+
+export type { ActionOutcome, Notice } from '../../../src/engine/decision.js';
+export type { ClauseRef } from '../../../src/engine/clause.js';
+export type { MissingFact } from '../../../src/engine/condition.js';
+
+export type CaseRecord = Omit<
+  components['schemas']['Case'],
+  'person' | 'custody' | 'decision' | 'events'
+> & {
+  person: Person;
+  custody: Intake['custody'];
+  decision: DecisionView | null;
+  events: CaseEventView[];
+};
+export type ClauseText = components['schemas']['ClauseText'];

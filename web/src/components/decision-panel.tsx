@@ -1,0 +1,136 @@
+/**
+ * The engine's decision in plain language, action by action: the outcome (and an approved
+ * override), its explanation, the controlling clauses with their text, the missing facts as a
+ * to-do list, and the cautions and duties. Every word of law comes from the API.
+ * @module
+ */
+import type { ActionOutcome, CaseRecord, Notice } from '../api/case-types';
+import { ACTION_LABELS, OUTCOME_LABELS, SUPPLIER_LABELS } from '../labels';
+import { formatInstant } from '../time';
+import { ClauseList } from './clause-list';
+
+type DecisionView = NonNullable<CaseRecord['decision']>;
+
+const outcomeKey = (outcome: ActionOutcome) =>
+  outcome.item === undefined ? outcome.action : `${outcome.action}-${outcome.item}`;
+
+export function DecisionPanel({ decision }: { decision: DecisionView }) {
+  const engine = decision.decision;
+  return (
+    <section aria-labelledby="decision-heading">
+      <h2 id="decision-heading">Decision</h2>
+      <p>
+        Under the law of {engine.jurisdiction.name}, decided {formatInstant(decision.decidedAt)} by{' '}
+        {decision.decidedBy}
+        {decision.reviewedBy === null
+          ? '; not reviewed yet.'
+          : `; reviewed by ${decision.reviewedBy} ${formatInstant(decision.reviewedAt)}.`}
+      </p>
+      {decision.override !== null && (
+        <div className="usa-alert usa-alert--info usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              {decision.status === 'overridden' ? 'Override approved' : 'Override proposed'} by{' '}
+              {decision.overrideBy}: {decision.overrideReason}
+            </p>
+          </div>
+        </div>
+      )}
+      {engine.outcomes.map((outcome) => (
+        <Outcome
+          key={outcomeKey(outcome)}
+          outcome={outcome}
+          effective={decision.effective.find((entry) => entry.action === outcome.action)}
+        />
+      ))}
+      <Notices heading="Cautions" notices={engine.cautions} />
+      <Notices heading="Duties" notices={engine.duties} />
+    </section>
+  );
+}
+
+function Outcome({
+  outcome,
+  effective,
+}: {
+  outcome: ActionOutcome;
+  effective: DecisionView['effective'][number] | undefined;
+}) {
+  const headingId = `outcome-${outcomeKey(outcome)}`;
+  return (
+    <article className="desk-outcome" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {ACTION_LABELS[outcome.action]}
+        {outcome.item === undefined ? '' : `: ${outcome.item}`}{' '}
+        <span className={`desk-outcome__status desk-outcome__status--${outcome.status}`}>
+          {OUTCOME_LABELS[outcome.status]}
+        </span>
+        {effective?.overridden === true && (
+          <span className="desk-outcome__status desk-outcome__status--override">
+            Overridden: {OUTCOME_LABELS[effective.status]}
+          </span>
+        )}
+      </h3>
+      <p>{outcome.explanation}</p>
+      <p className="desk-outcome__law-date">
+        Law of {outcome.lawDate.date} (
+        {outcome.lawDate.basis === 'decision-time'
+          ? 'the day of the decision'
+          : 'the day of release'}
+        ){outcome.lawDate.note === undefined ? '' : `: ${outcome.lawDate.note}`}
+        {outcome.hold?.until === undefined
+          ? ''
+          : `. Latest lawful end of a hold: ${formatInstant(outcome.hold.until)}`}
+      </p>
+      {outcome.missing.length > 0 && (
+        <>
+          <h4>To do before this can be decided</h4>
+          <ul className="desk-todo">
+            {outcome.missing.map((missing) => (
+              <li key={missing.path}>
+                {missing.question}{' '}
+                <span className="desk-todo__who">
+                  To be supplied by {SUPPLIER_LABELS[missing.decidedBy]} (field{' '}
+                  <code>{missing.path}</code>)
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {outcome.controlling.length > 0 && (
+        <>
+          <h4>Controlling law</h4>
+          <ClauseList clauses={outcome.controlling} />
+        </>
+      )}
+      {outcome.interpretations.length > 0 && (
+        <>
+          <h4>Readings the text does not settle</h4>
+          <ul>
+            {outcome.interpretations.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </article>
+  );
+}
+
+function Notices({ heading, notices }: { heading: string; notices: readonly Notice[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <>
+      <h3>{heading}</h3>
+      <ul className="desk-notices">
+        {notices.map((notice) => (
+          <li key={notice.id}>
+            <p>{notice.text}</p>
+            <ClauseList clauses={notice.clauses} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
