@@ -1,7 +1,8 @@
 /**
  * What `evaluate`, `law list`, `law show` and `schema` do once chosen: read cases, ask the engine,
  * print. Loaded only when one of them runs (main.ts holds the command table), because the law and
- * the case schema take longer to load than the rest of the CLI together.
+ * the case schema take longer to load than the rest of the CLI together; the explanation, the law
+ * renderer and the legal test tables are loaded only by the commands that print them.
  * @module
  */
 import { open, readFile } from 'node:fs/promises';
@@ -10,11 +11,8 @@ import { CaseError, engine, evaluate, parseCase } from '../index.js';
 import type { Decision } from '../index.js';
 import { caseJsonSchema } from '../engine/case.js';
 import { addDays, isLocalDate, localDateOf } from '../engine/dates.js';
-import { explainDecision, VERIFICATION_MEANING } from '../engine/explain.js';
 import type { Jurisdiction } from '../engine/jurisdiction.js';
 import { HoldClockError } from '../engine/time/hold-clock.js';
-import { lawHtml, renderLaw } from '../engine/render-law.js';
-import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
 import { EXIT, fileProblem, UsageError } from './cli-errors.js';
 import { JsonError, parseJson } from './json-text.js';
 
@@ -40,9 +38,12 @@ export async function evaluateOne(
     if (!(error instanceof CaseError)) throw error;
     throw new UsageError(`${source}: the case was rejected (${error.code}): ${error.message}`);
   }
-  await write(
-    options.explain ? explainDecision(decision) : `${JSON.stringify(decision, null, 2)}\n`,
-  );
+  if (!options.explain) {
+    await write(`${JSON.stringify(decision, null, 2)}\n`);
+    return;
+  }
+  const { explainDecision } = await import('../engine/explain.js');
+  await write(explainDecision(decision));
 }
 
 /**
@@ -136,7 +137,8 @@ function decideLine(text: string, line: number, trace: boolean): LineResult {
   }
 }
 
-export function listLaw(): string {
+export async function listLaw(): Promise<string> {
+  const { VERIFICATION_MEANING } = await import('../engine/explain.js');
   const lines: string[] = [];
   for (const jurisdiction of engine.jurisdictions.values()) {
     lines.push(`${jurisdiction.id}: ${jurisdiction.name}`);
@@ -159,11 +161,11 @@ export function listLaw(): string {
   return lines.join('\n');
 }
 
-export function showLaw(
+export async function showLaw(
   id: string,
   options: { date?: string; allVersions?: true; format: 'md' | 'html' },
   now: Date,
-): string {
+): Promise<string> {
   const jurisdiction: Jurisdiction | undefined = engine.jurisdictions.get(id);
   if (!jurisdiction) {
     throw new UsageError(
@@ -176,6 +178,8 @@ export function showLaw(
     );
   }
   const date = options.date ?? localDateOf(now.getTime(), jurisdiction.timeZone);
+  const { lawHtml, renderLaw } = await import('../engine/render-law.js');
+  const { LAW_CASE_TABLES } = await import('../law/law-case-tables.js');
   let markdown: string;
   try {
     markdown = renderLaw(

@@ -265,7 +265,7 @@ describe('detainer-desk', { concurrency: true }, () => {
       table.test(url) ||
       // tsx and its esbuild, when the build is older than the source
       /\/node_modules\/(@commander-js\/extra-typings|commander|tsx|esbuild)\//.test(url) ||
-      url.endsWith('/bin/detainer-desk.js');
+      /\/bin\/(detainer-desk|build-is-current)\.js$/.test(url);
     assert.deepEqual(
       loaded.filter((url) => !allowed(url)),
       [],

@@ -65,7 +65,7 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     .description('every jurisdiction with its clause versions')
     .action(async () => {
       const { listLaw } = await import('./engine-actions.js');
-      await write(listLaw());
+      await write(await listLaw());
     });
   law
     .command('show')
@@ -85,7 +85,7 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     )
     .action(async (id, options) => {
       const { showLaw } = await import('./engine-actions.js');
-      await write(showLaw(id, options, now));
+      await write(await showLaw(id, options, now));
     });
 
   program
