@@ -1,6 +1,7 @@
 /**
  * How long a command takes from the shell: each command spawned N times (as `hyperfine` would),
- * median and 95th percentile of the wall time, beside `node -e 0` (Node's own start) and the
+ * median and 95th percentile of the wall time, and with GNU time the median CPU time (steadier
+ * on a shared machine) and the peak RSS, beside `node -e 0` (Node's own start) and the
  * modules each command cannot avoid (the engine and the law; DuckDB). Run through `npm run
  * bench:cli`, which builds dist/ first: the bin runs dist/ only when it is current, and this
  * refuses to time an out-of-date build (it would time tsx).
@@ -67,31 +68,47 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-/** Wall milliseconds of `runs` spawns (after 2 unmeasured), and the peak RSS of one run. */
-function time(row: Row): { median: number; p95: number; rssMb: number | undefined } {
+interface Timing {
+  median: number;
+  p95: number;
+  /** Median user + system CPU of the child: steadier than wall time on a shared machine. */
+  cpu: number | undefined;
+  rssMb: number | undefined;
+}
+
+/** GNU time reports a child's CPU and peak RSS; without it those columns are left blank. */
+const GNU_TIME = '/usr/bin/time';
+const hasGnuTime = spawnSync(GNU_TIME, ['-f', '%U', 'true']).status === 0;
+
+/** `runs` spawns (after 2 unmeasured): wall milliseconds, CPU milliseconds, peak RSS. */
+function time(row: Row): Timing {
   const once = () => {
+    const [command, args] = hasGnuTime
+      ? [GNU_TIME, ['-f', '%U %S %M', process.execPath, ...row.args]]
+      : [process.execPath, row.args];
     const started = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, row.args, {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    const wall = Number(process.hrtime.bigint() - started) / 1e6;
     if (result.status !== 0) throw new Error(`${row.name} failed: ${result.stderr.toString()}`);
-    return ms;
+    const [user, system, rssKb] = (result.stderr.toString().trim().split('\n').at(-1) ?? '')
+      .split(' ')
+      .map(Number);
+    return hasGnuTime
+      ? { wall, cpu: 1000 * (user! + system!), rss: rssKb! / 1024 }
+      : { wall, cpu: undefined, rss: undefined };
   };
   once();
   once();
-  const times = Array.from({ length: runs }, once).sort((a, b) => a - b);
-  // GNU time gives the peak RSS of a child; without it the column is left blank.
-  const rss = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...row.args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const kb = rss.status === 0 ? Number(rss.stderr.toString().trim().split('\n').at(-1)) : NaN;
+  const samples = Array.from({ length: runs }, once);
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const walls = sorted(samples.map((sample) => sample.wall));
+  const cpus = sorted(samples.flatMap((sample) => (sample.cpu === undefined ? [] : [sample.cpu])));
+  const rss = samples.flatMap((sample) => (sample.rss === undefined ? [] : [sample.rss]));
   return {
-    median: percentile(times, 0.5),
-    p95: percentile(times, 0.95),
-    rssMb: Number.isFinite(kb) ? kb / 1024 : undefined,
+    median: percentile(walls, 0.5),
+    p95: percentile(walls, 0.95),
+    cpu: cpus.length > 0 ? percentile(cpus, 0.5) : undefined,
+    rssMb: rss.length > 0 ? Math.max(...rss) : undefined,
   };
 }
 
@@ -127,11 +144,15 @@ try {
     },
   ];
   const before = loadavg()[0]!;
-  const lines = ['| command | median ms | p95 ms | peak RSS MB |', '| --- | --: | --: | --: |'];
+  const lines = [
+    '| command | wall median ms | wall p95 ms | CPU median ms | peak RSS MB |',
+    '| --- | --: | --: | --: | --: |',
+  ];
+  const shown = (n: number | undefined) => (n === undefined ? '' : n.toFixed(0));
   for (const row of table) {
-    const { median, p95, rssMb } = time(row);
+    const { median, p95, cpu, rssMb } = time(row);
     lines.push(
-      `| ${row.name} | ${median.toFixed(0)} | ${p95.toFixed(0)} | ${rssMb === undefined ? '' : rssMb.toFixed(0)} |`,
+      `| ${row.name} | ${shown(median)} | ${shown(p95)} | ${shown(cpu)} | ${shown(rssMb)} |`,
     );
   }
   const after = loadavg()[0]!;
