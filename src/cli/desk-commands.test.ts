@@ -150,7 +150,13 @@ describe('the desk’s commands refuse careless and hostile input in one line (r
   });
 
   it('cases import: a missing, directory, empty, binary or broken file is named, and nothing is imported', async () => {
-    await refused(2, /cannot read no-such\.json: no such file\n/, 'cases', 'import', 'no-such.json');
+    await refused(
+      2,
+      /cannot read no-such\.json: no such file\n/,
+      'cases',
+      'import',
+      'no-such.json',
+    );
     await refused(2, /cannot read .*: it is a directory\n/, 'cases', 'import', dir);
     await refused(2, /empty\.ndjson is empty/, 'cases', 'import', file('empty.ndjson', ''));
     const binary = Buffer.from([0x7b, 0x00, 0xff, 0xfe, 0x0a, 0x1b, 0x5b, 0x32, 0x4a]);
