@@ -2,36 +2,17 @@
  * The desk's administration commands: serve, migrate, users, demo. They open the store named by
  * `--database` / `DESK_DATABASE` and call the same application services as the HTTP API, as the
  * console actor (someone with a shell on the server is its administrator).
+ *
+ * Each action imports what it uses (`await import(…)`), so `--help` loads none of it: add imports
+ * inside actions, not at the top of this file (main.ts, and `--help` loads this file).
  * @module
  */
-import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { stringify } from 'csv-stringify/sync';
+import { dirname, join } from 'node:path';
 import { Argument, Option, type Command } from '@commander-js/extra-typings';
-import { ROLES } from '../auth/roles.js';
-import { loadDemo } from '../demo/load-demo.js';
-import { deskConfig, type ConfigOptions, type DeskConfig } from '../server/desk-config.js';
-import { startServer } from '../server/start-server.js';
-import { deskContext, type DeskContext } from '../services/desk-context.js';
-import {
-  CONSOLE_ACTOR,
-  createApiToken,
-  createUser,
-  listApiTokens,
-  listUsers,
-  resetPassword,
-  revokeApiToken,
-  setUserDisabled,
-  setUserRole,
-} from '../services/user-service.js';
-import { migrateToLatest, openStore } from '../store/open-store.js';
-import { readIntakeCsv } from '../import/intake-csv.js';
-import { readIntakeJson } from '../import/intake-json.js';
-import { exportCases } from '../services/case-export.js';
-import { importCases } from '../services/case-import.js';
-import { createCheckpoint, entryReceipt, verifyAuditLog } from '../services/audit-service.js';
-import { loadAuditSigner } from '../server/audit-signer.js';
+import { ROLES, type Actor, type Role } from '../auth/roles.js';
+import type { ConfigOptions, DeskConfig } from '../server/desk-config.js';
+import type { DeskContext } from '../services/desk-context.js';
+import { fileProblem, UsageError, wholeNumber } from './cli-errors.js';
 
 type Write = (text: string) => Promise<void>;
 /** Marks the run as done with problems (exit code 1: rejected records, a failed verification). */
@@ -43,16 +24,38 @@ const databaseOption = () =>
     'sqlite:<file> or postgres://… (default: $DESK_DATABASE or sqlite:data/desk.db)',
   );
 
+/** The configuration from options and environment; a bad setting is the user's to fix. */
+async function configOf(options: ConfigOptions): Promise<DeskConfig> {
+  const { deskConfig } = await import('../server/desk-config.js');
+  try {
+    return deskConfig(options);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
 async function withDesk<T>(
   options: ConfigOptions,
   run: (ctx: DeskContext, config: DeskConfig) => Promise<T>,
 ): Promise<T> {
-  const config = deskConfig(options);
-  const store = await openStore(config.databaseUrl);
+  const config = await configOf(options);
+  const { openNamedStore } = await import('./open-databases.js');
+  const { deskContext } = await import('../services/desk-context.js');
+  const store = await openNamedStore(config.databaseUrl);
   try {
     return await run(deskContext(store), config);
   } finally {
     await store.close();
+  }
+}
+
+/** A file named on the command line, read whole; a missing or unreadable one is named. */
+async function readNamedFile(option: string, file: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${option}: cannot read ${file}: ${fileProblem(error)}`);
   }
 }
 
@@ -61,10 +64,13 @@ const DEMO_PASSWORD = 'demo-password-1';
 /** The demo desk opens at the start of today (UTC), so loading it twice in a day changes nothing. */
 const demoDay = () => `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
 
-/** Console actors: bulk work is a supervisor's, verification an auditor's. */
-const IMPORT_ACTOR = { ...CONSOLE_ACTOR, role: 'supervisor' } as const;
-const EXPORT_ACTOR = IMPORT_ACTOR;
-const CONSOLE_AUDITOR = { ...CONSOLE_ACTOR, role: 'auditor' } as const;
+/** The console actor in a role: bulk work is a supervisor's, verification an auditor's. */
+const consoleAs = (actor: Actor, role: Role): Actor => ({ ...actor, role });
+
+const seedOption = () =>
+  new Option('--seed <n>', 'the demo’s random seed')
+    .default(2017)
+    .argParser((text) => wholeNumber('--seed', text, 0, 2 ** 32 - 1));
 
 export function registerDeskCommands(program: Command, write: Write, fail: Fail): void {
   registerCaseCommands(program, write, fail);
@@ -85,23 +91,30 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .addOption(databaseOption())
     .option('--host <host>', 'address to listen on')
     .option('--port <port>', 'port to listen on')
-    .option('--seed <n>', 'the demo’s random seed', '2017')
+    .addOption(seedOption())
     .action(async (options) => {
-      const config = deskConfig(options);
-      const store = await openStore(config.databaseUrl);
-      const users = await store.db.selectFrom('users').select('id').limit(1).execute();
-      if (users.length === 0) {
-        await write('Loading the demo caseload (synthetic people only)…\n');
-        const report = await store.withoutSyncWaits(() =>
-          loadDemo(store, {
-            seed: Number(options.seed),
-            now: demoDay(),
-            users: { password: DEMO_PASSWORD },
-          }),
+      const config = await configOf(options);
+      await assertCanServe(config);
+      await withDesk(options, async (ctx) => {
+        const { loadDemoUnlessLoaded } = await import('../demo/load-demo.js');
+        const report = await withDemoProgress((onProgress) =>
+          ctx.store.withoutSyncWaits(() =>
+            loadDemoUnlessLoaded(ctx.store, join(dirname(config.auditKeyFile), 'demo-load.json'), {
+              seed: options.seed,
+              now: demoDay(),
+              users: { password: DEMO_PASSWORD },
+              onProgress,
+              onStart: (resumed) =>
+                write(
+                  resumed
+                    ? 'Finishing the demo load that was interrupted (synthetic people only)…\n'
+                    : 'Loading the demo caseload (synthetic people only)…\n',
+                ),
+            }),
+          ),
         );
-        await write(`${JSON.stringify(report)}\n`);
-      }
-      await store.close();
+        if (report !== undefined) await write(`${JSON.stringify(report)}\n`);
+      });
       await serveUntilStopped(options, write, true);
     });
 
@@ -111,6 +124,7 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .addOption(databaseOption())
     .action(async (options) => {
       await withDesk(options, async (ctx) => {
+        const { migrateToLatest } = await import('../store/open-store.js');
         const applied = await migrateToLatest(ctx.store);
         await write(
           `schema up to date at ${ctx.store.location}${applied.length > 0 ? ` (applied ${applied.join(', ')})` : ''}\n`,
@@ -140,9 +154,10 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
       const password = options.service
         ? undefined
         : options.passwordFile !== undefined
-          ? (await readFile(options.passwordFile, 'utf8')).trimEnd()
-          : randomBytes(18).toString('base64url');
+          ? (await readNamedFile('--password-file', options.passwordFile)).trimEnd()
+          : (await import('node:crypto')).randomBytes(18).toString('base64url');
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, createUser } = await import('../services/user-service.js');
         const user = await createUser(ctx, CONSOLE_ACTOR, {
           username,
           displayName: options.name ?? username,
@@ -160,6 +175,7 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .addOption(databaseOption())
     .action(async (options) => {
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, listUsers } = await import('../services/user-service.js');
         for (const user of await listUsers(ctx, CONSOLE_ACTOR)) {
           await write(
             `${user.username}\t${user.role}\t${user.disabled ? 'disabled' : 'active'}\t${user.displayName}\n`,
@@ -180,6 +196,7 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
       .addOption(databaseOption())
       .action(async (username, options) => {
         await withDesk(options, async (ctx) => {
+          const { CONSOLE_ACTOR, setUserDisabled } = await import('../services/user-service.js');
           await setUserDisabled(ctx, CONSOLE_ACTOR, username, disabled);
           await write(`${username} ${disabled ? 'disabled' : 'enabled'}\n`);
         });
@@ -193,6 +210,7 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .addOption(databaseOption())
     .action(async (username, role, options) => {
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, setUserRole } = await import('../services/user-service.js');
         await setUserRole(ctx, CONSOLE_ACTOR, username, { role });
         await write(`${username} is now ${role}\n`);
       });
@@ -209,9 +227,10 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .action(async (username, options) => {
       const password =
         options.passwordFile !== undefined
-          ? (await readFile(options.passwordFile, 'utf8')).trimEnd()
-          : randomBytes(18).toString('base64url');
+          ? (await readNamedFile('--password-file', options.passwordFile)).trimEnd()
+          : (await import('node:crypto')).randomBytes(18).toString('base64url');
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, resetPassword } = await import('../services/user-service.js');
         await resetPassword(ctx, CONSOLE_ACTOR, username, { password });
         await write(`${username}: password set; to be changed at the next sign-in\n`);
         if (options.passwordFile === undefined) await write(`password (shown once): ${password}\n`);
@@ -222,10 +241,13 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .description('issue an API token for a system integration (shown once)')
     .argument('<username>')
     .requiredOption('--name <name>', 'what the token is for')
-    .option('--days <n>', 'days until it expires (default 90, at most 365)', Number)
+    .option('--days <n>', 'days until it expires (default 90, at most 365)', (text) =>
+      wholeNumber('--days', text, 1, 365),
+    )
     .addOption(databaseOption())
     .action(async (username, options) => {
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, createApiToken } = await import('../services/user-service.js');
         const { token, expiresAt } = await createApiToken(
           ctx,
           CONSOLE_ACTOR,
@@ -244,6 +266,7 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .addOption(databaseOption())
     .action(async (username, options) => {
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, listApiTokens } = await import('../services/user-service.js');
         for (const token of await listApiTokens(ctx, CONSOLE_ACTOR, username)) {
           const state = token.revokedAt === null ? `expires ${token.expiresAt}` : 'revoked';
           await write(`${token.id}\t${token.name}\t${state}\n`);
@@ -258,6 +281,7 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .addOption(databaseOption())
     .action(async (username, tokenId, options) => {
       await withDesk(options, async (ctx) => {
+        const { CONSOLE_ACTOR, revokeApiToken } = await import('../services/user-service.js');
         await revokeApiToken(ctx, CONSOLE_ACTOR, username, tokenId);
         await write(`revoked ${tokenId}\n`);
       });
@@ -267,16 +291,20 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
     .command('demo')
     .description('load the synthetic demo caseload (reproducible by seed)')
     .addOption(databaseOption())
-    .option('--seed <n>', 'random seed', '2017')
+    .addOption(seedOption())
     .option('--password <password>', 'the demo accounts’ password', DEMO_PASSWORD)
     .action(async (options) => {
       await withDesk(options, async (ctx) => {
-        const report = await ctx.store.withoutSyncWaits(() =>
-          loadDemo(ctx.store, {
-            seed: Number(options.seed),
-            now: demoDay(),
-            users: { password: options.password },
-          }),
+        const { loadDemo } = await import('../demo/load-demo.js');
+        const report = await withDemoProgress((onProgress) =>
+          ctx.store.withoutSyncWaits(() =>
+            loadDemo(ctx.store, {
+              seed: options.seed,
+              now: demoDay(),
+              users: { password: options.password },
+              onProgress,
+            }),
+          ),
         );
         await write(`${JSON.stringify(report, null, 2)}\n`);
       });
@@ -301,10 +329,42 @@ function registerCaseCommands(program: Command, write: Write, fail: Fail): void 
     .addOption(databaseOption())
     .action(async (file, options) => {
       const format = options.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-      const source = createReadStream(file);
-      const records = format === 'csv' ? readIntakeCsv(source) : readIntakeJson(source);
+      const { fileProgress, openInput } = await import('./file-input.js');
+      const input = await openInput(file);
+      const { readIntakeCsv } = await import('../import/intake-csv.js');
+      const { readIntakeJson } = await import('../import/intake-json.js');
+      const records = format === 'csv' ? readIntakeCsv(input.stream) : readIntakeJson(input.stream);
       await withDesk(options, async (ctx) => {
-        const report = await importCases(ctx, IMPORT_ACTOR, records);
+        const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+        const { importCases } = await import('../services/case-import.js');
+        const progress = fileProgress(input);
+        let sofar = { read: 0, created: 0, alreadyRecorded: 0, rejected: [] as unknown[] };
+        let report;
+        try {
+          report = await importCases(
+            ctx,
+            consoleAs(CONSOLE_ACTOR, 'supervisor'),
+            records,
+            (running) => {
+              sofar = running;
+              progress.tick();
+            },
+          );
+        } catch (error) {
+          // csv-parse stops at text that is not CSV (an unclosed quote): name where, and what was kept.
+          if (!(
+            error instanceof Error &&
+            'code' in error &&
+            String(error.code).startsWith('CSV_')
+          )) {
+            throw error;
+          }
+          throw new UsageError(
+            `${file} is not valid CSV: ${error.message}; the ${String(sofar.read)} records before it were read (${String(sofar.created)} recorded, ${String(sofar.rejected.length)} rejected)`,
+          );
+        } finally {
+          progress.stop();
+        }
         await write(
           `read ${String(report.read)}: ${String(report.created)} recorded, ${String(report.alreadyRecorded)} already recorded, ${String(report.rejected.length)} rejected\n`,
         );
@@ -314,9 +374,15 @@ function registerCaseCommands(program: Command, write: Write, fail: Fail): void 
           );
         }
         if (options.rejects !== undefined) {
-          const out = createWriteStream(options.rejects);
-          for (const reject of report.rejected) out.write(`${JSON.stringify(reject)}\n`);
-          await new Promise((resolve) => out.end(resolve));
+          const { writeFile } = await import('node:fs/promises');
+          const lines = report.rejected.map((reject) => `${JSON.stringify(reject)}\n`).join('');
+          try {
+            await writeFile(options.rejects, lines);
+          } catch (error) {
+            throw new UsageError(
+              `--rejects: cannot write ${options.rejects}: ${fileProblem(error)} (the records were imported)`,
+            );
+          }
           await write(`rejects written to ${options.rejects}\n`);
         }
         if (report.rejected.length > 0) fail();
@@ -337,6 +403,9 @@ function registerCaseCommands(program: Command, write: Write, fail: Fail): void 
     .addOption(databaseOption())
     .action(async (options) => {
       await withDesk(options, async (ctx) => {
+        const { stringify } = await import('csv-stringify/sync');
+        const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+        const { exportCases } = await import('../services/case-export.js');
         const filter = {
           status: options.status,
           jurisdiction: options.jurisdiction,
@@ -350,7 +419,7 @@ function registerCaseCommands(program: Command, write: Write, fail: Fail): void 
             ]),
           );
         }
-        for await (const view of exportCases(ctx, EXPORT_ACTOR, filter)) {
+        for await (const view of exportCases(ctx, consoleAs(CONSOLE_ACTOR, 'supervisor'), filter)) {
           await write(
             options.format === 'csv'
               ? stringify([
@@ -384,11 +453,21 @@ function registerAuditCommands(program: Command, write: Write, fail: Fail): void
     )
     .addOption(databaseOption())
     .action(async (options) => {
+      const trusted =
+        options.trusted === undefined
+          ? undefined
+          : await readNamedFile('--trusted', options.trusted);
       await withDesk(options, async (ctx, config) => {
+        const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+        const { verifyAuditLog } = await import('../services/audit-service.js');
+        const { loadAuditSigner } = await import('../server/audit-signer.js');
         const signer = loadAuditSigner(config);
-        const trusted =
-          options.trusted === undefined ? undefined : readFileSync(options.trusted, 'utf8');
-        const report = await verifyAuditLog(ctx, CONSOLE_AUDITOR, signer.verifier, trusted);
+        const report = await verifyAuditLog(
+          ctx,
+          consoleAs(CONSOLE_ACTOR, 'auditor'),
+          signer.verifier,
+          trusted,
+        );
         if (report.ok) {
           await write(
             `audit log verified: ${String(report.entries)} entries, ${String(report.checkpoints)} checkpoints; ` +
@@ -422,6 +501,9 @@ function registerAuditCommands(program: Command, write: Write, fail: Fail): void
     .addOption(databaseOption())
     .action(async (options) => {
       await withDesk(options, async (ctx, config) => {
+        const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+        const { createCheckpoint } = await import('../services/audit-service.js');
+        const { loadAuditSigner } = await import('../server/audit-signer.js');
         await write(await createCheckpoint(ctx, CONSOLE_ACTOR, loadAuditSigner(config)));
       });
     });
@@ -430,13 +512,41 @@ function registerAuditCommands(program: Command, write: Write, fail: Fail): void
     .description(
       'print a receipt (c2sp.org/tlog-proof@v1) that entry N is in the latest checkpoint',
     )
-    .argument('<seq>')
+    .argument('<seq>', 'the entry’s sequence number (0 is the first)', (text) =>
+      wholeNumber('seq', text, 0, Number.MAX_SAFE_INTEGER),
+    )
     .addOption(databaseOption())
     .action(async (seq, options) => {
       await withDesk(options, async (ctx) => {
-        await write(await entryReceipt(ctx, CONSOLE_AUDITOR, Number(seq)));
+        const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+        const { entryReceipt } = await import('../services/audit-service.js');
+        await write(await entryReceipt(ctx, consoleAs(CONSOLE_ACTOR, 'auditor'), seq));
       });
     });
+}
+
+/** A busy or forbidden address is found before the store is opened or the demo loaded. */
+async function assertCanServe(config: DeskConfig): Promise<void> {
+  const { assertCanListen } = await import('./port-check.js');
+  await assertCanListen(config.host, config.port);
+}
+
+/** Runs `load` with a progress bar on a terminal (the demo takes about 15 s). */
+async function withDemoProgress<T>(
+  load: (onProgress?: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> {
+  const { progressBar } = await import('./progress.js');
+  const bar = progressBar('demo caseload');
+  try {
+    return await load(
+      bar &&
+        ((done, total) => {
+          bar.update(done, total, 'cases');
+        }),
+    );
+  } finally {
+    bar?.stop();
+  }
 }
 
 async function serveUntilStopped(
@@ -444,9 +554,20 @@ async function serveUntilStopped(
   write: Write,
   demo = false,
 ): Promise<void> {
-  const config = deskConfig(options);
-  const store = await openStore(config.databaseUrl);
-  const server = await startServer(deskContext(store), config);
+  const config = await configOf(options);
+  await assertCanServe(config);
+  const { openNamedStore } = await import('./open-databases.js');
+  const { deskContext } = await import('../services/desk-context.js');
+  const { startServer } = await import('../server/start-server.js');
+  const { listenProblem } = await import('./port-check.js');
+  const store = await openNamedStore(config.databaseUrl);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(deskContext(store), config);
+  } catch (error) {
+    await store.close();
+    throw listenProblem(error, config.host, config.port) ?? error;
+  }
   await write(`Detainer Desk is serving ${store.location} at ${server.url}\n`);
   await write(`  API documentation: ${server.url}/api/docs\n`);
   if (demo) {
