@@ -507,6 +507,7 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/audit/checkpoint',
       'GET /api/audit/verifier-key',
       'GET /api/law/clauses',
+      'GET /api/law/charges',
       'GET /api/ice/stats',
       'GET /api/ice/refusers',
       'GET /api/ice/series',

@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { CasePage } from './pages/case-page';
+import { IntakePage } from './pages/intake-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -25,6 +26,7 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/" element={<RequireSession page={<QueuePage />} />} />
           <Route path="/cases/:id" element={<RequireSession page={<CasePage />} />} />
+          <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
       </main>
@@ -43,6 +45,7 @@ function Header() {
         {state.status === 'signed-in' && (
           <nav aria-label="Main" className="desk-header__nav">
             <Link to="/">Queue</Link>
+            <Link to="/intake">Record a request</Link>
             <span>
               {state.user.displayName ?? state.user.username} ({ROLE_LABELS[state.user.role]})
             </span>

@@ -1,10 +1,12 @@
 /**
- * The law's text, public: the statute text and sources of the clauses decisions cite, for the web
- * app's case page (each controlling clause beside its text) and anyone checking a decision.
+ * The law, public: the statute text and sources of the clauses decisions cite (the web app's case
+ * page shows each controlling clause beside its text), and a charge code read as the engine reads
+ * it beside the crime list's entries for it (the intake form's charge autocomplete).
  * @module
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { chargeQuerySchema, lookUpCharge } from '../../services/charge-lookup.js';
 import { clauseQuerySchema, clauseTexts } from '../../services/law-text.js';
 import type { DeskEnv } from '../desk-env.js';
 import { problemResponses } from '../problem.js';
@@ -26,6 +28,24 @@ const clauseTextSchema = z
   })
   .meta({ id: 'ClauseText' });
 
+const chargeLookupSchema = z
+  .object({
+    charge: z.string().nullable().describe('The code as the engine reads it; null when it cannot.'),
+    problem: z.string().nullable().describe('Why the code cannot be read.'),
+    listed: z.array(
+      z.object({
+        code: z.string(),
+        offense: z.string(),
+        classText: z.string(),
+        subparagraph: z.string(),
+        listedFrom: z.string(),
+        repealedOn: z.string().nullable(),
+        verification: z.enum(['verbatim', 'inferred']),
+      }),
+    ),
+  })
+  .meta({ id: 'ChargeLookup' });
+
 export function registerLawRoutes(app: OpenAPIHono<DeskEnv>): void {
   app.openapi(
     createRoute({
@@ -45,5 +65,28 @@ export function registerLawRoutes(app: OpenAPIHono<DeskEnv>): void {
       },
     }),
     (c) => c.json(clauseTexts(c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/law/charges',
+      tags: ['Law'],
+      security: [],
+      summary: 'Read a charge code, beside the violent-or-serious crime list',
+      description:
+        'Public. The code as the engine reads it (or why it cannot), and the entries of NYC’s ' +
+        'violent-or-serious crime list for its section, or for the sections that begin with ' +
+        'what was typed. Information only: a conviction counts by the engine’s decision.',
+      request: { query: chargeQuerySchema },
+      responses: {
+        200: {
+          description: 'The reading and the list entries.',
+          content: { 'application/json': { schema: chargeLookupSchema } },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json(lookUpCharge(c.req.valid('query')), 200),
   );
 }

@@ -3415,6 +3415,129 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/law/charges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a charge code, beside the violent-or-serious crime list
+     * @description Public. The code as the engine reads it (or why it cannot), and the entries of NYC’s violent-or-serious crime list for its section, or for the sections that begin with what was typed. Information only: a conviction counts by the engine’s decision.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description A charge code as typed, e.g. PL 120.05(2) or 160.1. */
+          q: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The reading and the list entries. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ChargeLookup'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -5762,7 +5885,7 @@ export interface components {
        * @description The charges the person is held on.
        * @default []
        */
-      charges: {
+      charges?: {
         charge: string;
         /**
          * @description Offence level, when the charge code does not carry it.
@@ -5789,14 +5912,14 @@ export interface components {
        * @description A criminal-history search was completed, so the convictions and pending cases listed are all there are. When false or unknown, an empty list proves nothing.
        * @default unknown
        */
-      searchCompleted: boolean | 'unknown';
+      searchCompleted?: boolean | 'unknown';
       /**
        * Format: date-time
        * @description When the search was run.
        */
       searchedAt?: string;
       /** @default [] */
-      convictions: {
+      convictions?: {
         /** @description The record’s own identifier for this entry. */
         id?: string;
         /** @description The charge of conviction as the record writes it, e.g. "PL 120.05(2)", "120.05 02 D", "PL 110/160.15", "VTL 600.2(c)". New York charges are parsed; others are kept as text. */
@@ -5876,7 +5999,7 @@ export interface components {
         recordedAt?: string;
       }[];
       /** @default [] */
-      pendingCases: {
+      pendingCases?: {
         /** @description The record’s own identifier for this entry. */
         id?: string;
         /**
@@ -5888,7 +6011,7 @@ export interface components {
          * @description The case is in family court.
          * @default false
          */
-        familyCourt: boolean;
+        familyCourt?: boolean;
         charges: {
           /** @description The pending charge as the record writes it. */
           charge: string;
@@ -5905,7 +6028,7 @@ export interface components {
          * @default pending
          * @enum {string}
          */
-        disposition:
+        disposition?:
           'pending' | 'adjourned-in-contemplation-of-dismissal' | 'conditional-discharge';
         /** @description The court released the defendant for failure to replace the misdemeanour complaint with an information (CPL 170.70). Absent means not recorded. */
         releasedUnderCpl17070?: boolean;
@@ -5938,7 +6061,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -5961,7 +6084,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -5984,7 +6107,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6007,7 +6130,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6030,7 +6153,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6053,7 +6176,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6098,7 +6221,7 @@ export interface components {
        * @default ice
        * @enum {string}
        */
-      requester:
+      requester?:
         | 'ice'
         | 'cbp'
         | 'other-dhs-civil-ina'
@@ -6114,7 +6237,7 @@ export interface components {
        * @description The ticked probable-cause boxes: I-247A Box 1 (1-4) or Box 2, I-247D section 1.B or 2.
        * @default []
        */
-      probableCause: (
+      probableCause?: (
         | 'final-order-of-removal'
         | 'removal-proceedings-pending'
         | 'biometric-and-database-check'
@@ -6125,7 +6248,7 @@ export interface components {
        * @description The ticked enforcement-priority boxes of the I-247D / I-247N (section 1.A).
        * @default []
        */
-      priorities: (
+      priorities?: (
         | 'national-security'
         | 'criminal-street-gang'
         | 'felony'
@@ -6139,7 +6262,7 @@ export interface components {
        * @description Administrative warrants attached by DHS. These are never judicial warrants.
        * @default []
        */
-      administrativeWarrants: {
+      administrativeWarrants?: {
         /** @enum {string} */
         form: 'I-200' | 'I-205';
         signedBy?: string;
@@ -6174,7 +6297,7 @@ export interface components {
        * @default unknown
        * @enum {string}
        */
-      issuer:
+      issuer?:
         'article-iii-judge' | 'federal-magistrate-judge' | 'state-judge' | 'other' | 'unknown';
       /** @description The warrant is based on probable cause. */
       probableCause?: boolean | 'unknown';
@@ -6274,7 +6397,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        issuer:
+        issuer?:
           'article-iii-judge' | 'federal-magistrate-judge' | 'state-judge' | 'other' | 'unknown';
         /** @description The warrant is based on probable cause. */
         probableCause?: boolean | 'unknown';
@@ -6563,7 +6686,7 @@ export interface components {
            * @description The case is in family court.
            * @default false
            */
-          familyCourt: boolean;
+          familyCourt?: boolean;
           charges: {
             /** @description The pending charge as the record writes it. */
             charge: string;
@@ -6580,7 +6703,7 @@ export interface components {
            * @default pending
            * @enum {string}
            */
-          disposition:
+          disposition?:
             'pending' | 'adjourned-in-contemplation-of-dismissal' | 'conditional-discharge';
           /** @description The court released the defendant for failure to replace the misdemeanour complaint with an information (CPL 170.70). Absent means not recorded. */
           releasedUnderCpl17070?: boolean;
@@ -6621,7 +6744,7 @@ export interface components {
              * @description The case is in family court.
              * @default false
              */
-            familyCourt: boolean;
+            familyCourt?: boolean;
             charges: {
               /** @description The pending charge as the record writes it. */
               charge: string;
@@ -6638,7 +6761,7 @@ export interface components {
              * @default pending
              * @enum {string}
              */
-            disposition:
+            disposition?:
               'pending' | 'adjourned-in-contemplation-of-dismissal' | 'conditional-discharge';
             /** @description The court released the defendant for failure to replace the misdemeanour complaint with an information (CPL 170.70). Absent means not recorded. */
             releasedUnderCpl17070?: boolean;
@@ -6678,7 +6801,7 @@ export interface components {
            * @description The case is in family court.
            * @default false
            */
-          familyCourt: boolean;
+          familyCourt?: boolean;
           charges: {
             /** @description The pending charge as the record writes it. */
             charge: string;
@@ -6695,7 +6818,7 @@ export interface components {
            * @default pending
            * @enum {string}
            */
-          disposition:
+          disposition?:
             'pending' | 'adjourned-in-contemplation-of-dismissal' | 'conditional-discharge';
           /** @description The court released the defendant for failure to replace the misdemeanour complaint with an information (CPL 170.70). Absent means not recorded. */
           releasedUnderCpl17070?: boolean;
@@ -6729,7 +6852,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6752,7 +6875,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6775,7 +6898,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6798,7 +6921,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6821,7 +6944,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -6844,7 +6967,7 @@ export interface components {
          * @default unknown
          * @enum {string}
          */
-        source:
+        source?:
           | 'e-justice-ny'
           | 'court'
           | 'government-entity'
@@ -7041,6 +7164,22 @@ export interface components {
       /** @enum {string} */
       verification: 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
       note: string | null;
+    };
+    ChargeLookup: {
+      /** @description The code as the engine reads it; null when it cannot. */
+      charge: string | null;
+      /** @description Why the code cannot be read. */
+      problem: string | null;
+      listed: {
+        code: string;
+        offense: string;
+        classText: string;
+        subparagraph: string;
+        listedFrom: string;
+        repealedOn: string | null;
+        /** @enum {string} */
+        verification: 'verbatim' | 'inferred';
+      }[];
     };
     User: {
       id: string;

@@ -1,0 +1,53 @@
+/**
+ * Beside a charge field, as the clerk types: the code as the engine reads it (or why it cannot),
+ * and whether its section is on the violent-or-serious crime list, with the offence's title
+ * (GET /api/law/charges). The words are the API's; whether a conviction counts is the engine's.
+ * @module
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
+import { api, ok } from '../api/client';
+
+export function ChargeHint({ id, charge }: { id: string; charge: string }) {
+  const typed = useDeferredValue(charge.trim());
+  const lookup = useQuery({
+    queryKey: ['charge', typed],
+    queryFn: async () => ok(await api.GET('/api/law/charges', { params: { query: { q: typed } } })),
+    enabled: typed !== '',
+    staleTime: Infinity,
+  });
+  const data = lookup.data;
+  return (
+    <>
+      <datalist id={`${id}-codes`}>
+        {data?.listed.map((hit) => (
+          <option key={hit.code} value={hit.code} label={hit.offense} />
+        ))}
+      </datalist>
+      <div className="desk-charge-hint" aria-live="polite" id={`${id}-lookup`}>
+        {data !== undefined &&
+          (data.charge === null ? (
+            <p>
+              Not a whole code yet: {data.problem}
+              {data.listed.length > 0 &&
+                ` Listed sections that begin so: ${data.listed.map((hit) => `${hit.code} ${hit.offense}`).join('; ')}.`}
+            </p>
+          ) : data.listed.length === 0 ? (
+            <p>
+              Read as {data.charge}: <strong>not on the violent-or-serious crime list</strong>.
+            </p>
+          ) : (
+            <p>
+              Read as {data.charge}: <strong>listed</strong>,{' '}
+              {data.listed
+                .map(
+                  (hit) => `${hit.code} ${hit.offense} (${hit.classText}, since ${hit.listedFrom})`,
+                )
+                .join('; ')}
+              .
+            </p>
+          ))}
+      </div>
+    </>
+  );
+}

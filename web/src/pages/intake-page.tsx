@@ -1,0 +1,352 @@
+/**
+ * Recording a detainer request: the form's type and boxes, the person, custody and the criminal
+ * history, in the order of the DHS forms. The API validates; each field shows the API's words for
+ * it after a refused submit. A recorded request is decided at once and its case page opens.
+ * @module
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useState, type SubmitEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ApiError, ok } from '../api/client';
+import type { components } from '../api/openapi';
+import { ChargeHint } from '../components/charge-hint';
+import { Field, type FieldErrors } from '../components/field';
+import { ProblemAlert } from '../components/problem-alert';
+import { AGENCY_LABELS, FORM_LABELS } from '../labels';
+
+type Intake = components['schemas']['Intake'];
+type Request = Intake['request'];
+type ProbableCause = NonNullable<Request['probableCause']>[number];
+type Tri = 'yes' | 'no' | 'unknown';
+type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
+
+const ISSUER_LABELS: Record<Issuer, string> = {
+  'article-iii-judge': 'A federal (Article III) judge',
+  'federal-magistrate-judge': 'A federal magistrate judge',
+  'state-judge': 'A state judge',
+  other: 'Someone else',
+  unknown: 'Not known',
+};
+
+const PROBABLE_CAUSE_LABELS: Record<ProbableCause, string> = {
+  'final-order-of-removal': 'A final order of removal',
+  'removal-proceedings-pending': 'Removal proceedings are pending',
+  'biometric-and-database-check': 'Biometric confirmation and database records',
+  'statements-or-other-evidence': 'Statements or other reliable evidence',
+  'transferred-for-proceeding': 'Transferred to ICE custody for a proceeding',
+};
+
+type Source = NonNullable<NonNullable<Intake['history']>['convictions']>[number]['source'];
+
+const SOURCE_LABELS: Record<Source, string> = {
+  'e-justice-ny': 'DCJS e-JusticeNY search',
+  court: 'A court',
+  'government-entity': 'Another government entity',
+  'federal-immigration-authorities': 'Federal immigration authorities',
+  'agency-records': 'The agency’s own records',
+  other: 'Other',
+  unknown: 'Not recorded',
+};
+
+interface Conviction {
+  charge: string;
+  judgmentDate: string;
+  source: Source;
+}
+
+const triOf = (value: Tri) => (value === 'unknown' ? 'unknown' : value === 'yes');
+/** A `datetime-local` value in the browser's zone, as the instant the API takes. */
+const instantOf = (local: string) => (local === '' ? undefined : new Date(local).toISOString());
+const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
+
+export function IntakePage() {
+  const navigate = useNavigate();
+  const [convictions, setConvictions] = useState<Conviction[]>([]);
+  const record = useMutation({
+    mutationFn: async (intake: Intake) =>
+      ok(await api.POST('/api/cases', { params: { query: { decide: 'true' } }, body: intake })),
+    onSuccess: (created) => {
+      void navigate(`/cases/${created.id}`);
+    },
+  });
+  const errors: FieldErrors = new Map(
+    record.error instanceof ApiError
+      ? (record.error.problem.errors ?? []).map((issue) => [issue.path, issue.message])
+      : [],
+  );
+
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const presented = text('request.judicialWarrant.presented') as Tri;
+    record.mutate({
+      jurisdiction: text('jurisdiction') as Intake['jurisdiction'],
+      person: {
+        name: text('person.name'),
+        dateOfBirth: optional(text('person.dateOfBirth')),
+        nysid: optional(text('person.nysid')),
+        aNumber: optional(text('person.aNumber')),
+      },
+      custody: {
+        bookingNumber: text('custody.bookingNumber'),
+        facility: optional(text('custody.facility')),
+        expectedReleaseAt: instantOf(text('custody.expectedReleaseAt')),
+        charges: [],
+      },
+      history: {
+        searchCompleted: triOf(text('history.searchCompleted') as Tri),
+        convictions: convictions.map((conviction) => ({
+          charge: conviction.charge,
+          court: 'new-york',
+          disposition: 'conviction',
+          judgmentDate: optional(conviction.judgmentDate),
+          source: conviction.source,
+          incarceration: [],
+        })),
+        pendingCases: [],
+      },
+      request: {
+        form: text('request.form') as Request['form'],
+        receivedAt: instantOf(text('request.receivedAt')) ?? '',
+        probableCause: form.getAll('request.probableCause') as ProbableCause[],
+        judicialWarrant: {
+          presented: triOf(presented),
+          issuer: text('request.judicialWarrant.issuer') as Issuer,
+        },
+      },
+    });
+  };
+
+  return (
+    <>
+      <h1>Record a detainer request</h1>
+      {record.error !== null && (
+        <ProblemAlert error={record.error} heading="The request was not recorded" />
+      )}
+      <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend usa-legend--large">The request</legend>
+          <Field path="jurisdiction" label="Agency" errors={errors}>
+            {(props) => (
+              <select className="usa-select" {...props} defaultValue="nyc-doc">
+                {Object.entries(AGENCY_LABELS).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field path="request.form" label="DHS form" errors={errors}>
+            {(props) => (
+              <select className="usa-select" {...props} defaultValue="I-247A">
+                {Object.entries(FORM_LABELS).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field path="request.receivedAt" label="Received at" errors={errors}>
+            {(props) => <input className="usa-input" type="datetime-local" {...props} />}
+          </Field>
+          <fieldset className="usa-fieldset">
+            <legend className="usa-legend">Probable cause: the boxes ticked on the form</legend>
+            {Object.entries(PROBABLE_CAUSE_LABELS).map(([code, label]) => (
+              <div className="usa-checkbox" key={code}>
+                <input
+                  className="usa-checkbox__input"
+                  type="checkbox"
+                  id={`pc-${code}`}
+                  name="request.probableCause"
+                  value={code}
+                />
+                <label className="usa-checkbox__label" htmlFor={`pc-${code}`}>
+                  {label}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <Field
+            path="request.judicialWarrant.presented"
+            label="A judicial warrant was presented"
+            errors={errors}
+          >
+            {(props) => <TriSelect {...props} />}
+          </Field>
+          <Field
+            path="request.judicialWarrant.issuer"
+            label="Who signed the judicial warrant"
+            errors={errors}
+          >
+            {(props) => (
+              <select className="usa-select" {...props} defaultValue="unknown">
+                {Object.entries(ISSUER_LABELS).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </fieldset>
+
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend usa-legend--large">The person</legend>
+          <Field path="person.name" label="Full name" errors={errors}>
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+          <Field path="person.dateOfBirth" label="Date of birth" errors={errors}>
+            {(props) => <input className="usa-input" type="date" {...props} />}
+          </Field>
+          <Field
+            path="person.nysid"
+            label="NYSID"
+            hint="7 or 8 digits and a letter"
+            errors={errors}
+          >
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+          <Field path="person.aNumber" label="A-number" errors={errors}>
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+        </fieldset>
+
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend usa-legend--large">Custody</legend>
+          <Field path="custody.bookingNumber" label="Booking number" errors={errors}>
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+          <Field path="custody.facility" label="Facility" errors={errors}>
+            {(props) => <input className="usa-input" {...props} />}
+          </Field>
+          <Field path="custody.expectedReleaseAt" label="Expected release" errors={errors}>
+            {(props) => <input className="usa-input" type="datetime-local" {...props} />}
+          </Field>
+        </fieldset>
+
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend usa-legend--large">Criminal history</legend>
+          <Field
+            path="history.searchCompleted"
+            label="The criminal history search was completed"
+            errors={errors}
+          >
+            {(props) => <TriSelect {...props} />}
+          </Field>
+          {convictions.map((conviction, index) => {
+            const path = `history.convictions[${String(index)}]`;
+            const update = (change: Partial<Conviction>) => {
+              setConvictions(
+                convictions.map((entry, at) => (at === index ? { ...entry, ...change } : entry)),
+              );
+            };
+            return (
+              <fieldset className="usa-fieldset desk-conviction" key={index}>
+                <legend className="usa-legend">Conviction {index + 1}</legend>
+                <Field
+                  path={`${path}.charge`}
+                  label="Charge of conviction"
+                  hint="e.g. PL 120.05(2)"
+                  errors={errors}
+                >
+                  {(props) => (
+                    <>
+                      <input
+                        className="usa-input"
+                        autoComplete="off"
+                        list={`${props.id}-codes`}
+                        {...props}
+                        aria-describedby={[props['aria-describedby'], `${props.id}-lookup`]
+                          .filter(Boolean)
+                          .join(' ')}
+                        value={conviction.charge}
+                        onChange={(event) => {
+                          update({ charge: event.target.value });
+                        }}
+                      />
+                      <ChargeHint id={props.id} charge={conviction.charge} />
+                    </>
+                  )}
+                </Field>
+                <Field path={`${path}.judgmentDate`} label="Date of judgment" errors={errors}>
+                  {(props) => (
+                    <input
+                      className="usa-input"
+                      type="date"
+                      {...props}
+                      value={conviction.judgmentDate}
+                      onChange={(event) => {
+                        update({ judgmentDate: event.target.value });
+                      }}
+                    />
+                  )}
+                </Field>
+                <Field path={`${path}.source`} label="Where this record came from" errors={errors}>
+                  {(props) => (
+                    <select
+                      className="usa-select"
+                      {...props}
+                      value={conviction.source}
+                      onChange={(event) => {
+                        update({ source: event.target.value as Source });
+                      }}
+                    >
+                      {Object.entries(SOURCE_LABELS).map(([code, label]) => (
+                        <option key={code} value={code}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => {
+                    setConvictions(convictions.filter((_entry, at) => at !== index));
+                  }}
+                >
+                  Remove conviction {index + 1}
+                </button>
+              </fieldset>
+            );
+          })}
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            onClick={() => {
+              setConvictions([...convictions, { charge: '', judgmentDate: '', source: 'unknown' }]);
+            }}
+          >
+            Add a conviction
+          </button>
+        </fieldset>
+
+        <button className="usa-button" type="submit" disabled={record.isPending}>
+          Record and decide
+        </button>
+      </form>
+    </>
+  );
+}
+
+function TriSelect(props: {
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+}) {
+  return (
+    <select className="usa-select" {...props} defaultValue="unknown">
+      <option value="unknown">Not known</option>
+      <option value="yes">Yes</option>
+      <option value="no">No</option>
+    </select>
+  );
+}

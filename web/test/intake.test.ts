@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  expectAccessible,
+  screenshot,
+  startBrowserDesk,
+  type BrowserDesk,
+} from './browser-desk.js';
+
+describe('the intake form', () => {
+  let browser: BrowserDesk;
+  before(async () => {
+    browser = await startBrowserDesk();
+  });
+  after(() => browser.close());
+
+  it('shows the API’s field errors beside the fields, helps with charges, and records the request', async () => {
+    const page = await browser.newPage();
+    await browser.signIn(page, 'clerk');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.getByRole('link', { name: 'Record a request' }).click();
+    await page.getByRole('heading', { name: 'Record a detainer request' }).waitFor();
+    await page.getByLabel('Received at').fill('2016-05-23T11:15');
+    await page.getByLabel('Full name').fill('Synthetic Ina Take');
+    await page.getByLabel('NYSID').fill('123');
+    await page.getByLabel('Booking number').fill('I-100');
+    await page.getByLabel('Expected release').fill('2016-06-03T18:00');
+    await page.getByRole('button', { name: 'Add a conviction' }).click();
+    const charge = page.getByLabel('Charge of conviction');
+    await charge.fill('120.1');
+    await page
+      .getByText(/Listed sections that begin so: PL 120\.10 Assault in the first degree/)
+      .waitFor();
+    await charge.fill('PL 120.10');
+    await page
+      .getByText(/Read as PL 120\.10: listed, PL 120\.10 Assault in the first degree/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Record and decide' }).click();
+
+    await page.getByRole('alert').getByText('The request was not recorded').waitFor();
+    const nysid = page.getByLabel('NYSID');
+    assert.equal(await nysid.getAttribute('aria-invalid'), 'true');
+    const describedBy = (await nysid.getAttribute('aria-describedby')) ?? '';
+    const message = page.locator(
+      `[id="${describedBy.split(' ').find((id) => id.endsWith('-error')) ?? ''}"]`,
+    );
+    assert.match((await message.textContent()) ?? '', /must be a NYSID/);
+    await expectAccessible(page);
+    await screenshot(page, 'intake');
+
+    await nysid.fill('12345678K');
+    await page.getByRole('button', { name: 'Record and decide' }).click();
+    await page.getByRole('heading', { name: /Synthetic Ina Take/ }).waitFor();
+    await page.getByRole('article', { name: /Hold past the release time/ }).waitFor();
+    assert.match(page.url(), /\/cases\/[\w-]+$/);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+});
