@@ -1,6 +1,7 @@
 /**
- * Whether the server can listen where it was told to, asked before the desk starts so a busy port
- * is one line naming it instead of Node's uncaught `EADDRINUSE`.
+ * Whether the server can listen where it was told to, asked before the desk opens its store or
+ * loads the demo (about 15 s), so a busy port is one line naming it at once. A port taken in
+ * between makes `startServer` reject, and `listenProblem` names that the same way.
  * @module
  */
 import { createServer } from 'node:net';

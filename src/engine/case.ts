@@ -31,7 +31,7 @@ export const instantSchema = z
   .meta({ format: 'date-time' })
   .describe('An instant: ISO 8601 date-time with an explicit offset or Z.');
 
-export const SOURCES = [
+export const SOURCES = Object.freeze([
   'e-justice-ny',
   'court',
   'government-entity',
@@ -39,7 +39,7 @@ export const SOURCES = [
   'agency-records',
   'other',
   'unknown',
-] as const;
+] as const);
 
 const sourceSchema = z
   .enum(SOURCES)
@@ -66,7 +66,12 @@ export const recordedFactSchema = z
   })
   .describe('A recorded yes/no fact about the person, with its source.');
 
-export const OFFENSE_LEVELS = ['felony', 'misdemeanor', 'violation', 'infraction'] as const;
+export const OFFENSE_LEVELS = Object.freeze([
+  'felony',
+  'misdemeanor',
+  'violation',
+  'infraction',
+] as const);
 export const levelSchema = z
   .enum(OFFENSE_LEVELS)
   .describe('Offence level, when the charge code does not carry it.');
@@ -176,9 +181,17 @@ export const pendingCaseSchema = z
   })
   .describe('A criminal case against the person where judgment has not been entered.');
 
-export const FORMS = ['I-247', 'I-247D', 'I-247N', 'I-247X', 'I-247A', 'I-247G', 'other'] as const;
-export const ACTIONS = ['hold', 'notify', 'transfer'] as const;
-export const INFORMATION_ITEMS = [
+export const FORMS = Object.freeze([
+  'I-247',
+  'I-247D',
+  'I-247N',
+  'I-247X',
+  'I-247A',
+  'I-247G',
+  'other',
+] as const);
+export const ACTIONS = Object.freeze(['hold', 'notify', 'transfer'] as const);
+export const INFORMATION_ITEMS = Object.freeze([
   'release-date',
   'incarceration-status',
   'court-dates',
@@ -186,16 +199,16 @@ export const INFORMATION_ITEMS = [
   'criminal-history',
   'personal-information',
   'other',
-] as const;
+] as const);
 
-export const REQUESTERS = [
+export const REQUESTERS = Object.freeze([
   'ice',
   'cbp',
   'other-dhs-civil-ina',
   'other-federal-immigration-duties',
   'other-federal',
   'unknown',
-] as const;
+] as const);
 
 export const judicialWarrantSchema = z
   .strictObject({

@@ -37,6 +37,13 @@ describe('shared tables of the engine and the law', () => {
     assert.deepEqual(mutable, []);
   });
 
+  test("the case format's lists (its Zod schemas aside) refuse changes", async () => {
+    const exports = (await import(join(src, 'engine/case.ts'))) as Record<string, unknown>;
+    const lists = Object.entries(exports).filter(([, value]) => Array.isArray(value));
+    assert.ok(lists.length >= 6);
+    for (const [key, value] of lists) assert.ok(Object.isFrozen(value), key);
+  });
+
   test('a jurisdiction and the law in force on any day refuse changes', () => {
     for (const jurisdiction of JURISDICTIONS) {
       const law = jurisdiction.lawOn('2020-01-01');

@@ -34,6 +34,14 @@ export async function startServer(
     ice: iceDatabaseAt(config.iceDatabase),
     logger,
   });
+  // A busy or forbidden address rejects here (EADDRINUSE, EACCES), for the caller to name it.
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => {
+      started.off('error', reject);
+      resolve(started);
+    });
+    started.once('error', reject);
+  });
   // A signed checkpoint every few minutes, so a truncated or rewritten log cannot pass unnoticed
   // for long; copies kept outside the database (GET /api/audit/checkpoint) make it provable.
   const checkpoints = setInterval(() => {
@@ -42,11 +50,6 @@ export async function startServer(
     });
   }, config.checkpointMinutes * 60_000);
   checkpoints.unref();
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => {
-      resolve(started);
-    });
-  });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   return {
