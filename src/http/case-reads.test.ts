@@ -85,7 +85,16 @@ for (const kind of TEST_STORES) {
       const info = await desk.anonymous.request('GET', `/api/cases/${caseId}/information-requests`);
       assert.equal(info.status, 401);
       assert.equal((await lastAudit()).action, 'information.read-refused');
-      for (let attempt = 2; attempt < REFUSED_READS.limit; attempt += 1) {
+      // A revoked or made-up API token is refused at the read, and audited, like no sign-in.
+      const forged = await desk.anonymous.request('GET', `/api/cases/${caseId}`, {
+        headers: { authorization: 'Bearer dd_made-up-token' },
+      });
+      assert.equal(forged.status, 401);
+      assert.deepEqual(
+        [(await lastAudit()).actor, (await lastAudit()).action],
+        ['(anonymous)', 'case.read-refused'],
+      );
+      for (let attempt = 3; attempt < REFUSED_READS.limit; attempt += 1) {
         const response = await desk.anonymous.request('GET', `/api/cases/${caseId}`);
         assert.equal(response.status, 401);
       }

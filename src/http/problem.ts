@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { CaseError, type FieldIssue } from '../engine/errors.js';
 import { DeskError, type DeskErrorCode } from '../desk/errors.js';
+import type { DeskEnv } from './desk-env.js';
 
 /** The desk's error codes, and the two only HTTP has. */
 export type ProblemCode = DeskErrorCode | 'method-not-allowed' | 'internal-error';
@@ -86,7 +87,15 @@ export function problem(
 
 /** The problem for an error thrown while answering; an unexpected one is logged and is a 500. */
 export function problemFor(c: Context, error: unknown, logger: Logger): Response {
-  if (error instanceof DeskError) return problem(c, error.code, error.message, error.issues);
+  if (error instanceof DeskError) {
+    // A 401 says why this caller is signed out (session expired, token revoked, …) if known.
+    const signedOutBecause = (c as Context<DeskEnv>).get('signedOutBecause');
+    const detail =
+      error.code === 'unauthenticated' && signedOutBecause !== undefined
+        ? signedOutBecause
+        : error.message;
+    return problem(c, error.code, detail, error.issues);
+  }
   if (error instanceof CaseError) return problem(c, 'invalid-input', error.message, error.issues);
   if (error instanceof HTTPException && error.status === 400) {
     return problem(c, 'invalid-input', error.message, [{ path: '(body)', message: error.message }]);
