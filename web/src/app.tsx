@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuditPage } from './pages/audit-page';
 import { CasePage } from './pages/case-page';
 import { IntakePage } from './pages/intake-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -27,6 +28,7 @@ export function App() {
           <Route path="/" element={<RequireSession page={<QueuePage />} />} />
           <Route path="/cases/:id" element={<RequireSession page={<CasePage />} />} />
           <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
+          <Route path="/audit" element={<RequireSession page={<AuditPage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
       </main>
@@ -46,6 +48,7 @@ function Header() {
           <nav aria-label="Main" className="desk-header__nav">
             <Link to="/">Queue</Link>
             <Link to="/intake">Record a request</Link>
+            <Link to="/audit">Audit log</Link>
             <span>
               {state.user.displayName ?? state.user.username} ({ROLE_LABELS[state.user.role]})
             </span>

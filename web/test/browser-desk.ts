@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -27,16 +27,45 @@ function newest(folder: string): number {
   );
 }
 
-/** Builds the app when the build is missing or older than its sources, so a test never runs old code. */
-function ensureBuilt(): void {
+/** The build is there and newer than every source of the app. */
+function builtFresh(): boolean {
   const index = join(ROOT, 'dist', 'web', 'index.html');
   const sources = Math.max(
     newest(join(ROOT, 'web', 'src')),
     statSync(join(ROOT, 'web', 'index.html')).mtimeMs,
   );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const built = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('npm run build:web failed');
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+const pause = (ms: number) => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * Builds the app when the build is missing or older than its sources, so a test never runs old
+ * code. Test files run in parallel: one builds, holding a lock folder, while the others wait.
+ */
+function ensureBuilt(): void {
+  if (builtFresh()) return;
+  const lock = join(ROOT, 'dist', '.web-build-lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  for (let waited = 0; ; waited += 200) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 120_000) throw new Error(`${lock} has been held for 2 minutes: remove it`);
+      pause(200);
+      if (builtFresh()) return;
+    }
+  }
+  try {
+    if (builtFresh()) return;
+    const built = spawnSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('npm run build:web failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface BrowserDesk {
