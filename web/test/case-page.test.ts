@@ -38,6 +38,14 @@ describe('the case page', () => {
     const steps = page.getByRole('region', { name: 'What you can do now' });
     await steps.getByRole('button', { name: 'Confirm the decision' }).waitFor();
     assert.equal(await steps.getByRole('button', { name: 'Start the hold clock' }).count(), 0);
+    // Printed, the page is the decision memo: facts, decision and law, no controls.
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.getByRole('heading', { name: 'Decision' }).isVisible());
+    assert.ok(await page.getByText('Booking number').isVisible());
+    assert.ok(!(await steps.isVisible()), 'no steps on paper');
+    assert.ok(!(await page.getByRole('button', { name: 'Print the decision memo' }).isVisible()));
+    assert.ok(!(await page.getByRole('navigation', { name: 'Main' }).isVisible()));
+    await page.emulateMedia({ media: 'screen' });
     const reads = await browser.desk.ctx.store.db
       .selectFrom('auditEntries')
       .select('actor')

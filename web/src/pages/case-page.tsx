@@ -46,8 +46,17 @@ export function CasePage() {
 
   return (
     <>
-      <p>
-        <Link to="/">Back to the queue</Link>
+      <p className="desk-print-hide">
+        <Link to="/">Back to the queue</Link>{' '}
+        <button
+          type="button"
+          className="usa-button usa-button--outline desk-print-button"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          Print the decision memo
+        </button>
       </p>
       <h1>
         {view.person.name} <span className="desk-case-status">{STATUS_LABELS[view.status]}</span>
