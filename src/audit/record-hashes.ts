@@ -3,7 +3,9 @@
  * check a stored row against the entries that recorded it (src/audit/verify-records.ts).
  *
  * - `storedTextSha256(text)`: hex SHA-256 of a stored text exactly as stored (UTF-8), such as
- *   `cases.intake_json` (the `intakeSha256` of intake and correction entries).
+ *   `cases.intake_json` (the `intakeSha256` of intake and correction entries) and an information
+ *   request's `request_json`, `decision_json` and `answer_json` (`requestJsonSha256` and
+ *   `decisionJsonSha256` of its recording entry, `answerJsonSha256` of its answer's).
  * - `decisionSha256(row)`: hex SHA-256 of the RFC 8785 JSON of a stored decision row, every column
  *   as stored except `status`: `{ id, caseId, decidedAt, decidedBy, decisionJson, lawHashes,
  *   overrideJson, overrideReason, overrideBy, reviewedBy, reviewedAt }`. The status is kept beside

@@ -10,14 +10,20 @@
  * - a case: its record (`intake_json`) against the `intakeSha256` of the latest intake or
  *   correction entry, and the columns taken from the record (jurisdiction, form, received,
  *   expected release) against the record; status and version against the latest step's entry;
- *   the lawful end of a hold against the `until` of its start-hold entry; whether the hold, the
- *   notice to ICE and the closing are recorded at all, and how the case closed, against the steps
- *   logged. (When those steps happened is on the timeline, which the entries do not hash.)
+ *   the lawful end of a hold against the `until` of its start-hold entry; when the hold started,
+ *   ICE was told and the case closed, and how it closed, against the latest such step's entry
+ *   (its `at` and `closedAs`); and the custody events on the case's timeline, one for each such
+ *   step logged, at the time its entry holds. Entries written before the desk logged `at` and
+ *   `closedAs` are checked for what they hold: that the step was logged, and its event is there.
  * - a decision: `decisionSha256` (src/audit/record-hashes.ts) of the latest entry naming it, and
  *   its status: `decisionStatus` of that entry, or `superseded` once the record changed after it.
  *   Decisions logged before the desk kept that hash are checked for their entry only.
- * - an information request: that its request was logged, and that it is answered exactly when an
- *   answer was logged.
+ * - an information request: its stored request, decision and answer JSON against the
+ *   `requestJsonSha256`, `decisionJsonSha256` and `answerJsonSha256` of the entries that recorded
+ *   and answered it, its received time against its request, who answered against the answer
+ *   entry's actor and when against its `answeredAt`, and that it is answered exactly when an
+ *   answer was logged. Entries written before the desk kept those hashes are checked for their
+ *   presence only.
  * @module
  */
 import { RELEASE_KINDS } from '../desk/case-lifecycle.js';
@@ -41,10 +47,25 @@ export interface StoredCase {
   closedAs: string | null;
 }
 
+/** An event on a case's timeline that a custody step recorded (kind in CUSTODY_EVENT_KINDS). */
+export interface StoredCustodyEvent {
+  id: string;
+  caseId: string;
+  kind: string;
+  at: string;
+  detailsJson: string;
+}
+
 export interface StoredInformationRequest {
   id: string;
   caseId: string;
+  receivedAt: string;
+  requestJson: string;
+  decisionJson: string;
   status: string;
+  answerJson: string | null;
+  answeredAt: string | null;
+  answeredBy: string | null;
 }
 
 interface Said<T> {
@@ -52,13 +73,20 @@ interface Said<T> {
   value: T;
 }
 
+/** A custody step as its entry logged it: the timeline event it recorded, and when (if logged). */
+interface CustodyStep {
+  seq: number;
+  event: string;
+  at?: string;
+}
+
 interface CaseTrail {
   intake?: number;
   record?: Said<string>;
   state?: Said<{ status: string; version: number }>;
   hold?: Said<string>;
-  notified?: number;
-  closed?: Said<string>;
+  /** The custody steps logged, in log order. */
+  steps: CustodyStep[];
   seen?: boolean;
 }
 
@@ -73,17 +101,39 @@ interface InformationTrail {
   caseId: string;
   request?: number;
   answer?: number;
+  /** The SHA-256 each entry holds of a stored JSON column, by the payload field holding it. */
+  hashes: Map<string, Said<string>>;
+  answeredBy?: Said<string>;
+  answeredAt?: Said<string>;
   seen?: boolean;
 }
 
-/** Each closing step, by its audit action, and the `closed_as` it stores. */
+/** Each closing step, by its audit action, and the `closed_as` (and timeline event) it stores. */
 const CLOSINGS = new Map<string, string>([
   ...RELEASE_KINDS.map((kind) => [`case.${kind}`, kind] as const),
   ['case.cancel', 'cancelled-by-ice'],
 ]);
 
+/** Each custody step, by its audit action, and the kind of the timeline event it records. */
+const CUSTODY_EVENTS = new Map<string, string>([
+  ['case.start-hold', 'hold-started'],
+  ['case.notify-ice', 'ice-notified'],
+  ...CLOSINGS,
+]);
+
+const CLOSING_EVENTS: ReadonlySet<string> = new Set(CLOSINGS.values());
+
+export const CUSTODY_EVENT_KINDS: readonly string[] = [...new Set(CUSTODY_EVENTS.values())];
+
 const CASE_SUBJECT = /^case\/([^/]+)$/;
 const INFORMATION_SUBJECT = /^case\/([^/]+)\/information\/([^/]+)$/;
+
+/** The information request's stored JSON, by the payload field holding its SHA-256. */
+const INFORMATION_HASHES = {
+  requestJsonSha256: ['requestJson', 'request_json'],
+  decisionJsonSha256: ['decisionJson', 'decision_json'],
+  answerJsonSha256: ['answerJson', 'answer_json'],
+} as const;
 
 export class RecordLedger {
   readonly #cases = new Map<string, CaseTrail>();
@@ -96,17 +146,26 @@ export class RecordLedger {
     const information = INFORMATION_SUBJECT.exec(subject);
     if (information !== null) {
       const [, caseId, id] = information as unknown as [string, string, string];
-      const trail = this.#information.get(id) ?? { caseId };
+      const trail: InformationTrail = this.#information.get(id) ?? { caseId, hashes: new Map() };
       if (action === 'information.request') trail.request = seq;
-      if (action === 'information.answer') trail.answer = seq;
+      if (action === 'information.answer') {
+        trail.answer = seq;
+        trail.answeredBy = { seq, value: entry.actor };
+        const { answeredAt } = payload;
+        if (typeof answeredAt === 'string') trail.answeredAt = { seq, value: answeredAt };
+      }
+      for (const field of Object.keys(INFORMATION_HASHES)) {
+        const value = payload[field];
+        if (typeof value === 'string') trail.hashes.set(field, { seq, value });
+      }
       this.#information.set(id, trail);
       return;
     }
     const caseId = CASE_SUBJECT.exec(subject)?.[1];
     if (caseId === undefined || !action.startsWith('case.')) return;
-    const trail = this.#cases.get(caseId) ?? {};
+    const trail = this.#cases.get(caseId) ?? { steps: [] };
     if (action === 'case.intake') trail.intake = seq;
-    const { intakeSha256, status, version, until, decisionId } = payload;
+    const { intakeSha256, status, version, until, decisionId, at, closedAs } = payload;
     if (typeof intakeSha256 === 'string') trail.record = { seq, value: intakeSha256 };
     if (typeof status === 'string' && typeof version === 'number') {
       trail.state = { seq, value: { status, version } };
@@ -114,9 +173,12 @@ export class RecordLedger {
     if (action === 'case.start-hold' && typeof until === 'string') {
       trail.hold = { seq, value: until };
     }
-    if (action === 'case.notify-ice') trail.notified = seq;
-    const closedAs = CLOSINGS.get(action);
-    if (closedAs !== undefined) trail.closed = { seq, value: closedAs };
+    const event = CUSTODY_EVENTS.get(action);
+    if (event !== undefined) {
+      // A closing entry says how the case closed; entries before it said so only by the action.
+      const closing = CLOSINGS.has(action) && typeof closedAs === 'string' ? closedAs : event;
+      trail.steps.push({ seq, event: closing, ...(typeof at === 'string' ? { at } : {}) });
+    }
     this.#cases.set(caseId, trail);
 
     if (typeof decisionId === 'string') {
@@ -130,7 +192,8 @@ export class RecordLedger {
     }
   }
 
-  checkCase(row: StoredCase): LogProblem[] {
+  /** Checks a stored case, and the custody events on its timeline (`events`), against the log. */
+  checkCase(row: StoredCase, events: readonly StoredCustodyEvent[] = []): LogProblem[] {
     const subject = `case/${row.id}`;
     const trail = this.#cases.get(row.id);
     if (trail?.intake === undefined) {
@@ -194,28 +257,94 @@ export class RecordLedger {
         'is not the lawful end its start-hold entry holds',
       );
     }
-    const logged: [string, string | null, number | undefined][] = [
-      ['hold start', row.holdStartedAt, trail.hold?.seq],
-      ['notice to ICE', row.iceNotifiedAt, trail.notified],
-      ['closing time', row.closedAt, trail.closed?.seq],
+    const latest = (kinds: ReadonlySet<string>) =>
+      trail.steps.findLast((step) => kinds.has(step.event));
+    const closed = latest(CLOSING_EVENTS);
+    const logged: [string, string | null, CustodyStep | undefined][] = [
+      ['hold start', row.holdStartedAt, latest(new Set(['hold-started']))],
+      ['notice to ICE', row.iceNotifiedAt, latest(new Set(['ice-notified']))],
+      ['closing time', row.closedAt, closed],
     ];
-    for (const [column, value, seq] of logged) {
-      if ((value === null) !== (seq === undefined)) {
+    for (const [column, value, step] of logged) {
+      if ((value === null) !== (step === undefined)) {
         differs(
           column,
-          seq ?? trail.state,
+          step?.seq ?? trail.state,
           value === null
             ? 'is missing, though its step was logged'
             : 'is set, but no such step was logged',
         );
+      } else if (step?.at !== undefined && !sameInstant(value, step.at)) {
+        differs(column, step.seq, `is ${String(value)}, but its step was logged at ${step.at}`);
       }
     }
-    if (row.closedAs !== (trail.closed?.value ?? null)) {
+    if (row.closedAs !== (closed?.event ?? null)) {
       differs(
         'closing',
-        trail.closed ?? trail.state,
-        `is ${String(row.closedAs)}, but the step logged closed it as ${trail.closed?.value ?? 'nothing'}`,
+        closed?.seq ?? trail.state,
+        `is ${String(row.closedAs)}, but the step logged closed it as ${closed?.event ?? 'nothing'}`,
       );
+    }
+    problems.push(...this.#checkTimeline(row.id, trail, events));
+    return problems;
+  }
+
+  /**
+   * Pairs each custody event on the timeline with a step logged of its kind, at the same instant
+   * (or any, for an entry that did not log when), and names every event and step left unpaired.
+   */
+  #checkTimeline(
+    caseId: string,
+    trail: CaseTrail,
+    events: readonly StoredCustodyEvent[],
+  ): LogProblem[] {
+    const steps = new Set(trail.steps);
+    const unpaired: StoredCustodyEvent[] = [];
+    const take = (event: StoredCustodyEvent, timed: boolean) => {
+      for (const step of steps) {
+        if (step.event !== event.kind || (step.at !== undefined) !== timed) continue;
+        if (timed && !sameInstant(event.at, step.at!)) continue;
+        steps.delete(step);
+        return true;
+      }
+      return false;
+    };
+    for (const event of events) if (!take(event, true)) unpaired.push(event);
+    const problems: LogProblem[] = [];
+    const mismatch = (event: StoredCustodyEvent, seq: number | undefined, what: string) =>
+      problems.push({
+        ...(seq === undefined ? {} : { seq }),
+        subject: `case/${caseId}/event/${event.id}`,
+        code: seq === undefined ? 'record-unaudited' : 'record-mismatch',
+        message: `case ${caseId}: the ${event.kind} event ${event.id} on the timeline ${what}: ${seq === undefined ? 'added' : 'changed'} without the desk`,
+      });
+    for (const event of unpaired) {
+      if (take(event, false)) continue;
+      const step = [...steps].find((step) => step.event === event.kind);
+      if (step === undefined) {
+        mismatch(event, undefined, `is at ${event.at}, but no such step was logged`);
+      } else {
+        steps.delete(step);
+        mismatch(event, step.seq, `is at ${event.at}, but entry ${step.seq} logged ${step.at}`);
+      }
+    }
+    for (const event of events) {
+      const until = event.kind === 'hold-started' ? untilOf(event.detailsJson) : undefined;
+      if (
+        trail.hold !== undefined &&
+        until !== undefined &&
+        !sameInstant(until, trail.hold.value)
+      ) {
+        mismatch(event, trail.hold.seq, `holds until ${until}, not the lawful end logged`);
+      }
+    }
+    for (const step of steps) {
+      problems.push({
+        seq: step.seq,
+        subject: `case/${caseId}`,
+        code: 'record-missing',
+        message: `case ${caseId}: the ${step.event} event${step.at === undefined ? '' : ` at ${step.at}`} that entry ${step.seq} logged is not on the timeline: removed without the desk`,
+      });
     }
     return problems;
   }
@@ -263,16 +392,45 @@ export class RecordLedger {
       ];
     }
     trail.seen = true;
-    const answered = row.status === 'answered';
-    if (answered === (trail.answer !== undefined)) return [];
-    return [
-      {
-        seq: trail.answer ?? trail.request,
+    const problems: LogProblem[] = [];
+    const differs = (seq: number, what: string) =>
+      problems.push({
+        seq,
         subject,
         code: 'record-mismatch',
-        message: `information request ${row.id} is ${row.status}, but ${answered ? 'no answer was' : 'its answer was'} logged: changed without the desk`,
-      },
-    ];
+        message: `information request ${row.id}: ${what}: changed without the desk`,
+      });
+    const answered = row.status === 'answered';
+    if (answered !== (trail.answer !== undefined)) {
+      differs(
+        trail.answer ?? trail.request,
+        `it is ${row.status}, but ${answered ? 'no answer was' : 'its answer was'} logged`,
+      );
+    }
+    for (const [field, [column, name]] of Object.entries(INFORMATION_HASHES)) {
+      const said = trail.hashes.get(field);
+      const stored = row[column];
+      if (said !== undefined && (stored === null || storedTextSha256(stored) !== said.value)) {
+        differs(said.seq, `the stored ${name} does not hash to the ${field} of entry ${said.seq}`);
+      }
+    }
+    if (answered && trail.answeredBy !== undefined && row.answeredBy !== trail.answeredBy.value) {
+      differs(
+        trail.answeredBy.seq,
+        `it was answered by ${String(row.answeredBy)}, but entry ${trail.answeredBy.seq} logged ${trail.answeredBy.value}`,
+      );
+    }
+    if (trail.answeredAt !== undefined && !sameInstant(row.answeredAt, trail.answeredAt.value)) {
+      differs(
+        trail.answeredAt.seq,
+        `it was answered at ${String(row.answeredAt)}, but entry ${trail.answeredAt.seq} logged ${trail.answeredAt.value}`,
+      );
+    }
+    const receivedAt = receivedAtOf(row.requestJson);
+    if (receivedAt !== undefined && !sameInstant(row.receivedAt, receivedAt)) {
+      differs(trail.request, `the stored received time does not match the request's own value`);
+    }
+    return problems;
   }
 
   /** Rows the log recorded (by entries before `before`) that no check was given. */
@@ -306,6 +464,26 @@ export class RecordLedger {
       }
     }
     return problems;
+  }
+}
+
+/** The `until` a hold-started event holds, if its details say one. */
+function untilOf(detailsJson: string): string | undefined {
+  const until = fieldsOf(parsed(detailsJson)).until;
+  return typeof until === 'string' ? until : undefined;
+}
+
+/** When an information request says it was received, as it says it. */
+function receivedAtOf(requestJson: string): string | undefined {
+  const receivedAt = fieldsOf(parsed(requestJson)).receivedAt;
+  return typeof receivedAt === 'string' ? receivedAt : undefined;
+}
+
+function parsed(json: string): JsonValue {
+  try {
+    return JSON.parse(json) as JsonValue;
+  } catch {
+    return null;
   }
 }
 

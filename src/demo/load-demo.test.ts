@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import type { Decision } from '../engine/decision.js';
+import { generateSigningKey, verifierKeyOf } from '../audit/checkpoint.js';
+import { verifyAuditLog } from '../services/audit-service.js';
 import { deskContext } from '../services/desk-context.js';
 import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
 import { openStore, type Store } from '../store/open-store.js';
@@ -151,6 +153,14 @@ describe('loading the demo into SQLite', () => {
     const open = await store.db.selectFrom('informationRequests').select('status').execute();
     assert.ok(open.some((row) => row.status === 'open'));
     assert.ok(open.some((row) => row.status === 'answered'));
+  });
+
+  it('the audit log verifies against every case, decision and information request loaded', async () => {
+    const verifier = verifierKeyOf(generateSigningKey('test.example/audit'));
+    const auditor = { id: 'a', username: 'auditor', role: 'auditor' } as const;
+    const report = await verifyAuditLog(deskContext(store), auditor, verifier);
+    assert.deepEqual(report.problems, []);
+    assert.equal(report.records.cases, first.cases.created);
   });
 
   it('loading again changes nothing', async () => {

@@ -26,7 +26,12 @@ import {
   type LogReport,
   type StoredHead,
 } from '../audit/verify-log.js';
-import { RecordLedger } from '../audit/verify-records.js';
+import {
+  CUSTODY_EVENT_KINDS,
+  RecordLedger,
+  type StoredCase,
+  type StoredCustodyEvent,
+} from '../audit/verify-records.js';
 import { DeskError } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
 import type { Database } from '../store/schema.js';
@@ -199,11 +204,22 @@ async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number
     decisions: [] as string[],
     information: [] as string[],
   };
+  // Each page of cases with the custody events on their timelines, which are checked with them.
+  const checkCases = async (rows: StoredCase[]) => {
+    const events = await custodyEventsOf(
+      db,
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => ledger.checkCase(row, events.get(row.id)));
+  };
   const cases = (after: string) =>
     db.selectFrom('cases').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute();
-  for await (const row of pagesById(cases)) {
-    records.cases += 1;
-    if (ledger.checkCase(row).length > 0) suspects.cases.push(row.id);
+  for await (const page of pagesOf(cases)) {
+    const found = await checkCases(page);
+    records.cases += page.length;
+    page.forEach((row, i) => {
+      if (found[i]!.length > 0) suspects.cases.push(row.id);
+    });
   }
   const decisions = (after: string) =>
     db
@@ -213,19 +229,19 @@ async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number
       .orderBy('id')
       .limit(PAGE)
       .execute();
-  for await (const row of pagesById(decisions)) {
+  for await (const row of rowsOf(decisions)) {
     records.decisions += 1;
     if (ledger.checkDecision(row).length > 0) suspects.decisions.push(row.id);
   }
   const information = (after: string) =>
     db
       .selectFrom('informationRequests')
-      .select(['id', 'caseId', 'status'])
+      .selectAll()
       .where('id', '>', after)
       .orderBy('id')
       .limit(PAGE)
       .execute();
-  for await (const row of pagesById(information)) {
+  for await (const row of rowsOf(information)) {
     records.informationRequests += 1;
     if (ledger.checkInformationRequest(row).length > 0) suspects.information.push(row.id);
   }
@@ -238,22 +254,17 @@ async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number
     }
     const again = <T>(ids: string[], read: (ids: string[]) => Promise<T[]>) =>
       ids.length === 0 ? Promise.resolve([]) : read(ids);
-    for (const row of await again(suspects.cases, (ids) =>
+    const cases = await again(suspects.cases, (ids) =>
       db.selectFrom('cases').selectAll().where('id', 'in', ids).execute(),
-    )) {
-      problems.push(...ledger.checkCase(row));
-    }
+    );
+    problems.push(...(await checkCases(cases)).flat());
     for (const row of await again(suspects.decisions, (ids) =>
       db.selectFrom('decisions').selectAll().where('id', 'in', ids).execute(),
     )) {
       problems.push(...ledger.checkDecision(row));
     }
     for (const row of await again(suspects.information, (ids) =>
-      db
-        .selectFrom('informationRequests')
-        .select(['id', 'caseId', 'status'])
-        .where('id', 'in', ids)
-        .execute(),
+      db.selectFrom('informationRequests').selectAll().where('id', 'in', ids).execute(),
     )) {
       problems.push(...ledger.checkInformationRequest(row));
     }
@@ -262,14 +273,36 @@ async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number
   return { problems, records };
 }
 
-/** Every row `page` gives, a page at a time, each page after the last id of the one before. */
-async function* pagesById<R extends { id: string }>(page: (after: string) => Promise<R[]>) {
+/** Every page `page` gives, each page after the last id of the one before. */
+async function* pagesOf<R extends { id: string }>(page: (after: string) => Promise<R[]>) {
   for (let after = ''; ;) {
     const rows = await page(after);
-    yield* rows;
+    if (rows.length > 0) yield rows;
     if (rows.length < PAGE) return;
     after = rows[rows.length - 1]!.id;
   }
+}
+
+/** Every row `page` gives, a page at a time. */
+async function* rowsOf<R extends { id: string }>(page: (after: string) => Promise<R[]>) {
+  for await (const rows of pagesOf(page)) yield* rows;
+}
+
+/** The custody events on the timelines of the cases `caseIds`, by case. */
+async function custodyEventsOf(
+  db: Kysely<Database>,
+  caseIds: string[],
+): Promise<Map<string, StoredCustodyEvent[]>> {
+  const byCase = new Map<string, StoredCustodyEvent[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom('caseEvents')
+    .select(['id', 'caseId', 'kind', 'at', 'detailsJson'])
+    .where('caseId', 'in', caseIds)
+    .where('kind', 'in', CUSTODY_EVENT_KINDS)
+    .execute();
+  for (const row of rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
+  return byCase;
 }
 
 function parsedEntry(row: Database['auditEntries']): AuditEntry | undefined {

@@ -64,7 +64,8 @@ async function custodyStep(
           // Stored in UTC like every instant, so holds can be compared and listed by deadline.
           patch: { holdStartedAt: at, holdUntil: new Date(until).toISOString() },
           event: { kind: 'hold-started', at, details: { ...details, until } },
-          audit: { until },
+          // What the step stores, so audit verify can check the columns and the timeline.
+          audit: { at, until },
           result: undefined,
         };
       }
@@ -72,21 +73,21 @@ async function custodyStep(
         return {
           patch: { iceNotifiedAt: at },
           event: { kind: 'ice-notified', at, details },
-          audit: {},
+          audit: { at },
           result: undefined,
         };
       case 'cancel':
         return {
           patch: { closedAt: at, closedAs: 'cancelled-by-ice' },
           event: { kind: 'cancelled-by-ice', at, details },
-          audit: {},
+          audit: { at, closedAs: 'cancelled-by-ice' },
           result: undefined,
         };
       default:
         return {
           patch: { closedAt: at, closedAs: step },
           event: { kind: step, at, details },
-          audit: {},
+          audit: { at, closedAs: step },
           result: undefined,
         };
     }

@@ -3,6 +3,7 @@
  * answered, and record what was answered. Disclosing an item the law does not allow is refused.
  * @module
  */
+import { storedTextSha256 } from '../audit/record-hashes.js';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import type { Decision } from '../engine/decision.js';
 import { refuseFuture } from '../desk/date-checks.js';
@@ -56,14 +57,16 @@ export async function recordInformationRequest(
       'the information request',
     );
     const id = ctx.newId();
+    const requestJson = JSON.stringify(request);
+    const decisionJson = JSON.stringify(decision);
     await trx
       .insertInto('informationRequests')
       .values({
         id,
         caseId,
         receivedAt: new Date(request.receivedAt).toISOString(),
-        requestJson: JSON.stringify(request),
-        decisionJson: JSON.stringify(decision),
+        requestJson,
+        decisionJson,
         status: 'open',
         answerJson: null,
         answeredAt: null,
@@ -79,7 +82,13 @@ export async function recordInformationRequest(
       actor: actor.username,
       action: 'information.request',
       subject: `case/${caseId}/information/${id}`,
-      payload: { items: request.information, outcomes },
+      // Hashes of the JSON as stored, so audit verify finds a request or decision changed later.
+      payload: {
+        items: request.information,
+        outcomes,
+        requestJsonSha256: storedTextSha256(requestJson),
+        decisionJsonSha256: storedTextSha256(decisionJson),
+      },
     });
     return viewOf({
       id,
@@ -133,11 +142,12 @@ export async function answerInformationRequest(
         { path: 'answeredAt', message: `is before the request was received (${row.receivedAt})` },
       ]);
     }
+    const answerJson = JSON.stringify(answer);
     await trx
       .updateTable('informationRequests')
       .set({
         status: 'answered',
-        answerJson: JSON.stringify(answer),
+        answerJson,
         answeredAt,
         answeredBy: actor.username,
       })
@@ -148,7 +158,11 @@ export async function answerInformationRequest(
       actor: actor.username,
       action: 'information.answer',
       subject: `case/${caseId}/information/${id}`,
-      payload: { disclosed: answer.disclosed },
+      payload: {
+        disclosed: answer.disclosed,
+        answeredAt,
+        answerJsonSha256: storedTextSha256(answerJson),
+      },
     });
     return viewOf({
       id,
