@@ -3,7 +3,7 @@
  * code the API adds fails the app's type check until it has words here.
  * @module
  */
-import type { ActionOutcome, ClauseRef, MissingFact } from './api/case-types';
+import type { ActionOutcome, ClauseRef, InformationItem, MissingFact } from './api/case-types';
 import type { components } from './api/openapi';
 import type { CaseStep } from '../../src/desk/case-lifecycle.js';
 
@@ -92,4 +92,14 @@ export const STEP_LABELS: Record<CaseStep, string> = {
   'transferred-to-ice': 'Transferred to ICE',
   'ice-did-not-come': 'ICE did not come',
   cancel: 'ICE cancelled the detainer',
+};
+
+export const INFORMATION_LABELS: Record<InformationItem, string> = {
+  'release-date': 'Release date and time',
+  'incarceration-status': 'Whether the person is in custody',
+  'court-dates': 'Court dates',
+  'citizenship-or-immigration-status': 'Citizenship or immigration status',
+  'criminal-history': 'Criminal history',
+  'personal-information': 'Personal information (address, contacts …)',
+  other: 'Other information',
 };

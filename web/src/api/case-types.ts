@@ -9,7 +9,9 @@ import type { Intake, Person } from '../../../src/desk/intake.js';
 import type { CaseEventView, DecisionView } from '../../../src/services/case-service.js';
 
 export type { ActionOutcome, Notice } from '../../../src/engine/decision.js';
+export type { InformationItem } from '../../../src/engine/case.js';
 export type { ClauseRef } from '../../../src/engine/clause.js';
+export type { InformationRequestView } from '../../../src/services/information-service.js';
 export type { MissingFact } from '../../../src/engine/condition.js';
 
 export type CaseRecord = Omit<

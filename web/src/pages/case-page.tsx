@@ -11,6 +11,7 @@ import type { CaseRecord } from '../api/case-types';
 import type { CaseStep } from '../../../src/desk/case-lifecycle.js';
 import { DecisionPanel } from '../components/decision-panel';
 import { HoldCountdown } from '../components/hold-countdown';
+import { InformationRequests } from '../components/information-requests';
 import { ProblemAlert } from '../components/problem-alert';
 import { StepsPanel } from '../components/steps-panel';
 import { AGENCY_LABELS, FORM_LABELS, labelOf, STATUS_LABELS } from '../labels';
@@ -136,6 +137,8 @@ export function CasePage() {
       ) : (
         <DecisionPanel decision={decision} />
       )}
+
+      <InformationRequests caseId={view.id} />
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
