@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
 import { CasePage } from './pages/case-page';
 import { IntakePage } from './pages/intake-page';
@@ -29,6 +30,7 @@ export function App() {
           <Route path="/cases/:id" element={<RequireSession page={<CasePage />} />} />
           <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
           <Route path="/audit" element={<RequireSession page={<AuditPage />} />} />
+          <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
       </main>
@@ -49,6 +51,7 @@ function Header() {
             <Link to="/">Queue</Link>
             <Link to="/intake">Record a request</Link>
             <Link to="/audit">Audit log</Link>
+            <Link to="/accounts">Accounts</Link>
             <span>
               {state.user.displayName ?? state.user.username} ({ROLE_LABELS[state.user.role]})
             </span>
