@@ -13,6 +13,7 @@ import { parseInput } from '../desk/errors.js';
 import type { Intake } from '../desk/intake.js';
 import { appendAudit } from '../store/audit-writer.js';
 import type { Dialect } from '../store/dialect.js';
+import type { CaseSummary } from './case-service.js';
 import type { DeskContext } from './desk-context.js';
 
 export const caseSearchSchema = z.strictObject({
@@ -26,14 +27,8 @@ export const caseSearchSchema = z.strictObject({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export interface CaseSearchHit {
-  id: string;
-  version: number;
-  status: CaseStatus;
-  jurisdiction: string;
-  form: string;
-  receivedAt: string;
-  holdUntil: string | null;
+/** A case as the queue lists it, with who it is about, so the clerk can tell the hits apart. */
+export interface CaseSearchHit extends Omit<CaseSummary, 'expectedReleaseAt' | 'closedAs'> {
   name: string;
   bookingNumber: string;
   nysid: string | null;
