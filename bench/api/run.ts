@@ -61,11 +61,16 @@ function startProcess(args: string[]): Promise<{ child: ChildProcess; url: strin
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const untilListening = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening (\S+)/.exec(output);
-      if (match?.[1] !== undefined) resolve({ child, url: match[1] });
-    });
+      if (match?.[1] === undefined) return;
+      // From here on the server's request log is read and dropped, as a log collector would.
+      child.stdout.off('data', untilListening);
+      child.stdout.resume();
+      resolve({ child, url: match[1] });
+    };
+    child.stdout.on('data', untilListening);
     child.once('exit', (code) => {
       reject(new Error(`${args.join(' ')} exited with ${String(code)} before listening`));
     });
