@@ -508,6 +508,8 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/audit/verifier-key',
       'GET /api/law/clauses',
       'GET /api/law/charges',
+      'GET /api/law/jurisdictions',
+      'GET /api/law/in-force',
       'GET /api/ice/stats',
       'GET /api/ice/refusers',
       'GET /api/ice/series',

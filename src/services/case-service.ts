@@ -133,6 +133,16 @@ export async function intakeCase(
   return recordIntake(ctx, actor, parseInput(intakeSchema, input), options);
 }
 
+/**
+ * The checks `recordIntake` makes before it stores anything, for an intake already validated
+ * against `intakeSchema`: a form can show a field's problem before it is submitted. It reads and
+ * writes nothing, so it is not audited.
+ */
+export function checkIntake(ctx: DeskContext, actor: Actor, intake: Intake): void {
+  requirePermission(actor, 'case.intake');
+  refuseFutureRequest(intake, ctx.now());
+}
+
 /** `intakeCase` for an intake already validated against `intakeSchema` (by the API route). */
 export async function recordIntake(
   ctx: DeskContext,
@@ -140,9 +150,8 @@ export async function recordIntake(
   intake: Intake,
   { decide = false }: { decide?: boolean } = {},
 ): Promise<IntakeResult> {
-  requirePermission(actor, 'case.intake');
   if (decide) requirePermission(actor, 'case.decide');
-  refuseFutureRequest(intake, ctx.now());
+  checkIntake(ctx, actor, intake);
   const intakeKey = intakeKeyOf(intake);
   try {
     return await ctx.store.transaction(async (trx): Promise<IntakeResult> => {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { UNUSABLE_PASSWORD_HASH, verifyPassword } from '../auth/password.js';
-import type { Actor, Role } from '../auth/roles.js';
+import { PERMISSIONS, type Actor, type Permission, type Role } from '../auth/roles.js';
 import { newSecretToken, tokenHash } from '../auth/secret-token.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
@@ -48,6 +48,13 @@ export const loginSchema = z.strictObject({
   username: z.string().min(1).max(40),
   password: z.string().min(1).max(200),
 });
+
+/** What a role may do, from the one table, so a face can offer only that (the API still checks). */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) =>
+    (PERMISSIONS[permission] as readonly Role[]).includes(role),
+  );
+}
 
 type Refusal = 'unknown-account' | 'disabled' | 'no-password' | 'wrong-password';
 

@@ -10,6 +10,7 @@ import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
 import { CasePage } from './pages/case-page';
 import { IntakePage } from './pages/intake-page';
+import { LawPage } from './pages/law-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -31,6 +32,8 @@ export function App() {
           <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
           <Route path="/audit" element={<RequireSession page={<AuditPage />} />} />
           <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
+          {/* The law is public: no session needed to read it. */}
+          <Route path="/law" element={<LawPage />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
       </main>
@@ -52,6 +55,7 @@ function Header() {
             <Link to="/intake">Record a request</Link>
             <Link to="/audit">Audit log</Link>
             <Link to="/accounts">Accounts</Link>
+            <Link to="/law">Law</Link>
             <span>
               {state.user.displayName ?? state.user.username} ({ROLE_LABELS[state.user.role]})
             </span>

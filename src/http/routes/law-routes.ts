@@ -1,5 +1,6 @@
 /**
- * The law, public: the statute text and sources of the clauses decisions cite (the web app's case
+ * The law, public: each jurisdiction's law on a timeline and the law in force on a day, each
+ * clause's text beside the rules encoded from it (the web app's law browser); the statute text and sources of the clauses decisions cite (the web app's case
  * page shows each controlling clause beside its text), and a charge code read as the engine reads
  * it beside the crime list's entries for it (the intake form's charge autocomplete).
  * @module
@@ -7,9 +8,24 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { chargeQuerySchema, lookUpCharge } from '../../services/charge-lookup.js';
-import { clauseQuerySchema, clauseTexts } from '../../services/law-text.js';
+import {
+  clauseQuerySchema,
+  clauseTexts,
+  lawInForce,
+  lawQuerySchema,
+  lawTimelines,
+} from '../../services/law-text.js';
 import type { DeskEnv } from '../desk-env.js';
 import { problemResponses } from '../problem.js';
+
+const verificationSchema = z.enum([
+  'verbatim',
+  'reconstructed',
+  'secondary',
+  'inferred',
+  'unverified',
+]);
+const actionSchema = z.enum(['hold', 'notify', 'transfer', 'information']);
 
 const clauseTextSchema = z
   .object({
@@ -23,10 +39,69 @@ const clauseTextSchema = z
     text: z.string().describe('The encoded text, as enacted.'),
     textSha256: z.string().describe('The SHA-256 decisions carry for this text.'),
     url: z.string(),
-    verification: z.enum(['verbatim', 'reconstructed', 'secondary', 'inferred', 'unverified']),
+    verification: verificationSchema,
     note: z.string().nullable(),
   })
   .meta({ id: 'ClauseText' });
+
+const lawTimelineSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    lastVerifiedOn: z.string().describe('The last day the texts were checked against sources.'),
+    periods: z.array(
+      z.object({
+        from: z.string(),
+        to: z.string().nullable().describe('The last day of the period; null while in force.'),
+        begins: z
+          .array(
+            z.object({
+              id: z.string(),
+              version: z.string(),
+              citation: z.string(),
+              verification: verificationSchema,
+            }),
+          )
+          .describe('The clause versions that come into force on `from`.'),
+      }),
+    ),
+  })
+  .meta({ id: 'LawTimeline' });
+
+const outcomeTextSchema = z.object({
+  status: z.enum(['required', 'allowed', 'not-allowed']),
+  explanation: z.string(),
+  cites: z.array(z.string()).describe('The clause ids the outcome cites.'),
+  holdLimit: z.string().nullable(),
+});
+
+const lawInForceSchema = z
+  .object({
+    jurisdiction: z.object({ id: z.string(), name: z.string() }),
+    date: z.string(),
+    from: z.string().describe('The first day of the period with the same law.'),
+    hash: z.string().describe('The law hash decisions on this date carry.'),
+    lastVerifiedOn: z.string(),
+    unchecked: z.boolean().describe('The date is after the texts were last checked.'),
+    decidedBy: z.array(z.object({ action: actionSchema, title: z.string(), clause: z.string() })),
+    clauses: z.array(
+      clauseTextSchema.extend({
+        rules: z.array(
+          z.object({
+            action: actionSchema,
+            title: z.string(),
+            base: outcomeTextSchema,
+            exceptions: z.array(outcomeTextSchema.extend({ label: z.string() })),
+          }),
+        ),
+        defines: z.array(z.string()).describe('The terms the clause defines.'),
+        duties: z.array(z.object({ id: z.string(), text: z.string() })),
+        cautions: z.array(z.object({ id: z.string(), text: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'LawInForce' });
 
 const chargeLookupSchema = z
   .object({
@@ -88,5 +163,49 @@ export function registerLawRoutes(app: OpenAPIHono<DeskEnv>): void {
       },
     }),
     (c) => c.json(lookUpCharge(c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/law/jurisdictions',
+      tags: ['Law'],
+      security: [],
+      summary: 'Each jurisdiction’s law on a timeline',
+      description:
+        'Public. The periods in which none of a jurisdiction’s clauses changes, oldest first, ' +
+        'with the clause versions that come into force at the start of each.',
+      responses: {
+        200: {
+          description: 'Every jurisdiction the engine decides for.',
+          content: { 'application/json': { schema: z.array(lawTimelineSchema) } },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json(lawTimelines(), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/law/in-force',
+      tags: ['Law'],
+      security: [],
+      summary: 'The law of a jurisdiction in force on a day',
+      description:
+        'Public. Each clause in force with its text, id, version and verification, beside the ' +
+        'rules, definitions, duties and cautions the engine encodes from it; which clause ' +
+        'decides each action. An unknown jurisdiction is a 404.',
+      request: { query: lawQuerySchema },
+      responses: {
+        200: {
+          description: 'The law in force.',
+          content: { 'application/json': { schema: lawInForceSchema } },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json(lawInForce(c.req.valid('query')), 200),
   );
 }

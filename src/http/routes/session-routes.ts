@@ -9,12 +9,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import { ROLES } from '../../auth/roles.js';
+import { PERMISSIONS, ROLES, type Permission } from '../../auth/roles.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import {
   login,
   loginSchema,
   logout,
+  permissionsOf,
   resolveSession,
   type SignInPolicy,
 } from '../../services/session-service.js';
@@ -30,6 +31,9 @@ const sessionSchema = z
       username: z.string(),
       displayName: z.string().optional(),
       role: z.enum(ROLES),
+      permissions: z
+        .array(z.enum(Object.keys(PERMISSIONS) as [Permission, ...Permission[]]))
+        .describe('What the role may do; the API checks each request all the same.'),
     }),
     csrfToken: z.string().describe('Send it in the X-CSRF-Token header of every unsafe request.'),
     expiresAt: z.string().optional().describe('When the session ends at the latest.'),
@@ -133,7 +137,7 @@ export function registerSessionRoutes(
       });
       return c.json(
         {
-          user: session.user,
+          user: { ...session.user, permissions: permissionsOf(session.user.role) },
           csrfToken: session.csrfToken,
           expiresAt: session.expiresAt,
           passwordChangeRequired: session.passwordChangeRequired,
@@ -165,7 +169,11 @@ export function registerSessionRoutes(
       const live = session?.live === true ? session : undefined;
       return c.json(
         {
-          user: { username: actor.username, role: actor.role },
+          user: {
+            username: actor.username,
+            role: actor.role,
+            permissions: permissionsOf(actor.role),
+          },
           csrfToken: live?.csrfToken ?? '',
           expiresAt: live?.expiresAt,
           passwordChangeRequired: live?.passwordChangeRequired ?? false,

@@ -3538,6 +3538,251 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/law/jurisdictions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each jurisdiction’s law on a timeline
+     * @description Public. The periods in which none of a jurisdiction’s clauses changes, oldest first, with the clause versions that come into force at the start of each.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every jurisdiction the engine decides for. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LawTimeline'][];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/law/in-force': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The law of a jurisdiction in force on a day
+     * @description Public. Each clause in force with its text, id, version and verification, beside the rules, definitions, duties and cautions the engine encodes from it; which clause decides each action. An unknown jurisdiction is a 404.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description A jurisdiction id, e.g. nyc-doc. */
+          jurisdiction: string;
+          /** @description The day whose law to read, YYYY-MM-DD. */
+          date: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The law in force. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LawInForce'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -7179,6 +7424,96 @@ export interface components {
         repealedOn: string | null;
         /** @enum {string} */
         verification: 'verbatim' | 'inferred';
+      }[];
+    };
+    LawTimeline: {
+      id: string;
+      name: string;
+      timeZone: string;
+      /** @description The last day the texts were checked against sources. */
+      lastVerifiedOn: string;
+      periods: {
+        from: string;
+        /** @description The last day of the period; null while in force. */
+        to: string | null;
+        /** @description The clause versions that come into force on `from`. */
+        begins: {
+          id: string;
+          version: string;
+          citation: string;
+          /** @enum {string} */
+          verification: 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
+        }[];
+      }[];
+    };
+    LawInForce: {
+      jurisdiction: {
+        id: string;
+        name: string;
+      };
+      date: string;
+      /** @description The first day of the period with the same law. */
+      from: string;
+      /** @description The law hash decisions on this date carry. */
+      hash: string;
+      lastVerifiedOn: string;
+      /** @description The date is after the texts were last checked. */
+      unchecked: boolean;
+      decidedBy: {
+        /** @enum {string} */
+        action: 'hold' | 'notify' | 'transfer' | 'information';
+        title: string;
+        clause: string;
+      }[];
+      clauses: {
+        id: string;
+        version: string;
+        citation: string;
+        title: string;
+        validFrom: string;
+        validTo: string | null;
+        /** @description How the dates follow from the enactment. */
+        effective: string;
+        /** @description The encoded text, as enacted. */
+        text: string;
+        /** @description The SHA-256 decisions carry for this text. */
+        textSha256: string;
+        url: string;
+        /** @enum {string} */
+        verification: 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
+        note: string | null;
+        rules: {
+          /** @enum {string} */
+          action: 'hold' | 'notify' | 'transfer' | 'information';
+          title: string;
+          base: {
+            /** @enum {string} */
+            status: 'required' | 'allowed' | 'not-allowed';
+            explanation: string;
+            /** @description The clause ids the outcome cites. */
+            cites: string[];
+            holdLimit: string | null;
+          };
+          exceptions: {
+            /** @enum {string} */
+            status: 'required' | 'allowed' | 'not-allowed';
+            explanation: string;
+            /** @description The clause ids the outcome cites. */
+            cites: string[];
+            holdLimit: string | null;
+            label: string;
+          }[];
+        }[];
+        /** @description The terms the clause defines. */
+        defines: string[];
+        duties: {
+          id: string;
+          text: string;
+        }[];
+        cautions: {
+          id: string;
+          text: string;
+        }[];
       }[];
     };
     User: {

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  expectAccessible,
+  screenshot,
+  startBrowserDesk,
+  type BrowserDesk,
+} from './browser-desk.js';
+
+describe('the law browser', () => {
+  let browser: BrowserDesk;
+  before(async () => {
+    browser = await startBrowserDesk();
+  });
+  after(() => browser.close());
+
+  it('anyone, signed in or not, reads the law in force on a day beside the rules from it', async () => {
+    const page = await browser.newPage();
+    await page.goto('/law?jurisdiction=nyc-doc&date=2020-06-01');
+    await page.getByRole('heading', { name: 'The law', exact: true }).waitFor();
+    await page
+      .getByRole('heading', {
+        name: /^New York City Department of Correction .*: the law in force on 2020-06-01$/,
+      })
+      .waitFor();
+    await page.getByText('The same law since 2018-11-14.').waitFor();
+    // The period the day falls in is marked on the timeline.
+    const current = page.locator('button[aria-current="true"]');
+    assert.match(await current.innerText(), /^2018-11-14 to /);
+    const decides = page.getByRole('table', { name: 'Which clause decides each action' });
+    await decides.getByRole('row', { name: /Hold past release nyc\.9-131\.b/ }).waitFor();
+    const clause = page.getByRole('article', { name: /^§ 9-131\(b\)/ });
+    await clause.getByText('Clause nyc.9-131.b, version LL58/2014', { exact: false }).waitFor();
+    await clause.getByText('Verbatim text').waitFor();
+    await clause.getByRole('heading', { name: 'Statute text' }).waitFor();
+    await clause.getByRole('heading', { name: 'Rule: Hold past release' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'law');
+
+    // A period on Texas's timeline: the law then, its texts from a secondary source, badged.
+    await page.getByLabel('Jurisdiction').selectOption('texas');
+    await page.getByRole('button', { name: '2017-09-01 to 2024-12-31' }).click();
+    await page.getByRole('heading', { name: /: the law in force on 2017-09-01$/ }).waitFor();
+    assert.ok((await page.getByText('Secondary source').count()) > 0);
+    assert.match(page.url(), /jurisdiction=texas&date=2017-09-01/);
+    await expectAccessible(page);
+
+    // A day before the encoded law: the API's words.
+    await page.getByLabel('Read the law in force on').fill('1999-06-01');
+    await page
+      .getByRole('alert')
+      .getByText(/must be on or after 2000-01-01/)
+      .waitFor();
+    await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+});
