@@ -4,6 +4,7 @@
  * to-do list, and the cautions and duties. Every word of law comes from the API.
  * @module
  */
+import type { ReactNode } from 'react';
 import type { ActionOutcome, CaseRecord, Notice } from '../api/case-types';
 import { ACTION_LABELS, OUTCOME_LABELS, SUPPLIER_LABELS } from '../labels';
 import { formatInstant } from '../time';
@@ -14,7 +15,14 @@ type DecisionView = NonNullable<CaseRecord['decision']>;
 const outcomeKey = (outcome: ActionOutcome) =>
   outcome.item === undefined ? outcome.action : `${outcome.action}-${outcome.item}`;
 
-export function DecisionPanel({ decision }: { decision: DecisionView }) {
+/** `fieldLink` turns a missing fact's path into a link to the field that supplies it, if any. */
+export function DecisionPanel({
+  decision,
+  fieldLink = (path) => <code>{path}</code>,
+}: {
+  decision: DecisionView;
+  fieldLink?: (path: string) => ReactNode;
+}) {
   const engine = decision.decision;
   return (
     <section aria-labelledby="decision-heading">
@@ -41,6 +49,7 @@ export function DecisionPanel({ decision }: { decision: DecisionView }) {
           key={outcomeKey(outcome)}
           outcome={outcome}
           effective={decision.effective.find((entry) => entry.action === outcome.action)}
+          fieldLink={fieldLink}
         />
       ))}
       <Notices heading="Cautions" notices={engine.cautions} />
@@ -52,9 +61,11 @@ export function DecisionPanel({ decision }: { decision: DecisionView }) {
 function Outcome({
   outcome,
   effective,
+  fieldLink,
 }: {
   outcome: ActionOutcome;
   effective: DecisionView['effective'][number] | undefined;
+  fieldLink: (path: string) => ReactNode;
 }) {
   const headingId = `outcome-${outcomeKey(outcome)}`;
   return (
@@ -91,7 +102,7 @@ function Outcome({
                 {missing.question}{' '}
                 <span className="desk-todo__who">
                   To be supplied by {SUPPLIER_LABELS[missing.decidedBy]} (field{' '}
-                  <code>{missing.path}</code>)
+                  {fieldLink(missing.path)})
                 </span>
               </li>
             ))}

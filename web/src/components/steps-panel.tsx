@@ -181,8 +181,7 @@ export function StepsPanel({
       )}
       {forms.length > 0 && (
         <p>
-          Also open to you, through the API for now:{' '}
-          {forms.map((name) => STEP_LABELS[name]).join('; ')}.
+          Also open to you, in the forms below: {forms.map((name) => STEP_LABELS[name]).join('; ')}.
         </p>
       )}
     </section>

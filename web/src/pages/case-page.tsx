@@ -13,6 +13,7 @@ import { DecisionPanel } from '../components/decision-panel';
 import { HoldCountdown } from '../components/hold-countdown';
 import { InformationRequests } from '../components/information-requests';
 import { ProblemAlert } from '../components/problem-alert';
+import { MissingFactLink, RecordCorrection } from '../components/record-correction';
 import { StepsPanel } from '../components/steps-panel';
 import { AGENCY_LABELS, FORM_LABELS, labelOf, STATUS_LABELS } from '../labels';
 import { formatInstant } from '../time';
@@ -44,6 +45,9 @@ export function CasePage() {
   const view = record.data;
   const decision = view.decision;
   const holdOutcome = decision?.decision.outcomes.find((outcome) => outcome.action === 'hold');
+  const stepList = (steps.data?.steps ?? []) as CaseStep[];
+  // The to-do list links to the correction forms only for someone who may correct.
+  const correcting = stepList.includes('update-record') || stepList.includes('correct-request');
 
   return (
     <>
@@ -89,7 +93,7 @@ export function CasePage() {
           id={view.id}
           version={steps.data.version}
           status={steps.data.status}
-          steps={steps.data.steps as CaseStep[]}
+          steps={stepList}
           outcomes={decision?.decision.outcomes ?? []}
         />
       )}
@@ -135,8 +139,13 @@ export function CasePage() {
           <p>Not decided yet.</p>
         </section>
       ) : (
-        <DecisionPanel decision={decision} />
+        <DecisionPanel
+          decision={decision}
+          {...(correcting ? { fieldLink: (path: string) => <MissingFactLink path={path} /> } : {})}
+        />
       )}
+
+      <RecordCorrection view={view} steps={stepList} />
 
       <InformationRequests caseId={view.id} />
 
