@@ -1,6 +1,6 @@
 /** The package's root folder. */
 export const root: URL;
-/** The built CLI, dist/src/cli/main.js. */
+/** The bundled CLI, dist/cli/main.js (scripts/bundle-cli.ts). */
 export const builtCli: URL;
-/** True when dist/ holds a build of every source file (tests aside) at least as new as it. */
+/** True when dist/cli/ holds a bundle made after every source file (tests aside) was last changed. */
 export function buildIsCurrent(): boolean;

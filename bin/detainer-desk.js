@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the built CLI (dist/, made by `npm run build`; `npm ci` runs it as `prepare`) when it is
-// current (build-is-current.js); otherwise the TypeScript source through tsx (a devDependency),
-// slower to start but never older than the source.
+// Runs the bundled CLI (dist/cli/, made by `npm run build`; `npm ci` runs it as `prepare`) when it
+// is current (build-is-current.js); otherwise the TypeScript source through tsx (a
+// devDependency), slower to start but never older than the source.
 import { existsSync } from 'node:fs';
 import { buildIsCurrent, builtCli, root } from './build-is-current.js';
 
@@ -11,7 +11,7 @@ if (buildIsCurrent()) {
 } else {
   if (existsSync(builtCli) && process.stderr.isTTY) {
     process.stderr.write(
-      'detainer-desk: the build in dist/ is older than src/, so this runs from source (slower); `npm run build` updates it\n',
+      'detainer-desk: the build in dist/cli/ is older than src/, so this runs from source (slower); `npm run build` updates it\n',
     );
   }
   const { register } = await import('tsx/esm/api');

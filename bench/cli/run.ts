@@ -3,8 +3,9 @@
  * median and 95th percentile of the wall time, and with GNU time the median CPU time (steadier
  * on a shared machine) and the peak RSS, beside `node -e 0` (Node's own start) and the
  * modules each command cannot avoid (the engine and the law; DuckDB). Run through `npm run
- * bench:cli`, which builds dist/ first: the bin runs dist/ only when it is current, and this
- * refuses to time an out-of-date build (it would time tsx).
+ * bench:cli`, which builds dist/ first: the bin runs the bundle (dist/cli/) only when it is
+ * current, and this refuses to time an out-of-date build (it would time tsx). `evaluate` also
+ * runs unbundled (tsc's dist/src, one file per module) and from source, for comparison.
  *
  *   npm run bench:cli                                   # 20 runs each, 200,000 ICE rows
  *   node --import tsx bench/cli/run.ts --runs 40 --rows 1000000
@@ -33,7 +34,7 @@ const BIN = join(ROOT, 'bin/detainer-desk.js');
 
 if (!buildIsCurrent()) {
   process.stderr.write(
-    'dist/ is older than src/: run `npm run build` first (npm run bench:cli does)\n',
+    'dist/cli/ is older than src/: run `npm run build` first (npm run bench:cli does)\n',
   );
   process.exit(2);
 }
@@ -123,7 +124,7 @@ try {
     { name: 'node -e 0 (Node’s own start)', args: ['-e', '0'] },
     { name: 'detainer-desk --help', args: [BIN, '--help'] },
     {
-      name: 'import the engine and the law alone',
+      name: 'import the engine and the law alone (dist/src, unbundled)',
       args: ['-e', 'await import("./dist/src/index.js")', '--input-type=module'],
     },
     {
@@ -139,7 +140,11 @@ try {
       args: [BIN, ...stats],
     },
     {
-      name: 'evaluate from source through tsx (before)',
+      name: 'evaluate unbundled (dist/src, before the bundle)',
+      args: ['dist/src/cli/main.js', 'evaluate', 'examples/nyc-doc-2016-hold.json'],
+    },
+    {
+      name: 'evaluate from source through tsx',
       args: ['--import', 'tsx', 'src/cli/main.ts', 'evaluate', 'examples/nyc-doc-2016-hold.json'],
     },
   ];

@@ -256,7 +256,19 @@ describe('detainer-desk', { concurrency: true }, () => {
     const run = await cli(['--help'], '', ['--import', moduleLogger()]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Usage: detainer-desk/);
-    const loaded = [...run.stderr.matchAll(/^loaded (\S+)$/gm)].map((match) => match[1]!);
+    // From the bundle (dist/cli/, when current), each file loaded stands for the modules it holds
+    // (its chunks are named by hash): the bundler lists them in dist/cli/sources.json. From the
+    // source (tsx), the modules are the files loaded.
+    const bundled = /\/dist\/cli\/([^/]+\.js)$/;
+    const loaded = [...run.stderr.matchAll(/^loaded (\S+)$/gm)].flatMap((match) => {
+      const file = bundled.exec(match[1]!)?.[1];
+      if (file === undefined) return [match[1]!];
+      const sources = JSON.parse(readFileSync(`${ROOT}dist/cli/sources.json`, 'utf8')) as Record<
+        string,
+        string[] | undefined
+      >;
+      return (sources[file] ?? [match[1]!]).map((source) => `${ROOT}${source}`);
+    });
     assert.ok(loaded.some((url) => url.includes('/cli/desk-commands.')));
     // The command files, the error module, and modules of plain constants for choices.
     const table =
