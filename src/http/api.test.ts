@@ -389,6 +389,12 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
     permission: 'case.intake',
     body: docIntakeWithWarrant('M-1'),
   },
+  {
+    method: 'POST',
+    path: '/api/cases/check',
+    permission: 'case.intake',
+    body: docIntakeWithWarrant('M-CHECK'),
+  },
   { method: 'GET', path: '/api/cases', permission: 'case.read' },
   { method: 'GET', path: '/api/cases/CASE', permission: 'case.read' },
   { method: 'GET', path: '/api/search/cases', permission: 'case.read' },

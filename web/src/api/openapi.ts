@@ -3037,6 +3037,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a detainer request without recording it
+     * @description Answers 204, or the 400 problem POST /api/cases would answer, field by field. Records, decides and audits nothing: it reads no record.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['Intake'];
+        };
+      };
+      responses: {
+        /** @description POST /api/cases would accept it. */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search/cases': {
     parameters: {
       query?: never;
@@ -6075,6 +6197,22 @@ export interface components {
         displayName?: string;
         /** @enum {string} */
         role: 'clerk' | 'reviewer' | 'supervisor' | 'auditor' | 'admin';
+        /** @description What the role may do; the API checks each request all the same. */
+        permissions: (
+          | 'case.intake'
+          | 'case.read'
+          | 'case.update'
+          | 'case.decide'
+          | 'case.review'
+          | 'case.approve'
+          | 'case.custody'
+          | 'information.handle'
+          | 'case.import'
+          | 'case.export'
+          | 'audit.read'
+          | 'audit.checkpoint'
+          | 'users.manage'
+        )[];
       };
       /** @description Send it in the X-CSRF-Token header of every unsafe request. */
       csrfToken: string;
