@@ -118,7 +118,7 @@ describe('the case page', () => {
     await clerkPage.getByRole('heading', { name: /Closed/ }).waitFor();
     await clerkPage
       .getByRole('region', { name: 'Timeline' })
-      .getByText('transferred-to-ice')
+      .getByText('Transferred to ICE')
       .waitFor();
     assert.deepEqual(browser.pageErrors, []);
   });

@@ -48,7 +48,7 @@ describe('correcting a case on its page', () => {
     // Texas's SB 4 requires honouring the detainer once the facts are in.
     await decided.getByText('Required', { exact: true }).waitFor();
     assert.equal(await decided.getByText('Needs information', { exact: true }).count(), 0);
-    await page.getByRole('region', { name: 'Timeline' }).getByText('record-updated').waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Record corrected').waitFor();
     await expectAccessible(page);
     assert.deepEqual(browser.pageErrors, []);
   });
@@ -145,7 +145,7 @@ describe('correcting a case on its page', () => {
       .fill('The clerk missed the ticked box for pending removal proceedings.');
     await form.getByRole('button', { name: 'Correct the request' }).click();
     await form.getByText('Corrected. The case must now be decided again').waitFor();
-    await page.getByRole('region', { name: 'Timeline' }).getByText('request-corrected').waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('Request corrected').waitFor();
     assert.ok(await form.getByLabel('Biometric confirmation and database records').isChecked());
     await expectAccessible(page);
     assert.deepEqual(browser.pageErrors, []);

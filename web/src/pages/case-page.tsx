@@ -15,6 +15,7 @@ import { InformationRequests } from '../components/information-requests';
 import { ProblemAlert } from '../components/problem-alert';
 import { MissingFactLink, RecordCorrection } from '../components/record-correction';
 import { StepsPanel } from '../components/steps-panel';
+import { Timeline } from '../components/timeline';
 import { AGENCY_LABELS, FORM_LABELS, labelOf, STATUS_LABELS } from '../labels';
 import { formatInstant } from '../time';
 
@@ -149,16 +150,7 @@ export function CasePage() {
 
       <InformationRequests caseId={view.id} />
 
-      <section aria-labelledby="timeline-heading">
-        <h2 id="timeline-heading">Timeline</h2>
-        <ol className="desk-timeline">
-          {view.events.map((event) => (
-            <li key={`${event.recordedAt} ${event.kind}`}>
-              <strong>{event.kind}</strong> {formatInstant(event.at)} by {event.recordedBy}
-            </li>
-          ))}
-        </ol>
-      </section>
+      <Timeline events={view.events} />
     </>
   );
 }
