@@ -10,16 +10,21 @@ import { api, ok, onSessionLost, setCsrfToken } from './api/client';
 import type { components } from './api/openapi';
 
 export type User = components['schemas']['Session']['user'];
+/** Something a role may do, as the API names it (`case.intake`, `users.manage` …). */
+export type Permission = User['permissions'][number];
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'signed-out'; expired: boolean }
-  | { status: 'signed-in'; user: User };
+  /** `passwordChangeRequired`: an administrator set the password; the API allows nothing else. */
+  | { status: 'signed-in'; user: User; passwordChangeRequired: boolean };
 
 interface SessionApi {
   state: SessionState;
   signIn: (username: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
+  /** The person chose a new password (POST /api/session/password answered 204). */
+  passwordChanged: () => void;
 }
 
 const SessionContext = createContext<SessionApi | undefined>(undefined);
@@ -36,7 +41,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setState({ status: 'signed-out', expired: false });
       } else {
         setCsrfToken(data.csrfToken);
-        setState({ status: 'signed-in', user: data.user });
+        setState({
+          status: 'signed-in',
+          user: data.user,
+          passwordChangeRequired: data.passwordChangeRequired,
+        });
       }
     });
     onSessionLost(() => {
@@ -53,7 +62,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (username: string, password: string) => {
     const session = ok(await api.POST('/api/session', { body: { username, password } }));
     setCsrfToken(session.csrfToken);
-    setState({ status: 'signed-in', user: session.user });
+    setState({
+      status: 'signed-in',
+      user: session.user,
+      passwordChangeRequired: session.passwordChangeRequired,
+    });
   }, []);
 
   const signOut = useCallback(async () => {
@@ -63,7 +76,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out', expired: false });
   }, [queryClient]);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const passwordChanged = useCallback(() => {
+    setState((current) =>
+      current.status === 'signed-in' ? { ...current, passwordChangeRequired: false } : current,
+    );
+  }, []);
+
+  const value = useMemo(
+    () => ({ state, signIn, signOut, passwordChanged }),
+    [state, signIn, signOut, passwordChanged],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -14,6 +14,57 @@ describe('the intake form', () => {
   });
   after(() => browser.close());
 
+  it('checks each field as the clerk leaves it, in the API’s words, and records nothing', async () => {
+    const countCases = async () =>
+      Number(
+        (
+          await browser.desk.ctx.store.db
+            .selectFrom('cases')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const casesBefore = await countCases();
+    const page = await browser.newPage();
+    await browser.signIn(page, 'clerk');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto('/intake');
+    const nysid = page.getByLabel('NYSID');
+    await nysid.fill('123');
+    await nysid.press('Tab');
+    await page
+      .locator('#f-person-nysid-error')
+      .getByText(/must be a NYSID/)
+      .waitFor();
+    assert.equal(await nysid.getAttribute('aria-invalid'), 'true');
+    // Fields not yet visited keep quiet, though the API would refuse them empty.
+    assert.equal(await page.getByLabel('Full name').getAttribute('aria-invalid'), 'false');
+    assert.equal(await page.getByText('The request was not recorded').count(), 0);
+    await expectAccessible(page);
+    await screenshot(page, 'intake-check');
+
+    await nysid.fill('12345678K');
+    await page.getByLabel('Full name').fill('Synthetic Eve Check');
+    await page.getByLabel('Booking number').fill('I-200');
+    const received = page.getByLabel('Received at');
+    await received.fill('2099-05-23T11:15');
+    // Tab moves between a date-time field's own parts; leaving it is what counts.
+    await received.blur();
+    // The service's own check, past the schema: the same words a submit would get.
+    await page
+      .locator('#f-request-receivedAt-error')
+      .getByText(/is in the future/)
+      .waitFor();
+    await page.locator('#f-person-nysid-error').waitFor({ state: 'detached' });
+    assert.equal(await nysid.getAttribute('aria-invalid'), 'false');
+
+    await received.fill('2016-05-23T11:15');
+    await received.blur();
+    await page.locator('#f-request-receivedAt-error').waitFor({ state: 'detached' });
+    assert.equal(await countCases(), casesBefore);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('shows the API’s field errors beside the fields, helps with charges, and records the request', async () => {
     const page = await browser.newPage();
     await browser.signIn(page, 'clerk');

@@ -1,11 +1,12 @@
 /**
  * Recording a detainer request: the form's type and boxes, the person, custody and the criminal
- * history, in the order of the DHS forms. The API validates; each field shows the API's words for
- * it after a refused submit. A recorded request is decided at once and its case page opens.
+ * history, in the order of the DHS forms. The API validates: as the clerk leaves a field the form
+ * is checked (POST /api/cases/check, which records nothing) and each field shows the API's words
+ * for it, as after a refused submit. A recorded request is decided at once and its case page opens.
  * @module
  */
 import { useMutation } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type SubmitEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, ok } from '../api/client';
 import type { components } from '../api/openapi';
@@ -59,66 +60,117 @@ const triOf = (value: Tri) => (value === 'unknown' ? 'unknown' : value === 'yes'
 const instantOf = (local: string) => (local === '' ? undefined : new Date(local).toISOString());
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
+/** The intake the form says, as POST /api/cases takes it. */
+function intakeOf(element: HTMLFormElement, convictions: Conviction[]): Intake {
+  const form = new FormData(element);
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const presented = text('request.judicialWarrant.presented') as Tri;
+  return {
+    jurisdiction: text('jurisdiction') as Intake['jurisdiction'],
+    person: {
+      name: text('person.name'),
+      dateOfBirth: optional(text('person.dateOfBirth')),
+      nysid: optional(text('person.nysid')),
+      aNumber: optional(text('person.aNumber')),
+    },
+    custody: {
+      bookingNumber: text('custody.bookingNumber'),
+      facility: optional(text('custody.facility')),
+      expectedReleaseAt: instantOf(text('custody.expectedReleaseAt')),
+      charges: [],
+    },
+    history: {
+      searchCompleted: triOf(text('history.searchCompleted') as Tri),
+      convictions: convictions.map((conviction) => ({
+        charge: conviction.charge,
+        court: 'new-york',
+        disposition: 'conviction',
+        judgmentDate: optional(conviction.judgmentDate),
+        source: conviction.source,
+        incarceration: [],
+      })),
+      pendingCases: [],
+    },
+    request: {
+      form: text('request.form') as Request['form'],
+      receivedAt: instantOf(text('request.receivedAt')) ?? '',
+      probableCause: form.getAll('request.probableCause') as ProbableCause[],
+      judicialWarrant: {
+        presented: triOf(presented),
+        issuer: text('request.judicialWarrant.issuer') as Issuer,
+      },
+    },
+  };
+}
+
+type Issue = NonNullable<ApiError['problem']['errors']>[number];
+const errorsOf = (issues: readonly Issue[] = []): FieldErrors =>
+  new Map(issues.map((issue) => [issue.path, issue.message]));
+
+/** How long after the clerk leaves a field the form is checked, so tabbing through sends one. */
+const CHECK_DELAY_MS = 300;
+
 export function IntakePage() {
   const navigate = useNavigate();
   const [convictions, setConvictions] = useState<Conviction[]>([]);
+  const [errors, setErrors] = useState<FieldErrors>(new Map());
+  // Fields the clerk has left; before a submit only their errors show, not those of empty fields ahead.
+  const visited = useRef(new Set<string>());
+  const submitted = useRef(false);
+  const pending = useRef<{ timer?: ReturnType<typeof setTimeout>; sequence: number }>({
+    sequence: 0,
+  });
+  useEffect(
+    () => () => {
+      clearTimeout(pending.current.timer);
+    },
+    [],
+  );
+
   const record = useMutation({
     mutationFn: async (intake: Intake) =>
       ok(await api.POST('/api/cases', { params: { query: { decide: 'true' } }, body: intake })),
     onSuccess: (created) => {
       void navigate(`/cases/${created.id}`);
     },
+    onError: (error) => {
+      submitted.current = true;
+      setErrors(errorsOf(error instanceof ApiError ? error.problem.errors : undefined));
+    },
   });
-  const errors: FieldErrors = new Map(
-    record.error instanceof ApiError
-      ? (record.error.problem.errors ?? []).map((issue) => [issue.path, issue.message])
-      : [],
-  );
+
+  /** Asks the API (POST /api/cases/check, which records nothing) what it would say of the form. */
+  const check = (intake: Intake) => {
+    clearTimeout(pending.current.timer);
+    const sequence = ++pending.current.sequence;
+    pending.current.timer = setTimeout(() => {
+      void api.POST('/api/cases/check', { body: intake }).then((result) => {
+        // A later check, or a submit, was sent since; and only a verdict on the form counts.
+        if (sequence !== pending.current.sequence) return;
+        if (result.response.status !== 204 && result.response.status !== 400) return;
+        const found = errorsOf(result.response.status === 400 ? result.error?.errors : []);
+        setErrors(
+          new Map([...found].filter(([path]) => submitted.current || visited.current.has(path))),
+        );
+      });
+    }, CHECK_DELAY_MS);
+  };
+
+  const leave = (event: FocusEvent<HTMLFormElement>) => {
+    const { name } = event.target as { name?: unknown };
+    if (typeof name === 'string' && name !== '') visited.current.add(name);
+    check(intakeOf(event.currentTarget, convictions));
+  };
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
-    const presented = text('request.judicialWarrant.presented') as Tri;
-    record.mutate({
-      jurisdiction: text('jurisdiction') as Intake['jurisdiction'],
-      person: {
-        name: text('person.name'),
-        dateOfBirth: optional(text('person.dateOfBirth')),
-        nysid: optional(text('person.nysid')),
-        aNumber: optional(text('person.aNumber')),
-      },
-      custody: {
-        bookingNumber: text('custody.bookingNumber'),
-        facility: optional(text('custody.facility')),
-        expectedReleaseAt: instantOf(text('custody.expectedReleaseAt')),
-        charges: [],
-      },
-      history: {
-        searchCompleted: triOf(text('history.searchCompleted') as Tri),
-        convictions: convictions.map((conviction) => ({
-          charge: conviction.charge,
-          court: 'new-york',
-          disposition: 'conviction',
-          judgmentDate: optional(conviction.judgmentDate),
-          source: conviction.source,
-          incarceration: [],
-        })),
-        pendingCases: [],
-      },
-      request: {
-        form: text('request.form') as Request['form'],
-        receivedAt: instantOf(text('request.receivedAt')) ?? '',
-        probableCause: form.getAll('request.probableCause') as ProbableCause[],
-        judicialWarrant: {
-          presented: triOf(presented),
-          issuer: text('request.judicialWarrant.issuer') as Issuer,
-        },
-      },
-    });
+    // A check still waiting would answer for an older form.
+    clearTimeout(pending.current.timer);
+    pending.current.sequence++;
+    record.mutate(intakeOf(event.currentTarget, convictions));
   };
 
   return (
@@ -127,7 +179,7 @@ export function IntakePage() {
       {record.error !== null && (
         <ProblemAlert error={record.error} heading="The request was not recorded" />
       )}
-      <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+      <form className="usa-form usa-form--large" onSubmit={submit} onBlur={leave} noValidate>
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The request</legend>
           <Field path="jurisdiction" label="Agency" errors={errors}>
