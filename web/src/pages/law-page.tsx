@@ -114,17 +114,26 @@ function Timeline({
                   choose({ date: period.from });
                 }}
               >
-                {period.from} to {period.to ?? 'today'}
+                {period.to === null ? `${period.from} onward` : `${period.from} to ${period.to}`}
               </button>{' '}
-              <span>
-                {period.begins.map((clause) => `${clause.citation} (${clause.version})`).join('; ')}
-              </span>
+              <span>{beginning(period.begins)}</span>
             </li>
           );
         })}
       </ol>
     </section>
   );
+}
+
+/** "LL58/2014 (8 clauses); …": the enactments a period begins with, each once. */
+function beginning(clauses: LawTimeline['periods'][number]['begins']): string {
+  const counts = new Map<string, number>();
+  for (const clause of clauses) counts.set(clause.version, (counts.get(clause.version) ?? 0) + 1);
+  return [...counts]
+    .map(
+      ([version, count]) => `${version} (${String(count)} ${count === 1 ? 'clause' : 'clauses'})`,
+    )
+    .join('; ');
 }
 
 function LawInForceView({ jurisdiction, date }: { jurisdiction: string; date: string }) {
