@@ -12,9 +12,10 @@ import { CasePage } from './pages/case-page';
 import { IntakePage } from './pages/intake-page';
 import { LawPage } from './pages/law-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PasswordPage } from './pages/password-page';
 import { QueuePage } from './pages/queue-page';
 import { SignInPage } from './pages/sign-in-page';
-import { useSession } from './session';
+import { useSession, type Permission } from './session';
 import { ROLE_LABELS } from './labels';
 
 export function App() {
@@ -34,12 +35,21 @@ export function App() {
           <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
           {/* The law is public: no session needed to read it. */}
           <Route path="/law" element={<LawPage />} />
+          <Route path="/password" element={<RequireSession page={<PasswordPage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
       </main>
     </>
   );
 }
+
+/** The pages in the navigation, each shown only to a person whose role has its permission. */
+const NAV: { to: string; label: string; permission: Permission }[] = [
+  { to: '/', label: 'Queue', permission: 'case.read' },
+  { to: '/intake', label: 'Record a request', permission: 'case.intake' },
+  { to: '/audit', label: 'Audit log', permission: 'audit.read' },
+  { to: '/accounts', label: 'Accounts', permission: 'users.manage' },
+];
 
 function Header() {
   const { state, signOut } = useSession();
@@ -51,11 +61,15 @@ function Header() {
         </Link>
         {state.status === 'signed-in' && (
           <nav aria-label="Main" className="desk-header__nav">
-            <Link to="/">Queue</Link>
-            <Link to="/intake">Record a request</Link>
-            <Link to="/audit">Audit log</Link>
-            <Link to="/accounts">Accounts</Link>
+            {/* Until a password set by an administrator is changed, the API allows nothing else. */}
+            {!state.passwordChangeRequired &&
+              NAV.filter((item) => state.user.permissions.includes(item.permission)).map((item) => (
+                <Link key={item.to} to={item.to}>
+                  {item.label}
+                </Link>
+              ))}
             <Link to="/law">Law</Link>
+            <Link to="/password">Change password</Link>
             <span>
               {state.user.displayName ?? state.user.username} ({ROLE_LABELS[state.user.role]})
             </span>
@@ -80,6 +94,10 @@ function RequireSession({ page }: { page: ReactNode }) {
   if (state.status === 'signed-out') {
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  if (state.passwordChangeRequired && location.pathname !== '/password') {
+    const next = encodeURIComponent(`${location.pathname}${location.search}`);
+    return <Navigate to={`/password?next=${next}`} replace />;
   }
   return page;
 }
