@@ -1,6 +1,7 @@
 /**
  * The clauses a decision relies on: citation, id and version, a visible badge for how far the
- * text is verified, and the statute text itself behind a disclosure, fetched when opened.
+ * text is verified, and the statute text itself behind a disclosure. The text is fetched with the
+ * page, so the printed decision memo carries it whether or not the disclosure was opened.
  * @module
  */
 import { useQuery } from '@tanstack/react-query';
@@ -42,42 +43,46 @@ function Clause({ clause }: { clause: ClauseRef }) {
           params: { query: { id: clause.id, version: clause.version } },
         }),
       ),
-    enabled: open,
     staleTime: Infinity,
   });
   const found =
     text.data?.find((version) => version.validFrom === clause.validFrom) ?? text.data?.[0];
   return (
-    <details
-      className="desk-clause"
-      onToggle={(event) => {
-        setOpen(event.currentTarget.open);
-      }}
-    >
-      <summary>
-        <span className="desk-clause__citation">{clause.citation}</span>{' '}
-        <VerificationBadge verification={clause.verification} />{' '}
-        <span className="desk-clause__id">
-          ({clause.id}, {clause.version})
-        </span>
-      </summary>
-      {text.error !== null && (
-        <ProblemAlert error={text.error} heading="The text could not be loaded" />
-      )}
-      {text.isPending && open && <p>Loading the text…</p>}
+    <>
+      <details
+        className="desk-clause"
+        onToggle={(event) => {
+          setOpen(event.currentTarget.open);
+        }}
+      >
+        <summary>
+          <span className="desk-clause__citation">{clause.citation}</span>{' '}
+          <VerificationBadge verification={clause.verification} />{' '}
+          <span className="desk-clause__id">
+            ({clause.id}, {clause.version})
+          </span>
+        </summary>
+        {text.error !== null && (
+          <ProblemAlert error={text.error} heading="The text could not be loaded" />
+        )}
+        {text.isPending && open && <p>Loading the text…</p>}
+        {found !== undefined && (
+          <div className="desk-clause__body">
+            <p className="desk-clause__title">{found.title}</p>
+            <blockquote className="desk-clause__text">{found.text}</blockquote>
+            <p className="desk-clause__source">
+              In force from {found.validFrom}
+              {found.validTo === null ? '' : ` until ${found.validTo}`}.{' '}
+              <a href={found.url} rel="noreferrer">
+                Source
+              </a>
+            </p>
+          </div>
+        )}
+      </details>
       {found !== undefined && (
-        <div className="desk-clause__body">
-          <p className="desk-clause__title">{found.title}</p>
-          <blockquote className="desk-clause__text">{found.text}</blockquote>
-          <p className="desk-clause__source">
-            In force from {found.validFrom}
-            {found.validTo === null ? '' : ` until ${found.validTo}`}.{' '}
-            <a href={found.url} rel="noreferrer">
-              Source
-            </a>
-          </p>
-        </div>
+        <blockquote className="desk-clause__text desk-print-only">{found.text}</blockquote>
       )}
-    </details>
+    </>
   );
 }
