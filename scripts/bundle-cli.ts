@@ -35,10 +35,10 @@ const EXTERNAL = [
   // Native addons: a .node binary found through `bindings` or a platform package at run time.
   'better-sqlite3',
   '@duckdb/node-api',
-  // pg loads pg-native only if asked (an optional require esbuild cannot leave out), and is
-  // only imported by `--database postgres://…` commands.
+  // Imported only for a postgres:// store; it picks optional modules at run time (pg-native in
+  // a try/catch, pg-cloudflare on Workers), left to Node's resolution rather than the bundle's.
   'pg',
-  // Starts its transport workers (thread-stream) from files it locates by path.
+  // Starts its transport workers (thread-stream) from files it locates by __dirname.
   'pino',
   // Large (several MB bundled) and CommonJS with optional requires; only `ice import` of a
   // workbook loads it.
@@ -67,7 +67,7 @@ try {
     // factory esbuild does not follow, so the bundle would fail at run time; its ES build is
     // plain imports.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    // Bundled CommonJS packages (Commander, Luxon's dependants…) `require` Node's built-ins:
+    // Bundled CommonJS packages (Commander, yauzl, cli-progress…) `require` Node's built-ins:
     // an ES module has no `require`, so each file makes one.
     banner: {
       js: "import { createRequire as __deskCreateRequire } from 'node:module';\nconst require = __deskCreateRequire(import.meta.url);",
