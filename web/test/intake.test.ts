@@ -65,6 +65,17 @@ describe('the intake form', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('tells a role that may not record a request so, instead of the form', async () => {
+    const page = await browser.newPage();
+    await browser.signIn(page, 'reviewer');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto('/intake');
+    await page.getByText('The legal reviewer role may not record a detainer request.').waitFor();
+    assert.equal(await page.getByLabel('Full name').count(), 0);
+    await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('shows the API’s field errors beside the fields, helps with charges, and records the request', async () => {
     const page = await browser.newPage();
     await browser.signIn(page, 'clerk');

@@ -3,6 +3,7 @@
  * history, in the order of the DHS forms. The API validates: as the clerk leaves a field the form
  * is checked (POST /api/cases/check, which records nothing) and each field shows the API's words
  * for it, as after a refused submit. A recorded request is decided at once and its case page opens.
+ * A role whose session lacks `case.intake` is told so instead of being given the form.
  * @module
  */
 import { useMutation } from '@tanstack/react-query';
@@ -13,7 +14,8 @@ import type { components } from '../api/openapi';
 import { ChargeHint } from '../components/charge-hint';
 import { Field, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
-import { AGENCY_LABELS, FORM_LABELS } from '../labels';
+import { AGENCY_LABELS, FORM_LABELS, ROLE_LABELS } from '../labels';
+import { useUser } from '../session';
 
 type Intake = components['schemas']['Intake'];
 type Request = Intake['request'];
@@ -114,6 +116,26 @@ const errorsOf = (issues: readonly Issue[] = []): FieldErrors =>
 const CHECK_DELAY_MS = 300;
 
 export function IntakePage() {
+  const user = useUser();
+  // The session's permissions say whether the role may record one; the API checks all the same.
+  if (!user.permissions.includes('case.intake')) {
+    return (
+      <>
+        <h1>Record a detainer request</h1>
+        <div className="usa-alert usa-alert--info" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              The {ROLE_LABELS[user.role]} role may not record a detainer request.
+            </p>
+          </div>
+        </div>
+      </>
+    );
+  }
+  return <IntakeForm />;
+}
+
+function IntakeForm() {
   const navigate = useNavigate();
   const [convictions, setConvictions] = useState<Conviction[]>([]);
   const [errors, setErrors] = useState<FieldErrors>(new Map());
