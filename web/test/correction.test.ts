@@ -100,6 +100,17 @@ describe('correcting a case on its page', () => {
     await expectAccessible(page);
     await screenshot(page, 'case-correction');
 
+    // The judicial warrant: saved unchanged, the API says nothing was named; then the judge named.
+    await section.getByText('The judicial warrant', { exact: true }).click();
+    await section.getByRole('button', { name: 'Save the judicial warrant' }).click();
+    await section.getByText(/give at least one of history, custody or judicialWarrant/).waitFor();
+    await section.getByLabel('The judge’s name').fill('Synthetic Judge Ruiz');
+    await section.getByRole('button', { name: 'Save the judicial warrant' }).click();
+    await section
+      .getByLabel('The judge’s name')
+      .and(page.locator('[value="Synthetic Judge Ruiz"]'))
+      .waitFor();
+
     // Someone else corrects the facility meanwhile: nothing is recorded, and the page says what changed.
     const now = (await reviewer.request('GET', `/api/cases/${id}`)).body as { version: number };
     const other = await reviewer.request('POST', `/api/cases/${id}/record`, {

@@ -580,15 +580,27 @@ function WarrantForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
       mutation.mutate({ judicialWarrant: null });
       return;
     }
+    const stored = warrant ?? { presented: 'unknown', issuer: 'unknown' };
+    const presented = triOf(text('request.judicialWarrant.presented'));
+    const issuer = text('request.judicialWarrant.issuer') as Issuer;
     const judge = text('request.judicialWarrant.judge');
-    mutation.mutate({
-      judicialWarrant: {
-        ...warrant,
-        presented: triOf(text('request.judicialWarrant.presented')),
-        issuer: text('request.judicialWarrant.issuer') as Issuer,
-        ...(judge === '' ? {} : { judge }),
-      },
-    });
+    // Nothing changed is sent as no correction at all, for the API to say so.
+    if (
+      presented === stored.presented &&
+      issuer === stored.issuer &&
+      judge === (stored.judge ?? '')
+    ) {
+      mutation.mutate({});
+      return;
+    }
+    const corrected: NonNullable<Request['judicialWarrant']> = {
+      ...stored,
+      presented,
+      issuer,
+      judge,
+    };
+    if (judge === '') delete corrected.judge;
+    mutation.mutate({ judicialWarrant: corrected });
   };
   return (
     <details className="desk-correction">
