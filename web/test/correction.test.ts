@@ -154,9 +154,16 @@ describe('correcting a case on its page', () => {
     await form
       .getByLabel(/Why the request as recorded was wrong/)
       .fill('The clerk missed the ticked box for pending removal proceedings.');
+    await form.getByLabel('The immigration officer who signed it').fill('Synthetic Officer Lane');
+    await form.getByText('Convicted of a felony', { exact: true }).click();
     await form.getByRole('button', { name: 'Correct the request' }).click();
     await form.getByText('Corrected. The case must now be decided again').waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByText('Request corrected').waitFor();
+    assert.equal(
+      await form.getByLabel('The immigration officer who signed it').inputValue(),
+      'Synthetic Officer Lane',
+    );
+    assert.ok(await form.getByLabel('Convicted of a felony', { exact: true }).isChecked());
     assert.ok(await form.getByLabel('Biometric confirmation and database records').isChecked());
     await expectAccessible(page);
     assert.deepEqual(browser.pageErrors, []);

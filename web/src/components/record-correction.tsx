@@ -28,6 +28,7 @@ type Source = Conviction['source'];
 type Court = PendingCase['court'];
 type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
 type ProbableCause = NonNullable<Request['probableCause']>[number];
+type Priority = NonNullable<Request['priorities']>[number];
 type Tri = boolean | 'unknown';
 
 const TRI_LABELS = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
@@ -63,6 +64,15 @@ const PROBABLE_CAUSE_LABELS: Record<ProbableCause, string> = {
   'biometric-and-database-check': 'Biometric confirmation and database records',
   'statements-or-other-evidence': 'Statements or other reliable evidence',
   'transferred-for-proceeding': 'Transferred to ICE custody for a proceeding',
+};
+
+const PRIORITY_LABELS: Record<Priority, string> = {
+  'national-security': 'A threat to national security',
+  'criminal-street-gang': 'A criminal street gang member',
+  felony: 'Convicted of a felony',
+  'aggravated-felony': 'Convicted of an aggravated felony',
+  'significant-misdemeanor': 'Convicted of a significant misdemeanor',
+  'three-misdemeanors': 'Convicted of three or more misdemeanors',
 };
 
 /** Where the engine's names for the facts it reads live in the record (src/desk/engine-case.ts). */
@@ -670,9 +680,15 @@ function RequestForm({ view }: { view: CaseRecord }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const text = reader(form);
-    const boxes = form.getAll('request.probableCause') as ProbableCause[];
-    const stored = request.probableCause;
+    // Ticked boxes are given whole, and only when they differ from those recorded.
+    const boxes = <T extends string>(name: string, stored: readonly T[]) => {
+      const ticked = form.getAll(name) as T[];
+      return JSON.stringify([...ticked].sort()) === JSON.stringify([...stored].sort())
+        ? undefined
+        : ticked;
+    };
     const receivedAt = text('request.receivedAt');
+    const officer = text('request.issuingOfficer.name');
     mutation.mutate({
       request: only({
         form:
@@ -683,10 +699,12 @@ function RequestForm({ view }: { view: CaseRecord }) {
           receivedAt === localOf(request.receivedAt) || receivedAt === ''
             ? undefined
             : new Date(receivedAt).toISOString(),
-        probableCause:
-          JSON.stringify([...boxes].sort()) === JSON.stringify([...stored].sort())
-            ? undefined
-            : boxes,
+        probableCause: boxes('request.probableCause', request.probableCause),
+        priorities: boxes('request.priorities', request.priorities),
+        issuingOfficer: changed(officer, request.issuingOfficer?.name ?? '', (name) => ({
+          ...request.issuingOfficer,
+          name,
+        })),
       }),
       reason: text('reason'),
     });
@@ -718,24 +736,31 @@ function RequestForm({ view }: { view: CaseRecord }) {
             />
           )}
         </Field>
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Probable cause: the boxes ticked on the form</legend>
-          {Object.entries(PROBABLE_CAUSE_LABELS).map(([code, label]) => (
-            <div className="usa-checkbox" key={code}>
-              <input
-                className="usa-checkbox__input"
-                type="checkbox"
-                id={`correct-pc-${code}`}
-                name="request.probableCause"
-                value={code}
-                defaultChecked={request.probableCause.includes(code as ProbableCause)}
-              />
-              <label className="usa-checkbox__label" htmlFor={`correct-pc-${code}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        <BoxGroup
+          name="request.probableCause"
+          legend="Probable cause: the boxes ticked on the form"
+          labels={PROBABLE_CAUSE_LABELS}
+          ticked={request.probableCause}
+        />
+        <BoxGroup
+          name="request.priorities"
+          legend="Enforcement priorities: the boxes ticked (I-247D and I-247N, section 1.A)"
+          labels={PRIORITY_LABELS}
+          ticked={request.priorities}
+        />
+        <Field
+          path="request.issuingOfficer.name"
+          label="The immigration officer who signed it"
+          errors={errors}
+        >
+          {(props) => (
+            <input
+              className="usa-input"
+              defaultValue={request.issuingOfficer?.name ?? ''}
+              {...props}
+            />
+          )}
+        </Field>
         <Field
           path="reason"
           label="Why the request as recorded was wrong (at least 20 characters)"
@@ -748,6 +773,39 @@ function RequestForm({ view }: { view: CaseRecord }) {
         </button>
       </form>
     </section>
+  );
+}
+
+function BoxGroup({
+  name,
+  legend,
+  labels,
+  ticked,
+}: {
+  name: string;
+  legend: string;
+  labels: Record<string, string>;
+  ticked: readonly string[];
+}) {
+  return (
+    <fieldset className="usa-fieldset">
+      <legend className="usa-legend">{legend}</legend>
+      {Object.entries(labels).map(([code, label]) => (
+        <div className="usa-checkbox" key={code}>
+          <input
+            className="usa-checkbox__input"
+            type="checkbox"
+            id={fieldId(`${name}.${code}`)}
+            name={name}
+            value={code}
+            defaultChecked={ticked.includes(code)}
+          />
+          <label className="usa-checkbox__label" htmlFor={fieldId(`${name}.${code}`)}>
+            {label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
