@@ -1,11 +1,13 @@
 /**
- * Accounts, for administrators: every account with its role and state, a new account, and
- * disabling or enabling one. The API decides who may (a role without the permission sees its
+ * Accounts, for administrators: every account with its role and state, a new account, disabling
+ * or enabling one, and for the account chosen: its role, a password reset (the person must choose
+ * a new one at their next sign-in) and a system integration's API tokens (issued with an expiry
+ * and shown once, revoked one by one). The API decides who may (a role without the permission sees its
  * refusal) and what is allowed (the password policy, never disabling the last administrator).
  * @module
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SubmitEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api, ApiError, ok } from '../api/client';
 import type { components } from '../api/openapi';
 import { Field, type FieldErrors } from '../components/field';
@@ -14,9 +16,11 @@ import { ROLE_LABELS } from '../labels';
 import { formatInstant } from '../time';
 
 type User = components['schemas']['User'];
+type ApiToken = components['schemas']['ApiToken'];
 
 export function AccountsPage() {
   const queryClient = useQueryClient();
+  const [chosen, setChosen] = useState<string | null>(null);
   const users = useQuery({
     queryKey: ['users'],
     queryFn: async () => ok(await api.GET('/api/users')) as unknown as User[],
@@ -27,7 +31,7 @@ export function AccountsPage() {
       username: string;
       displayName: string;
       role: User['role'];
-      password: string;
+      password?: string;
     }) => ok(await api.POST('/api/users', { body })),
     onSuccess: refresh,
   });
@@ -56,7 +60,8 @@ export function AccountsPage() {
       username: text('username'),
       displayName: text('displayName'),
       role: text('role') as User['role'],
-      password: text('password'),
+      // An account without a password is a system integration, signing in with API tokens.
+      ...(text('password') === '' ? {} : { password: text('password') }),
     });
   };
 
@@ -107,6 +112,17 @@ export function AccountsPage() {
                     }}
                   >
                     {user.disabled ? 'Enable' : 'Disable'} {user.username}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="usa-button usa-button--outline"
+                    aria-expanded={chosen === user.username}
+                    aria-controls="account-panel"
+                    onClick={() => {
+                      setChosen(chosen === user.username ? null : user.username);
+                    }}
+                  >
+                    Manage {user.username}
                   </button>
                 </td>
               </tr>
@@ -114,6 +130,13 @@ export function AccountsPage() {
           </tbody>
         </table>
       )}
+      <div id="account-panel">
+        {users.data
+          ?.filter((user) => user.username === chosen)
+          .map((user) => (
+            <AccountPanel key={user.username} user={user} onChange={refresh} />
+          ))}
+      </div>
       <form className="usa-form" onSubmit={submit} noValidate>
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">New account</legend>
@@ -144,7 +167,12 @@ export function AccountsPage() {
               </select>
             )}
           </Field>
-          <Field path="password" label="First password" errors={errors}>
+          <Field
+            path="password"
+            label="First password"
+            hint="Leave it empty for a system integration, which signs in with API tokens only."
+            errors={errors}
+          >
             {(props) => (
               <input className="usa-input" type="password" autoComplete="new-password" {...props} />
             )}
@@ -155,5 +183,247 @@ export function AccountsPage() {
         </fieldset>
       </form>
     </>
+  );
+}
+
+/** One account's role, password reset and API tokens; the API says what it refuses and why. */
+function AccountPanel({ user, onChange }: { user: User; onChange: () => Promise<void> }) {
+  const username = user.username;
+  const path = { params: { path: { username } } };
+  const queryClient = useQueryClient();
+  const tokens = useQuery({
+    queryKey: ['tokens', username],
+    queryFn: async () =>
+      ok(await api.GET('/api/users/{username}/tokens', path)) as unknown as ApiToken[],
+  });
+  const refreshTokens = () => queryClient.invalidateQueries({ queryKey: ['tokens', username] });
+  const role = useMutation({
+    mutationFn: async (next: User['role']) =>
+      ok(await api.POST('/api/users/{username}/role', { ...path, body: { role: next } })),
+    onSuccess: onChange,
+  });
+  const reset = useMutation({
+    mutationFn: async (password: string) =>
+      ok(await api.POST('/api/users/{username}/password', { ...path, body: { password } })),
+    onSuccess: onChange,
+  });
+  const issue = useMutation({
+    mutationFn: async (body: { name: string; expiresInDays?: number }) =>
+      ok(await api.POST('/api/users/{username}/tokens', { ...path, body })),
+    onSuccess: refreshTokens,
+  });
+  const revoke = useMutation({
+    mutationFn: async (tokenId: string) =>
+      ok(
+        await api.DELETE('/api/users/{username}/tokens/{tokenId}', {
+          params: { path: { username, tokenId } },
+        }),
+      ),
+    onSuccess: refreshTokens,
+  });
+  // Prefixed paths keep these fields' ids apart from the new-account form's on the same page.
+  const fieldsOf = (error: unknown, prefix: string): FieldErrors =>
+    new Map(
+      error instanceof ApiError
+        ? (error.problem.errors ?? []).map((issue) => [`${prefix}.${issue.path}`, issue.message])
+        : [],
+    );
+  const valueOf = (event: SubmitEvent<HTMLFormElement>, name: string) => {
+    event.preventDefault();
+    const value = new FormData(event.currentTarget).get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  return (
+    <section aria-labelledby="account-heading">
+      <h2 id="account-heading">Account {username}</h2>
+      <form
+        className="usa-form"
+        noValidate
+        onSubmit={(event) => {
+          role.mutate(valueOf(event, 'account.role') as User['role']);
+        }}
+      >
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Role</legend>
+          {role.error !== null && (
+            <ProblemAlert error={role.error} heading="The role was not changed" />
+          )}
+          {role.data !== undefined && (
+            <p role="status">
+              {role.data.username} is now {ROLE_LABELS[role.data.role].toLowerCase()}.
+            </p>
+          )}
+          <Field
+            path="account.role"
+            label={`Role of ${username}`}
+            errors={fieldsOf(role.error, 'account')}
+          >
+            {(props) => (
+              <select className="usa-select" {...props} defaultValue={user.role}>
+                {Object.entries(ROLE_LABELS).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button className="usa-button" type="submit" disabled={role.isPending}>
+            Change the role
+          </button>
+        </fieldset>
+      </form>
+      <form
+        className="usa-form"
+        noValidate
+        onSubmit={(event) => {
+          reset.mutate(valueOf(event, 'account.password'));
+        }}
+      >
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Reset the password</legend>
+          {reset.error !== null && (
+            <ProblemAlert error={reset.error} heading="The password was not reset" />
+          )}
+          {reset.data !== undefined && (
+            <p role="status">
+              Password reset.{' '}
+              {reset.data.passwordChangeRequired
+                ? `${reset.data.username} must choose a new one at their next sign-in.`
+                : ''}
+            </p>
+          )}
+          <Field
+            path="account.password"
+            label={`New password for ${username}`}
+            hint="Give it to them in person; they choose their own when they next sign in."
+            errors={fieldsOf(reset.error, 'account')}
+          >
+            {(props) => (
+              <input className="usa-input" type="password" autoComplete="new-password" {...props} />
+            )}
+          </Field>
+          <button className="usa-button" type="submit" disabled={reset.isPending}>
+            Reset the password
+          </button>
+        </fieldset>
+      </form>
+      <h3>API tokens</h3>
+      {tokens.error !== null && (
+        <ProblemAlert error={tokens.error} heading="The tokens could not be read" />
+      )}
+      {revoke.error !== null && (
+        <ProblemAlert error={revoke.error} heading="The token was not revoked" />
+      )}
+      {tokens.data !== undefined && tokens.data.length === 0 && <p>No API tokens.</p>}
+      {tokens.data !== undefined && tokens.data.length > 0 && (
+        <table className="usa-table usa-table--borderless desk-table">
+          <caption className="usa-sr-only">API tokens of {username}</caption>
+          <thead>
+            <tr>
+              <th scope="col">For</th>
+              <th scope="col">Issued</th>
+              <th scope="col">Expires</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="usa-sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data.map((token) => (
+              <tr key={token.id}>
+                <th scope="row">{token.name}</th>
+                <td>{formatInstant(token.createdAt)}</td>
+                <td>{formatInstant(token.expiresAt)}</td>
+                <td>
+                  {token.revokedAt === null
+                    ? 'Issued'
+                    : `Revoked ${formatInstant(token.revokedAt)}`}
+                </td>
+                <td>
+                  {token.revokedAt === null && (
+                    <button
+                      type="button"
+                      className="usa-button usa-button--outline"
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        revoke.mutate(token.id);
+                      }}
+                    >
+                      Revoke {token.name}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form
+        className="usa-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          const text = (name: string) => {
+            const value = form.get(name);
+            return typeof value === 'string' ? value.trim() : '';
+          };
+          const days = text('token.expiresInDays');
+          issue.mutate({
+            name: text('token.name'),
+            // Empty: the API's default; anything typed goes as a number for the API to judge.
+            ...(days === '' ? {} : { expiresInDays: Number(days) }),
+          });
+        }}
+      >
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Issue an API token</legend>
+          {issue.error !== null && (
+            <ProblemAlert error={issue.error} heading="The token was not issued" />
+          )}
+          {issue.data !== undefined && (
+            <div className="usa-alert usa-alert--warning" role="status">
+              <div className="usa-alert__body">
+                <h4 className="usa-alert__heading">The token, shown this once</h4>
+                <p className="usa-alert__text">
+                  Copy it into the integration now; only its hash is kept. It works until{' '}
+                  {formatInstant(issue.data.expiresAt)}.
+                </p>
+                <p>
+                  <code>{issue.data.token}</code>
+                </p>
+              </div>
+            </div>
+          )}
+          <Field
+            path="token.name"
+            label="What the token is for"
+            errors={fieldsOf(issue.error, 'token')}
+          >
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+          <Field
+            path="token.expiresInDays"
+            label="Days until it expires"
+            hint="Leave it empty for the desk’s default."
+            errors={fieldsOf(issue.error, 'token')}
+          >
+            {(props) => (
+              <input
+                className="usa-input usa-input--small"
+                type="number"
+                inputMode="numeric"
+                {...props}
+              />
+            )}
+          </Field>
+          <button className="usa-button" type="submit" disabled={issue.isPending}>
+            Issue a token
+          </button>
+        </fieldset>
+      </form>
+    </section>
   );
 }
