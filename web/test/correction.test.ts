@@ -29,7 +29,8 @@ describe('correcting a case on its page', () => {
     await hold.getByText('Needs information', { exact: true }).waitFor();
 
     // The to-do item's link opens the form and focuses the field that supplies the fact.
-    await hold.getByRole('link', { name: 'record.proofOfLawfulStatus' }).click();
+    // From the keyboard: the link takes Enter like any link.
+    await hold.getByRole('link', { name: 'record.proofOfLawfulStatus' }).press('Enter');
     const proof = page.getByLabel('Proof of U.S. citizenship or lawful status was found');
     assert.ok(await proof.isVisible());
     assert.equal(
