@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import {
   expectAccessible,
@@ -34,6 +35,52 @@ describe('the audit page', () => {
       .where('action', '=', 'audit.verify')
       .execute();
     assert.deepEqual(verified, [{ actor: 'auditor' }]);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
+  it('an auditor signs a checkpoint and gets, reads and downloads an entry’s receipt', async () => {
+    const page = await browser.newPage();
+    await browser.signIn(page, 'auditor');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto('/audit');
+    const checkpoint = page.getByRole('region', { name: 'The latest signed checkpoint' });
+    await checkpoint.getByText(/^Verifier key: /).waitFor();
+    await checkpoint.getByRole('button', { name: 'Sign a checkpoint now' }).click();
+    await checkpoint
+      .getByText('Signed: the checkpoint above covers the log as it stands.')
+      .waitFor();
+    const note = await checkpoint.locator('pre').innerText();
+    assert.match(note, /^\S+\n\d+\n\S+=\n\n— /);
+
+    const receipt = page.getByRole('region', { name: 'A receipt for an entry' });
+    await receipt.getByLabel('Entry number').fill('99999');
+    await receipt.getByRole('button', { name: 'Get the receipt' }).click();
+    await receipt
+      .getByRole('alert')
+      .getByText('no signed checkpoint covers entry 99999 yet')
+      .waitFor();
+    await expectAccessible(page);
+    await receipt.getByLabel('Entry number').fill('0');
+    await receipt.getByRole('button', { name: 'Get the receipt' }).click();
+    await receipt.getByText('Receipt for entry 0', { exact: true }).waitFor();
+    const shown = await receipt.locator('pre').innerText();
+    assert.match(shown, /^c2sp\.org\/tlog-proof@v1\nindex 0\n/);
+    assert.ok(shown.includes(note.trim()));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      receipt.getByRole('link', { name: 'Download the receipt for entry 0' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'audit-receipt-0.txt');
+    const path = await download.path();
+    assert.equal(readFileSync(path, 'utf8'), shown.endsWith('\n') ? shown : `${shown}\n`);
+    await expectAccessible(page);
+    await screenshot(page, 'audit-receipt');
+    const read = await browser.desk.ctx.store.db
+      .selectFrom('auditEntries')
+      .select('actor')
+      .where('action', '=', 'audit.receipt')
+      .execute();
+    assert.deepEqual(read, [{ actor: 'auditor' }]);
     assert.deepEqual(browser.pageErrors, []);
   });
 

@@ -1,10 +1,13 @@
 /**
  * The audit log for auditors and administrators: verify it (every leaf, the chain, the tree, the
- * checkpoints and the stored records against it) and read its entries, a page at a time. Both are
- * audited reads; a role without the permission sees the API's refusal.
+ * checkpoints and the stored records against it), read the latest signed checkpoint and sign a
+ * new one, get an entry's receipt (its inclusion proof in that checkpoint, to keep or hand on) and
+ * read the entries, a page at a time. Reads are audited; a role without the permission sees the
+ * API's refusal.
  * @module
  */
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../api/client';
 import type { AuditVerification } from '../../../src/services/audit-service.js';
@@ -52,8 +55,168 @@ export function AuditPage() {
           {verify.data !== undefined && <VerificationReport report={verify.data} />}
         </div>
       </section>
+      <Checkpoint />
+      <Receipt />
       <Entries />
     </>
+  );
+}
+
+/** The text of a text/plain answer, or an ApiError from its problem details. */
+function okText(result: { data?: string; error?: unknown; response: Response }): string {
+  if (result.response.ok) return result.data ?? '';
+  let problem = result.error;
+  if (typeof problem === 'string') {
+    try {
+      problem = JSON.parse(problem);
+    } catch {
+      // Not problem details: ok() reports the status instead.
+    }
+  }
+  return ok<string>({ error: problem, response: result.response });
+}
+
+function Checkpoint() {
+  const queryClient = useQueryClient();
+  const checkpoint = useQuery({
+    queryKey: ['audit-checkpoint'],
+    queryFn: async () => okText(await api.GET('/api/audit/checkpoint', { parseAs: 'text' })),
+    retry: false,
+  });
+  const key = useQuery({
+    queryKey: ['audit-verifier-key'],
+    queryFn: async () => okText(await api.GET('/api/audit/verifier-key', { parseAs: 'text' })),
+    staleTime: Infinity,
+  });
+  const sign = useMutation({
+    mutationFn: async () => okText(await api.POST('/api/audit/checkpoints', { parseAs: 'text' })),
+    onSuccess: (note) => {
+      queryClient.setQueryData(['audit-checkpoint'], note);
+    },
+  });
+  return (
+    <section aria-labelledby="checkpoint-heading">
+      <h2 id="checkpoint-heading">The latest signed checkpoint</h2>
+      <p>
+        The log’s size and Merkle root, signed with the desk’s key. Anyone may fetch it (
+        <code>GET /api/audit/checkpoint</code>) and keep it: a later log that does not extend it has
+        been rewritten.
+      </p>
+      {checkpoint.error !== null && (
+        <ProblemAlert error={checkpoint.error} heading="No checkpoint to show" />
+      )}
+      {checkpoint.data !== undefined && checkpoint.error === null && (
+        <figure className="margin-x-0">
+          <figcaption className="usa-sr-only">Latest checkpoint</figcaption>
+          {/* Focusable: a long line scrolls. */}
+          <pre tabIndex={0}>{checkpoint.data}</pre>
+        </figure>
+      )}
+      {key.data !== undefined && (
+        <p>
+          Verifier key: <code>{key.data.trim()}</code>
+        </p>
+      )}
+      <button
+        type="button"
+        className="usa-button"
+        disabled={sign.isPending}
+        onClick={() => {
+          sign.mutate();
+        }}
+      >
+        Sign a checkpoint now
+      </button>
+      <div aria-live="polite">
+        {sign.error !== null && (
+          <ProblemAlert error={sign.error} heading="The checkpoint was not signed" />
+        )}
+        {sign.data !== undefined && (
+          <p>Signed: the checkpoint above covers the log as it stands.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Receipt() {
+  const [seq, setSeq] = useState('');
+  const receipt = useMutation({
+    mutationFn: async (entry: number) => ({
+      entry,
+      text: okText(
+        await api.GET('/api/audit/entries/{seq}/receipt', {
+          params: { path: { seq: entry } },
+          parseAs: 'text',
+        }),
+      ),
+    }),
+  });
+  const [download, setDownload] = useState<string | undefined>();
+  useEffect(() => {
+    if (receipt.data === undefined) return;
+    const url = URL.createObjectURL(new Blob([receipt.data.text], { type: 'text/plain' }));
+    setDownload(url);
+    return () => {
+      URL.revokeObjectURL(url);
+    };
+  }, [receipt.data]);
+  return (
+    <section aria-labelledby="receipt-heading">
+      <h2 id="receipt-heading">A receipt for an entry</h2>
+      <p>
+        Proof that an entry is in the latest signed checkpoint (c2sp.org/tlog-proof): whoever holds
+        it can check the entry was logged without reading the rest of the log.
+      </p>
+      <form
+        className="usa-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          receipt.mutate(Number(seq));
+        }}
+      >
+        <label className="usa-label" htmlFor="receipt-entry">
+          Entry number
+        </label>
+        <input
+          id="receipt-entry"
+          className="usa-input usa-input--small"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          required
+          value={seq}
+          onChange={(event) => {
+            setSeq(event.target.value);
+          }}
+        />
+        <button className="usa-button" type="submit" disabled={receipt.isPending}>
+          Get the receipt
+        </button>
+      </form>
+      <div aria-live="polite">
+        {receipt.error !== null && (
+          <ProblemAlert error={receipt.error} heading="No receipt for that entry" />
+        )}
+        {receipt.data !== undefined && (
+          <>
+            <figure className="margin-x-0">
+              <figcaption>Receipt for entry {receipt.data.entry}</figcaption>
+              <pre tabIndex={0}>{receipt.data.text}</pre>
+            </figure>
+            {download !== undefined && (
+              <a
+                className="usa-button usa-button--outline"
+                href={download}
+                download={`audit-receipt-${String(receipt.data.entry)}.txt`}
+              >
+                Download the receipt for entry {receipt.data.entry}
+              </a>
+            )}
+          </>
+        )}
+      </div>
+    </section>
   );
 }
 
