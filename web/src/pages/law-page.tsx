@@ -212,7 +212,7 @@ function ClauseView({ clause }: { clause: ClauseInForce }) {
       <p>
         <VerificationBadge verification={clause.verification} /> Clause <code>{clause.id}</code>,
         version {clause.version}; in force from {clause.validFrom}
-        {clause.validTo === null ? '' : ` until ${clause.validTo}`}.{' '}
+        {clause.validTo === null ? '' : `; not in force from ${clause.validTo}`}.{' '}
         <a href={clause.url} rel="noreferrer">
           Source
         </a>
