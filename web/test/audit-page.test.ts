@@ -73,6 +73,14 @@ describe('the audit page', () => {
     assert.equal(download.suggestedFilename(), 'audit-receipt-0.txt');
     const path = await download.path();
     assert.equal(readFileSync(path, 'utf8'), shown.endsWith('\n') ? shown : `${shown}\n`);
+    // Or from the entry's row in the list.
+    await page
+      .getByRole('table', { name: 'Audit entries in order' })
+      .getByRole('button', { name: 'Receipt for entry 1', exact: true })
+      .click();
+    await receipt.getByText('Receipt for entry 1', { exact: true }).waitFor();
+    assert.match(await receipt.locator('pre').innerText(), /^c2sp\.org\/tlog-proof@v1\nindex 1\n/);
+    assert.equal(await receipt.getByLabel('Entry number').inputValue(), '1');
     await expectAccessible(page);
     await screenshot(page, 'audit-receipt');
     const read = await browser.desk.ctx.store.db
@@ -80,7 +88,7 @@ describe('the audit page', () => {
       .select('actor')
       .where('action', '=', 'audit.receipt')
       .execute();
-    assert.deepEqual(read, [{ actor: 'auditor' }]);
+    assert.deepEqual(read, [{ actor: 'auditor' }, { actor: 'auditor' }]);
     assert.deepEqual(browser.pageErrors, []);
   });
 

@@ -25,6 +25,8 @@ interface AuditEntryRow {
 }
 
 export function AuditPage() {
+  const [receiptSeq, setReceiptSeq] = useState('');
+  const receipt = useReceipt();
   const verify = useMutation({
     mutationFn: async () =>
       ok(await api.GET('/api/audit/verification')) as unknown as AuditVerification,
@@ -56,8 +58,14 @@ export function AuditPage() {
         </div>
       </section>
       <Checkpoint />
-      <Receipt />
-      <Entries />
+      <Receipt seq={receiptSeq} setSeq={setReceiptSeq} receipt={receipt} />
+      <Entries
+        onReceipt={(seq) => {
+          setReceiptSeq(String(seq));
+          receipt.mutate(seq);
+          document.getElementById('receipt-heading')?.scrollIntoView();
+        }}
+      />
     </>
   );
 }
@@ -139,9 +147,8 @@ function Checkpoint() {
   );
 }
 
-function Receipt() {
-  const [seq, setSeq] = useState('');
-  const receipt = useMutation({
+function useReceipt() {
+  return useMutation({
     mutationFn: async (entry: number) => ({
       entry,
       text: okText(
@@ -152,6 +159,18 @@ function Receipt() {
       ),
     }),
   });
+}
+
+/** The receipt form and the receipt; an entry's row in the list asks for one too. */
+function Receipt({
+  seq,
+  setSeq,
+  receipt,
+}: {
+  seq: string;
+  setSeq: (seq: string) => void;
+  receipt: ReturnType<typeof useReceipt>;
+}) {
   const [download, setDownload] = useState<string | undefined>();
   useEffect(() => {
     if (receipt.data === undefined) return;
@@ -250,7 +269,7 @@ function VerificationReport({ report }: { report: AuditVerification }) {
   );
 }
 
-function Entries() {
+function Entries({ onReceipt }: { onReceipt: (seq: number) => void }) {
   const [params, setParams] = useSearchParams();
   const from = Number(params.get('from') ?? '0');
   const entries = useQuery({
@@ -281,6 +300,9 @@ function Entries() {
                 <th scope="col">Who</th>
                 <th scope="col">Action</th>
                 <th scope="col">Subject</th>
+                <th scope="col">
+                  <span className="usa-sr-only">Receipt</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -291,6 +313,17 @@ function Entries() {
                   <td>{entry.actor}</td>
                   <td>{entry.action}</td>
                   <td>{entry.subject}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="usa-button usa-button--unstyled"
+                      onClick={() => {
+                        onReceipt(entry.seq);
+                      }}
+                    >
+                      Receipt<span className="usa-sr-only"> for entry {entry.seq}</span>
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
