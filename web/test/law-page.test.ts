@@ -54,4 +54,18 @@ describe('the law browser', () => {
     await expectAccessible(page);
     assert.deepEqual(browser.pageErrors, []);
   });
+
+  it('opens on today’s law where the first jurisdiction is', async () => {
+    const page = await browser.newPage();
+    await page.goto('/law');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(
+      new Date(),
+    );
+    await page
+      .getByRole('heading', { name: new RegExp(`: the law in force on ${today}$`) })
+      .waitFor();
+    assert.equal(await page.getByLabel('Read the law in force on').inputValue(), today);
+    await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
 });

@@ -26,11 +26,14 @@ export function LawPage() {
     staleTime: Infinity,
   });
   const jurisdiction = params.get('jurisdiction') ?? timelines.data?.[0]?.id ?? '';
-  const date = params.get('date') ?? new Date().toISOString().slice(0, 10);
+  const timeline = timelines.data?.find((entry) => entry.id === jurisdiction);
+  // Unless a day is asked for, today where the jurisdiction is (en-CA writes YYYY-MM-DD).
+  const date =
+    params.get('date') ??
+    new Intl.DateTimeFormat('en-CA', { timeZone: timeline?.timeZone }).format(new Date());
   const choose = (next: { jurisdiction?: string; date?: string }) => {
     setParams({ jurisdiction, date, ...next });
   };
-  const timeline = timelines.data?.find((entry) => entry.id === jurisdiction);
   return (
     <>
       <h1>The law</h1>
