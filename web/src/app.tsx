@@ -28,7 +28,7 @@ export function App() {
       <main id="main-content" className="grid-container padding-bottom-6" tabIndex={-1}>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
-          <Route path="/" element={<RequireSession page={<QueuePage />} />} />
+          <Route path="/" element={<RequireSession page={<HomePage />} />} />
           <Route path="/cases/:id" element={<RequireSession page={<CasePage />} />} />
           <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
           <Route path="/audit" element={<RequireSession page={<AuditPage />} />} />
@@ -85,6 +85,19 @@ function Header() {
       </div>
     </header>
   );
+}
+
+/**
+ * The queue, or for a role that may not read cases (an administrator) the first page of the
+ * navigation it may use, so nobody lands on a refusal.
+ */
+function HomePage() {
+  const { state } = useSession();
+  if (state.status !== 'signed-in' || state.user.permissions.includes('case.read')) {
+    return <QueuePage />;
+  }
+  const first = NAV.find((item) => state.user.permissions.includes(item.permission));
+  return <Navigate to={first?.to ?? '/law'} replace />;
 }
 
 function RequireSession({ page }: { page: ReactNode }) {
