@@ -8,6 +8,12 @@ import type { components } from './api/openapi';
 import type { CaseStep } from '../../src/desk/case-lifecycle.js';
 
 type Schemas = components['schemas'];
+type Request = Schemas['Intake']['request'];
+type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
+type ProbableCause = NonNullable<Request['probableCause']>[number];
+type Source = NonNullable<
+  NonNullable<Schemas['Intake']['history']>['convictions']
+>[number]['source'];
 
 export const STATUS_LABELS: Record<Schemas['CaseSummary']['status'], string> = {
   received: 'Waiting for a decision',
@@ -102,4 +108,30 @@ export const INFORMATION_LABELS: Record<InformationItem, string> = {
   'criminal-history': 'Criminal history',
   'personal-information': 'Personal information (address, contacts …)',
   other: 'Other information',
+};
+
+export const ISSUER_LABELS: Record<Issuer, string> = {
+  'article-iii-judge': 'A federal (Article III) judge',
+  'federal-magistrate-judge': 'A federal magistrate judge',
+  'state-judge': 'A state judge',
+  other: 'Someone else',
+  unknown: 'Not known',
+};
+
+export const PROBABLE_CAUSE_LABELS: Record<ProbableCause, string> = {
+  'final-order-of-removal': 'A final order of removal',
+  'removal-proceedings-pending': 'Removal proceedings are pending',
+  'biometric-and-database-check': 'Biometric confirmation and database records',
+  'statements-or-other-evidence': 'Statements or other reliable evidence',
+  'transferred-for-proceeding': 'Transferred to ICE custody for a proceeding',
+};
+
+export const SOURCE_LABELS: Record<Source, string> = {
+  'e-justice-ny': 'DCJS e-JusticeNY search',
+  court: 'A court',
+  'government-entity': 'Another government entity',
+  'federal-immigration-authorities': 'Federal immigration authorities',
+  'agency-records': 'The agency’s own records',
+  other: 'Other',
+  unknown: 'Not recorded',
 };

@@ -13,7 +13,13 @@ import type { CaseRecord } from '../api/case-types';
 import type { components } from '../api/openapi';
 import type { CaseStep } from '../../../src/desk/case-lifecycle.js';
 import type { Intake } from '../../../src/desk/intake.js';
-import { FORM_LABELS, STATUS_LABELS } from '../labels';
+import {
+  FORM_LABELS,
+  ISSUER_LABELS,
+  PROBABLE_CAUSE_LABELS,
+  SOURCE_LABELS,
+  STATUS_LABELS,
+} from '../labels';
 import { Field, fieldId, type FieldErrors } from './field';
 import { ProblemAlert } from './problem-alert';
 
@@ -27,43 +33,16 @@ type PendingCase = NonNullable<History['pendingCases']>[number];
 type Source = Conviction['source'];
 type Court = PendingCase['court'];
 type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
-type ProbableCause = NonNullable<Request['probableCause']>[number];
 type Priority = NonNullable<Request['priorities']>[number];
 type Tri = boolean | 'unknown';
 
 const TRI_LABELS = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
-
-const ISSUER_LABELS: Record<Issuer, string> = {
-  'article-iii-judge': 'A federal (Article III) judge',
-  'federal-magistrate-judge': 'A federal magistrate judge',
-  'state-judge': 'A state judge',
-  other: 'Someone else',
-  unknown: 'Not known',
-};
-
-const SOURCE_LABELS: Record<Source, string> = {
-  'e-justice-ny': 'DCJS e-JusticeNY search',
-  court: 'A court',
-  'government-entity': 'Another government entity',
-  'federal-immigration-authorities': 'Federal immigration authorities',
-  'agency-records': 'The agency’s own records',
-  other: 'Other',
-  unknown: 'Not recorded',
-};
 
 const COURT_LABELS: Record<Court, string> = {
   'new-york': 'A New York court',
   federal: 'A federal court',
   'other-state': 'Another state’s court',
   unknown: 'Not known',
-};
-
-const PROBABLE_CAUSE_LABELS: Record<ProbableCause, string> = {
-  'final-order-of-removal': 'A final order of removal',
-  'removal-proceedings-pending': 'Removal proceedings are pending',
-  'biometric-and-database-check': 'Biometric confirmation and database records',
-  'statements-or-other-evidence': 'Statements or other reliable evidence',
-  'transferred-for-proceeding': 'Transferred to ICE custody for a proceeding',
 };
 
 const PRIORITY_LABELS: Record<Priority, string> = {

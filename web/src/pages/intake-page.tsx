@@ -14,7 +14,14 @@ import type { components } from '../api/openapi';
 import { ChargeHint } from '../components/charge-hint';
 import { Field, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
-import { AGENCY_LABELS, FORM_LABELS, ROLE_LABELS } from '../labels';
+import {
+  AGENCY_LABELS,
+  FORM_LABELS,
+  ISSUER_LABELS,
+  PROBABLE_CAUSE_LABELS,
+  ROLE_LABELS,
+  SOURCE_LABELS,
+} from '../labels';
 import { useUser } from '../session';
 
 type Intake = components['schemas']['Intake'];
@@ -23,33 +30,7 @@ type ProbableCause = NonNullable<Request['probableCause']>[number];
 type Tri = 'yes' | 'no' | 'unknown';
 type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
 
-const ISSUER_LABELS: Record<Issuer, string> = {
-  'article-iii-judge': 'A federal (Article III) judge',
-  'federal-magistrate-judge': 'A federal magistrate judge',
-  'state-judge': 'A state judge',
-  other: 'Someone else',
-  unknown: 'Not known',
-};
-
-const PROBABLE_CAUSE_LABELS: Record<ProbableCause, string> = {
-  'final-order-of-removal': 'A final order of removal',
-  'removal-proceedings-pending': 'Removal proceedings are pending',
-  'biometric-and-database-check': 'Biometric confirmation and database records',
-  'statements-or-other-evidence': 'Statements or other reliable evidence',
-  'transferred-for-proceeding': 'Transferred to ICE custody for a proceeding',
-};
-
 type Source = NonNullable<NonNullable<Intake['history']>['convictions']>[number]['source'];
-
-const SOURCE_LABELS: Record<Source, string> = {
-  'e-justice-ny': 'DCJS e-JusticeNY search',
-  court: 'A court',
-  'government-entity': 'Another government entity',
-  'federal-immigration-authorities': 'Federal immigration authorities',
-  'agency-records': 'The agency’s own records',
-  other: 'Other',
-  unknown: 'Not recorded',
-};
 
 interface Conviction {
   charge: string;
