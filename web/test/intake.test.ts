@@ -65,6 +65,40 @@ describe('the intake form', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('takes the error summary and the field errors away once the checks pass', async () => {
+    const page = await browser.newPage();
+    await browser.signIn(page, 'clerk');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto('/intake');
+    await page.getByLabel('Received at').fill('2016-05-23T11:15');
+    await page.getByLabel('Full name').fill('Synthetic Una Fix');
+    await page.getByLabel('Booking number').fill('I-300');
+    const nysid = page.getByLabel('NYSID');
+    await nysid.fill('123');
+    await page.getByRole('button', { name: 'Record and decide' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'The request was not recorded' });
+    await summary.getByText(/must be a NYSID/).waitFor();
+    assert.equal(await nysid.getAttribute('aria-invalid'), 'true');
+
+    // A booking number emptied meanwhile joins the summary; the NYSID fixed leaves it.
+    await page.getByLabel('Booking number').fill('');
+    await nysid.fill('12345678K');
+    await nysid.press('Tab');
+    await page.locator('#f-person-nysid-error').waitFor({ state: 'detached' });
+    await summary.getByText(/custody\.bookingNumber/).waitFor();
+    assert.equal(await summary.getByText(/must be a NYSID/).count(), 0);
+    await expectAccessible(page);
+
+    // Everything fixed: the checks pass, and nothing is left saying otherwise.
+    await page.getByLabel('Booking number').fill('I-300');
+    await page.getByLabel('Booking number').press('Tab');
+    await summary.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+    assert.equal(await page.locator('.usa-error-message').count(), 0);
+    await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('tells a role that may not record a request so, instead of the form', async () => {
     const page = await browser.newPage();
     await browser.signIn(page, 'reviewer');

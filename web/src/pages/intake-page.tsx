@@ -12,7 +12,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, ok } from '../api/client';
 import type { components } from '../api/openapi';
 import { ChargeHint } from '../components/charge-hint';
-import { Field, type FieldErrors } from '../components/field';
+import { Field, fieldId, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
 import {
   AGENCY_LABELS,
@@ -119,6 +119,9 @@ export function IntakePage() {
 function IntakeForm() {
   const navigate = useNavigate();
   const [convictions, setConvictions] = useState<Conviction[]>([]);
+  const latestConvictions = useRef(convictions);
+  latestConvictions.current = convictions;
+  const formElement = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   // Fields the clerk has left; before a submit only their errors show, not those of empty fields ahead.
   const visited = useRef(new Set<string>());
@@ -145,11 +148,15 @@ function IntakeForm() {
     },
   });
 
-  /** Asks the API (POST /api/cases/check, which records nothing) what it would say of the form. */
-  const check = (intake: Intake) => {
+  /**
+   * Asks the API (POST /api/cases/check, which records nothing) what it would say of the form as it
+   * stands when the check is sent, so a conviction removed meanwhile is not checked.
+   */
+  const check = (element: HTMLFormElement) => {
     clearTimeout(pending.current.timer);
     const sequence = ++pending.current.sequence;
     pending.current.timer = setTimeout(() => {
+      const intake = intakeOf(element, latestConvictions.current);
       void api.POST('/api/cases/check', { body: intake }).then((result) => {
         // A later check, or a submit, was sent since; and only a verdict on the form counts.
         if (sequence !== pending.current.sequence) return;
@@ -165,7 +172,7 @@ function IntakeForm() {
   const leave = (event: FocusEvent<HTMLFormElement>) => {
     const { name } = event.target as { name?: unknown };
     if (typeof name === 'string' && name !== '') visited.current.add(name);
-    check(intakeOf(event.currentTarget, convictions));
+    check(event.currentTarget);
   };
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
@@ -176,13 +183,25 @@ function IntakeForm() {
     record.mutate(intakeOf(event.currentTarget, convictions));
   };
 
+  // A refused submit's field errors are summed up from the latest verdict, so fixing the fields
+  // (the checks then pass) takes the summary away; any other refusal stays until the next submit.
+  const fieldRefusal =
+    record.error instanceof ApiError && (record.error.problem.errors ?? []).length > 0;
+
   return (
     <>
       <h1>Record a detainer request</h1>
-      {record.error !== null && (
+      {record.error !== null && !fieldRefusal && (
         <ProblemAlert error={record.error} heading="The request was not recorded" />
       )}
-      <form className="usa-form usa-form--large" onSubmit={submit} onBlur={leave} noValidate>
+      {fieldRefusal && errors.size > 0 && <ErrorSummary errors={errors} />}
+      <form
+        ref={formElement}
+        className="usa-form usa-form--large"
+        onSubmit={submit}
+        onBlur={leave}
+        noValidate
+      >
         <fieldset className="usa-fieldset">
           <legend className="usa-legend usa-legend--large">The request</legend>
           <Field path="jurisdiction" label="Agency" errors={errors}>
@@ -365,6 +384,8 @@ function IntakeForm() {
                   className="usa-button usa-button--unstyled"
                   onClick={() => {
                     setConvictions(convictions.filter((_entry, at) => at !== index));
+                    // Its errors go with it; the others may have moved.
+                    if (formElement.current !== null) check(formElement.current);
                   }}
                 >
                   Remove conviction {index + 1}
@@ -388,6 +409,28 @@ function IntakeForm() {
         </button>
       </form>
     </>
+  );
+}
+
+/** What a refused submit found still wrong, each linked to its field. */
+function ErrorSummary({ errors }: { errors: FieldErrors }) {
+  return (
+    <div className="usa-alert usa-alert--error" role="alert">
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading">The request was not recorded</h2>
+        <p className="usa-alert__text">Correct these fields, then record it again:</p>
+        <ul>
+          {[...errors].map(([path, message]) => (
+            <li key={path}>
+              <a href={`#${fieldId(path)}`}>
+                <code>{path}</code>
+              </a>
+              : {message}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
   );
 }
 
