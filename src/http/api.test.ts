@@ -479,6 +479,7 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
     body: { password: 'short' },
   },
   { method: 'POST', path: '/api/audit/checkpoints', permission: 'audit.checkpoint' },
+  { method: 'GET', path: '/api/audit/checkpoints', permission: 'audit.read' },
   { method: 'GET', path: '/api/audit/verification', permission: 'audit.read' },
   { method: 'GET', path: '/api/audit/entries', permission: 'audit.read' },
   { method: 'GET', path: '/api/audit/entries/0/receipt', permission: 'audit.read' },

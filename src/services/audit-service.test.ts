@@ -13,6 +13,7 @@ import {
 import { leafHashOf } from '../audit/leaf.js';
 import { inclusionProof, rootOf } from '../audit/merkle.js';
 import { decisionSha256 } from '../audit/record-hashes.js';
+import { DeskError } from '../desk/errors.js';
 import { docIntakeWithWarrant, docIntakeWithoutWarrant } from '../testing/intake-fixtures.js';
 import { TEST_STORES, type TestStoreKind } from '../testing/test-stores.js';
 import type { Store } from '../store/open-store.js';
@@ -20,6 +21,7 @@ import {
   createCheckpoint,
   entryReceipt,
   listAuditEntries,
+  listCheckpoints,
   verifyAuditLog,
   type AuditSigner,
 } from './audit-service.js';
@@ -184,6 +186,42 @@ for (const kind of TEST_STORES) {
         );
         verifyInclusionBundle(receipt, leaves[seq]!, signer.verifier);
       }
+    });
+
+    it('lists every signed checkpoint, largest first, a page at a time; each read is audited', async () => {
+      const before = await listCheckpoints(ctx, auditor, 0, 500);
+      const notes: string[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        // The read appends an entry, so each checkpoint covers a longer log than the last.
+        await listCheckpoints(ctx, auditor, 0, 1);
+        notes.push(await createCheckpoint(ctx, auditor, signer));
+      }
+      const first = await listCheckpoints(ctx, auditor, 0, 2);
+      assert.deepEqual([first.total, first.offset, first.limit], [before.total + 3, 0, 2]);
+      assert.deepEqual(
+        first.items.map((item) => item.note),
+        [notes[2], notes[1]],
+      );
+      const second = await listCheckpoints(ctx, auditor, 2, 2);
+      assert.deepEqual(
+        second.items.map((item) => item.note),
+        [notes[0], before.items[0]?.note],
+      );
+      for (const item of [...first.items, ...second.items]) {
+        assert.equal(parseCheckpoint(item.note).size, item.size);
+        assert.ok(!Number.isNaN(Date.parse(item.at)));
+      }
+      const size = await headSize(store);
+      const [read] = await listAuditEntries(ctx, auditor, size - 1, 1);
+      assert.deepEqual(
+        [read?.actor, read?.action, read?.subject, read?.payload],
+        ['auditor', 'audit.checkpoints', 'audit-log', { offset: 2, count: 2 }],
+      );
+      await assert.rejects(
+        listCheckpoints(ctx, clerk, 0, 1),
+        (error) => error instanceof DeskError && error.code === 'forbidden',
+      );
+      assert.equal(await headSize(store), size + 1, 'a refused read appends nothing');
     });
 
     it('a receipt proves one entry offline against the checkpoint', async () => {

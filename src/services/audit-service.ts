@@ -5,8 +5,9 @@
  *
  * The tree is kept as the log grows (src/store/audit-writer.ts), so a checkpoint reads the head row
  * and a receipt a few dozen entries, whatever the log's size, and neither holds the log's lock.
- * Every read of the log by a person (entries, receipts, verification) is itself an audit entry,
- * appended after the read: one entry a read, never read back by the read that appends it.
+ * Every read of the log by a person (entries, checkpoints, receipts, verification) is itself an
+ * audit entry, appended after the read: one entry a read, never read back by the read that
+ * appends it.
  * @module
  */
 import type { Kysely } from 'kysely';
@@ -80,6 +81,43 @@ export async function latestCheckpoint(ctx: DeskContext): Promise<string | undef
     .orderBy('size', 'desc')
     .executeTakeFirst();
   return row?.note;
+}
+
+export interface CheckpointView {
+  /** The entries it covers: 0 to size - 1. */
+  size: number;
+  /** When the desk signed it. */
+  at: string;
+  /** The signed note itself, to keep or compare with a copy held elsewhere. */
+  note: string;
+}
+
+/**
+ * Every signed checkpoint, newest (largest) first, a page at a time: an auditor compares them
+ * with copies kept elsewhere. An audited read, like the entries, though checkpoints name no one.
+ */
+export async function listCheckpoints(
+  ctx: DeskContext,
+  actor: Actor,
+  offset: number,
+  limit: number,
+): Promise<{ items: CheckpointView[]; total: number; limit: number; offset: number }> {
+  requirePermission(actor, 'audit.read');
+  const [rows, count] = await Promise.all([
+    ctx.store.db
+      .selectFrom('auditCheckpoints')
+      .select(['size', 'at', 'note'])
+      .orderBy('size', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    ctx.store.db
+      .selectFrom('auditCheckpoints')
+      .select((eb) => eb.fn.countAll<string | number>().as('total'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  await auditRead(ctx, actor, 'audit.checkpoints', { offset, count: rows.length });
+  return { items: rows, total: Number(count.total), limit, offset };
 }
 
 /**

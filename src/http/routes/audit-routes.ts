@@ -1,7 +1,7 @@
 /**
  * The audit log over HTTP, after Certificate Transparency's get-sth and get-proof: the latest
- * signed checkpoint and the verifier key are public (they name no one); entries, verification
- * and receipts are for auditors.
+ * signed checkpoint and the verifier key are public (they name no one); entries, the list of
+ * checkpoints, verification and receipts are for auditors.
  * @module
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
@@ -12,6 +12,7 @@ import {
   entryReceipt,
   latestCheckpoint,
   listAuditEntries,
+  listCheckpoints,
   verifyAuditLog,
   type AuditSigner,
 } from '../../services/audit-service.js';
@@ -30,6 +31,16 @@ const text = (description: string) => ({
   description,
   content: { 'text/plain': { schema: z.string() } },
 });
+
+const checkpointSchema = z
+  .object({
+    size: z.number().int().describe('The entries it covers: 0 to size - 1.'),
+    at: z.string().describe('When the desk signed it.'),
+    note: z
+      .string()
+      .describe('The signed note (C2SP tlog-checkpoint), as GET /api/audit/checkpoint gives it.'),
+  })
+  .meta({ id: 'AuditCheckpoint' });
 
 export function registerAuditRoutes(
   app: OpenAPIHono<DeskEnv>,
@@ -79,6 +90,43 @@ export function registerAuditRoutes(
       responses: { 201: text('The new (or unchanged) checkpoint.'), ...problemResponses },
     }),
     async (c) => c.text(await createCheckpoint(ctx, actorOf(c), signer), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/audit/checkpoints',
+      tags,
+      middleware: [allow('audit.read')] as const,
+      summary: 'Every signed checkpoint, newest first, a page at a time (audited)',
+      request: {
+        query: z.object({
+          offset: integerParamOr(0, 0),
+          limit: integerParamOr(20, 1, 500),
+        }),
+      },
+      responses: {
+        200: {
+          description:
+            'A page of checkpoints by size, largest first, and how many there are; the read is an audit entry.',
+          content: {
+            'application/json': {
+              schema: z.object({
+                items: z.array(checkpointSchema),
+                total: z.number().int(),
+                limit: z.number().int(),
+                offset: z.number().int(),
+              }),
+            },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { offset, limit } = c.req.valid('query');
+      return c.json(await listCheckpoints(ctx, actorOf(c), offset, limit), 200);
+    },
   );
 
   app.openapi(
