@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { decidedCase } from './seed-cases.js';
 
 describe('the audit page', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-    await decidedCase(browser.desk, 'A-1');
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite((desk) => decidedCase(desk, 'A-1'));
 
   it('an auditor verifies the log and reads its entries', async () => {
     const page = await browser.newPage();
@@ -39,10 +29,7 @@ describe('the audit page', () => {
   });
 
   it('an auditor signs a checkpoint and gets, reads and downloads an entry’s receipt', async () => {
-    const page = await browser.newPage();
-    await browser.signIn(page, 'auditor');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto('/audit');
+    const page = await browser.pageAs('auditor', '/audit');
     const checkpoint = page.getByRole('region', { name: 'The latest signed checkpoint' });
     await checkpoint.getByText(/^Verifier key: /).waitFor();
     await checkpoint.getByRole('button', { name: 'Sign a checkpoint now' }).click();
@@ -92,13 +79,73 @@ describe('the audit page', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('an auditor pages through every checkpoint signed, the latest first; the reads are audited', async () => {
+    const auditor = await browser.desk.as('auditor');
+    for (let i = 0; i < 11; i += 1) {
+      // Each read appends an entry, so each checkpoint covers a longer log.
+      await auditor.request('GET', '/api/audit/entries?limit=1');
+      assert.equal((await auditor.request('POST', '/api/audit/checkpoints')).status, 201);
+    }
+    const stored = await browser.desk.ctx.store.db
+      .selectFrom('auditCheckpoints')
+      .select(['size', 'note'])
+      .orderBy('size', 'desc')
+      .execute();
+    const total = stored.length;
+    assert.ok(total > 10 && total <= 20);
+    const readsFrom = (
+      await browser.desk.ctx.store.db
+        .selectFrom('auditHead')
+        .select('size')
+        .executeTakeFirstOrThrow()
+    ).size;
+    const page = await browser.pageAs('auditor', '/audit');
+    const list = page.getByRole('region', { name: 'Every signed checkpoint' });
+    const pager = list.getByRole('navigation', { name: 'Checkpoint pages' });
+    await pager.getByText(`1–10 of ${String(total)}`).waitFor();
+    const table = list.getByRole('table', { name: 'Signed checkpoints, the latest first' });
+    const rows = table.getByRole('row');
+    assert.equal(await rows.count(), 11, 'a header and ten checkpoints');
+    const latest = stored[0]!;
+    await table.getByRole('rowheader', { name: String(latest.size), exact: true }).waitFor();
+    await table.getByText(`The note over ${String(latest.size)} entries`).click();
+    const shown = await rows.nth(1).locator('pre').innerText();
+    assert.equal(shown.trim(), latest.note.trim());
+    await expectAccessible(page);
+    await screenshot(page, 'audit-checkpoints');
+
+    await pager.getByRole('button', { name: 'Next' }).click();
+    await pager.getByText(`11–${String(total)} of ${String(total)}`).waitFor();
+    assert.match(page.url(), /checkpoints=10/);
+    const oldest = stored[total - 1]!;
+    await table.getByRole('rowheader', { name: String(oldest.size), exact: true }).waitFor();
+    assert.equal(await rows.count(), total - 10 + 1);
+    await expectAccessible(page);
+    // The address keeps the page: a reload shows the same checkpoints.
+    await page.reload();
+    await pager.getByText(`11–${String(total)} of ${String(total)}`).waitFor();
+    const reads = await browser.desk.ctx.store.db
+      .selectFrom('auditEntries')
+      .select(['actor', 'payloadJson'])
+      .where('action', '=', 'audit.checkpoints')
+      .where('seq', '>=', readsFrom)
+      .execute();
+    assert.deepEqual(
+      [...new Set(reads.map((read) => `${read.actor} ${read.payloadJson}`))].sort(),
+      [`auditor {"offset":0,"count":10}`, `auditor {"offset":10,"count":${String(total - 10)}}`],
+    );
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('a clerk is refused, in the API’s words', async () => {
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto('/audit');
-    const refusal = page.getByRole('alert');
-    await refusal.getByText('the clerk role may not audit.read').waitFor();
+    const page = await browser.pageAs('clerk', '/audit');
+    for (const name of ['Every signed checkpoint', 'Entries']) {
+      await page
+        .getByRole('region', { name, exact: true })
+        .getByRole('alert')
+        .getByText('the clerk role may not audit.read')
+        .waitFor();
+    }
     await expectAccessible(page);
     assert.deepEqual(browser.pageErrors, []);
   });

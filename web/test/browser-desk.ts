@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestDesk, TEST_PASSWORD, type TestDesk } from '../../src/testing/desk-server.js';
@@ -74,9 +75,18 @@ export interface BrowserDesk {
   newPage(): Promise<Page>;
   /** Opens the sign-in page and signs in as this account. */
   signIn(page: Page, username: string, password?: string): Promise<void>;
+  /** A new page signed in as this account (the header offers to sign out), then at `path`. */
+  pageAs(username: string, path?: string): Promise<Page>;
   /** Errors the pages logged or threw (a CSP refusal is one); the tests expect none. */
   pageErrors: string[];
   close(): Promise<void>;
+}
+
+async function signIn(page: Page, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 export async function startBrowserDesk(): Promise<BrowserDesk> {
@@ -101,36 +111,69 @@ export async function startBrowserDesk(): Promise<BrowserDesk> {
     throw error;
   }
   const pageErrors: string[] = [];
+  const newPage = async () => {
+    const context = await browser.newContext({
+      baseURL: desk.url,
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-US',
+      timezoneId: 'America/New_York',
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      // A 401 or 4xx the app handles still logs a network line; only script errors count.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        pageErrors.push(`${page.url()}: ${message.text()}`);
+      }
+    });
+    return page;
+  };
   return {
     desk,
     pageErrors,
-    async newPage() {
-      const context = await browser.newContext({
-        baseURL: desk.url,
-        viewport: { width: 1280, height: 800 },
-        locale: 'en-US',
-        timezoneId: 'America/New_York',
-      });
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-      page.on('console', (message) => {
-        // A 401 or 4xx the app handles still logs a network line; only script errors count.
-        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-          pageErrors.push(`${page.url()}: ${message.text()}`);
-        }
-      });
+    newPage,
+    signIn,
+    async pageAs(username, path) {
+      const page = await newPage();
+      await signIn(page, username);
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+      if (path !== undefined) await page.goto(path);
       return page;
-    },
-    async signIn(page, username, password = TEST_PASSWORD) {
-      await page.goto('/sign-in');
-      await page.getByLabel('Username').fill(username);
-      await page.getByLabel('Password').fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
     },
     async close() {
       await browser.close();
       await desk.close();
     },
+  };
+}
+
+/**
+ * The desk a test file's suite shares: started before its first test (then `seed`, e.g. cases
+ * recorded through the API) and closed after its last. Call it in the `describe`.
+ */
+export function browserDeskForSuite(
+  seed?: (desk: TestDesk) => Promise<unknown>,
+): Omit<BrowserDesk, 'close'> {
+  let started: BrowserDesk | undefined;
+  before(async () => {
+    started = await startBrowserDesk();
+    await seed?.(started.desk);
+  });
+  after(() => started?.close());
+  const current = () => {
+    if (started === undefined) throw new Error('the suite’s desk starts before its first test');
+    return started;
+  };
+  return {
+    get desk() {
+      return current().desk;
+    },
+    get pageErrors() {
+      return current().pageErrors;
+    },
+    newPage: () => current().newPage(),
+    signIn: (page, username, password) => current().signIn(page, username, password),
+    pageAs: (username, path) => current().pageAs(username, path),
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * The audit log for auditors and administrators: verify it (every leaf, the chain, the tree, the
  * checkpoints and the stored records against it), read the latest signed checkpoint and sign a
- * new one, get an entry's receipt (its inclusion proof in that checkpoint, to keep or hand on) and
- * read the entries, a page at a time. Reads are audited; a role without the permission sees the
- * API's refusal.
+ * new one, page through every checkpoint signed, get an entry's receipt (its inclusion proof in
+ * the latest checkpoint, to keep or hand on) and read the entries, a page at a time. Reads are
+ * audited; a role without the permission sees the API's refusal.
  * @module
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,10 +11,12 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ok } from '../api/client';
 import type { AuditVerification } from '../../../src/services/audit-service.js';
+import { Pager } from '../components/pager';
 import { ProblemAlert } from '../components/problem-alert';
 import { formatInstant } from '../time';
 
 const PAGE_SIZE = 50;
+const CHECKPOINTS_PAGE_SIZE = 10;
 
 interface AuditEntryRow {
   seq: number;
@@ -58,6 +60,7 @@ export function AuditPage() {
         </div>
       </section>
       <Checkpoint />
+      <Checkpoints />
       <Receipt seq={receiptSeq} setSeq={setReceiptSeq} receipt={receipt} />
       <Entries
         onReceipt={(seq) => {
@@ -98,8 +101,9 @@ function Checkpoint() {
   });
   const sign = useMutation({
     mutationFn: async () => okText(await api.POST('/api/audit/checkpoints', { parseAs: 'text' })),
-    onSuccess: (note) => {
+    onSuccess: async (note) => {
       queryClient.setQueryData(['audit-checkpoint'], note);
+      await queryClient.invalidateQueries({ queryKey: ['audit-checkpoints'] });
     },
   });
   return (
@@ -143,6 +147,87 @@ function Checkpoint() {
           <p>Signed: the checkpoint above covers the log as it stands.</p>
         )}
       </div>
+    </section>
+  );
+}
+
+/** Sets one search parameter, keeping the others: each list on the page pages on its own. */
+function useSearchParam(name: string): [number, (value: number) => void] {
+  const [params, setParams] = useSearchParams();
+  const set = (value: number) => {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set(name, String(Math.max(0, value)));
+      return next;
+    });
+  };
+  return [Number(params.get(name) ?? '0'), set];
+}
+
+/** Every checkpoint signed, largest first, to compare with copies kept elsewhere. */
+function Checkpoints() {
+  const [offset, setOffset] = useSearchParam('checkpoints');
+  const checkpoints = useQuery({
+    queryKey: ['audit-checkpoints', offset],
+    queryFn: async () =>
+      ok(
+        await api.GET('/api/audit/checkpoints', {
+          params: { query: { offset, limit: CHECKPOINTS_PAGE_SIZE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <section aria-labelledby="checkpoints-heading">
+      <h2 id="checkpoints-heading">Every signed checkpoint</h2>
+      <p>
+        Each checkpoint the desk has signed, the latest first. A copy kept elsewhere should be one
+        of them, word for word.
+      </p>
+      {checkpoints.error !== null && (
+        <ProblemAlert error={checkpoints.error} heading="The checkpoints could not be read" />
+      )}
+      {checkpoints.data !== undefined && (
+        <>
+          <table className="usa-table usa-table--borderless desk-table">
+            <caption className="usa-sr-only">Signed checkpoints, the latest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Entries covered</th>
+                <th scope="col">Signed</th>
+                <th scope="col">Signed note</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checkpoints.data.items.map((checkpoint) => (
+                <tr key={checkpoint.size}>
+                  <th scope="row">{checkpoint.size.toLocaleString('en-US')}</th>
+                  <td>{formatInstant(checkpoint.at)}</td>
+                  <td>
+                    <details>
+                      <summary>
+                        The note
+                        <span className="usa-sr-only">
+                          {' '}
+                          over {checkpoint.size.toLocaleString('en-US')} entries
+                        </span>
+                      </summary>
+                      <pre className="desk-note">{checkpoint.note}</pre>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Pager
+            label="Checkpoint pages"
+            offset={offset}
+            limit={CHECKPOINTS_PAGE_SIZE}
+            total={checkpoints.data.total}
+            onOffset={setOffset}
+          />
+        </>
+      )}
     </section>
   );
 }
@@ -270,8 +355,7 @@ function VerificationReport({ report }: { report: AuditVerification }) {
 }
 
 function Entries({ onReceipt }: { onReceipt: (seq: number) => void }) {
-  const [params, setParams] = useSearchParams();
-  const from = Number(params.get('from') ?? '0');
+  const [from, go] = useSearchParam('from');
   const entries = useQuery({
     queryKey: ['audit-entries', from],
     queryFn: async () =>
@@ -280,9 +364,6 @@ function Entries({ onReceipt }: { onReceipt: (seq: number) => void }) {
       ) as unknown as AuditEntryRow[],
     placeholderData: keepPreviousData,
   });
-  const go = (next: number) => {
-    setParams({ from: String(Math.max(0, next)) });
-  };
   return (
     <section aria-labelledby="entries-heading">
       <h2 id="entries-heading">Entries</h2>
