@@ -158,14 +158,37 @@ function periodCases(rng: Faker, people: PeopleFactory, margins: PeriodMargins):
       minute: rng.number.int({ min: 0, max: 59 }),
     });
   }).sort((a, b) => a.toMillis() - b.toMillis());
-  const plans = plansFor(rng, margins);
+  const periodEnd = DateTime.fromISO(margins.to, { zone: ZONE });
+  const plans = settleInPeriod(plansFor(rng, margins), receipts, periodEnd);
   return receipts.map((receivedAt, index) => {
     const plan = plans[index]!;
     const ref = `${margins.key}-${String(index + 1).padStart(4, '0')}`;
     return margins.jurisdiction === 'nyc-nypd'
       ? nypdCase(rng, people, ref, margins.key, receivedAt, plan)
-      : docCase(rng, people, ref, margins.key, receivedAt, plan);
+      : docCase(rng, people, ref, margins.key, receivedAt, plan, periodEnd);
   });
+}
+
+/** Days before a period's end by which an honored request is received, so it closes in it. */
+const HONORED_BY = 10;
+
+/**
+ * The reports count a hold or transfer in the period it happens, and the published figures count
+ * them in the period of the request: an honored request received in the period's last days trades
+ * places with an earlier request that is not honored, so both counts agree.
+ */
+function settleInPeriod(plans: Plan[], receipts: readonly DateTime[], periodEnd: DateTime) {
+  const latestReceipt = periodEnd.minus({ days: HONORED_BY });
+  const settled = [...plans];
+  for (let late = 0; late < settled.length; late++) {
+    if (settled[late]!.honor === undefined || receipts[late]! < latestReceipt) continue;
+    const early = settled.findIndex(
+      (plan, index) => plan.honor === undefined && receipts[index]! < latestReceipt,
+    );
+    if (early < 0) throw new RangeError('no early request to trade an honored one with');
+    [settled[early], settled[late]] = [settled[late]!, settled[early]!];
+  }
+  return settled;
 }
 
 const BOROUGHS = [
@@ -247,15 +270,22 @@ function docCase(
   period: DemoCase['period'],
   receivedAt: DateTime,
   plan: Plan,
+  periodEnd: DateTime,
 ): DemoCase {
   const arrest = receivedAt.minus({ days: rng.number.int({ min: 3, max: 200 }) }).startOf('day');
   const intakeAt = receivedAt.plus(minutes(rng, 10, 120));
   const decideAt = intakeAt.plus(minutes(rng, 30, 20 * 60));
   const confirmAt = decideAt.plus(minutes(rng, 60, 24 * 60));
-  const releaseAt = confirmAt.plus({ days: rng.number.int({ min: 4, max: 120 }) }).set({
+  const drawn = confirmAt.plus({ days: rng.number.int({ min: 4, max: 120 }) }).set({
     hour: rng.number.int({ min: 9, max: 19 }),
     minute: rng.number.int({ min: 0, max: 59 }),
   });
+  // An honored request is seen through within its period (see settleInPeriod).
+  const lastDay = periodEnd.minus({ days: 2 });
+  const releaseAt =
+    plan.honor !== undefined && drawn > lastDay
+      ? lastDay.set({ hour: drawn.hour, minute: drawn.minute })
+      : drawn;
   const intake = intakeFor(rng, people, {
     jurisdiction: 'nyc-doc',
     kind: plan.kind,

@@ -6,6 +6,7 @@
  * @module
  */
 import type { Case, InformationItem } from './case.js';
+import { parseInstant } from './dates.js';
 import { deepFreeze } from './freeze.js';
 import { UNKNOWN, type Tri } from './tri.js';
 
@@ -310,6 +311,31 @@ export function evaluateOnce(condition: Condition, ctx: EvalContext): Finding {
   // A derived condition or a term has memoized it already.
   if (!ctx.memo.includes(finding)) ctx.memo.push(finding);
   return finding;
+}
+
+/**
+ * One condition tested against a case outside any decision, on `lawDate` where the case's time
+ * zone is `timeZone`. The mandated reports classify people with the law's own tests this way, so a
+ * report's "convicted of a violent or serious crime" is the decision's.
+ */
+export function testCondition(
+  condition: Condition,
+  input: Case,
+  lawDate: string,
+  timeZone: string,
+): Finding {
+  return condition.evaluate({
+    case: input,
+    timeZone,
+    lawDate,
+    decisionAtMs: parseInstant(input.decisionAt),
+    otherwiseReleaseAtMs:
+      input.otherwiseReleaseAt === undefined ? undefined : parseInstant(input.otherwiseReleaseAt),
+    terms: new Map(),
+    memo: [],
+    item: undefined,
+    trace: undefined,
+  });
 }
 
 function memoized(ctx: EvalContext, condition: Condition): Finding | undefined {

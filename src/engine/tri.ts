@@ -13,3 +13,19 @@ export const UNKNOWN = 'unknown' as const;
 export function tri(value: boolean | 'unknown' | undefined): Tri {
   return value === undefined ? UNKNOWN : value;
 }
+
+/** Both hold: false if either is false, unknown if either is not recorded. */
+export function triAnd(...values: readonly Tri[]): Tri {
+  if (values.includes(false)) return false;
+  return values.includes(UNKNOWN) ? UNKNOWN : true;
+}
+
+/** Either holds: true if either is true, unknown if the rest are not recorded. */
+export function triOr(...values: readonly Tri[]): Tri {
+  if (values.includes(true)) return true;
+  return values.includes(UNKNOWN) ? UNKNOWN : false;
+}
+
+export function triNot(value: Tri): Tri {
+  return value === UNKNOWN ? UNKNOWN : !value;
+}

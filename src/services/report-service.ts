@@ -1,0 +1,280 @@
+/**
+ * The mandated reports as the desk serves them: the statutory periods of each agency's duty, and
+ * a report built from the store for any period, in one read-only snapshot with the audit log's
+ * state it was built on. The public report gives figures and definitions; the authorised one adds
+ * the cases behind each figure, and reading it is audited.
+ * @module
+ */
+import { sql } from 'kysely';
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { foldSubtrees } from '../audit/merkle.js';
+import { hashesFromHex } from '../audit/tree-nodes.js';
+import { parseCase } from '../engine/case.js';
+import { localDateOf } from '../engine/dates.js';
+import { engineCaseFor } from '../desk/engine-case.js';
+import { DeskError } from '../desk/errors.js';
+import type { InformationAnswer, InformationRequest } from '../desk/information-request.js';
+import type { Intake } from '../desk/intake.js';
+import { REPORT_LAWS, reportLawFor } from '../law/report-laws.js';
+import {
+  buildReport,
+  type AuditState,
+  type CountedFigure,
+  type Figure,
+  type Report,
+} from '../reports/build-report.js';
+import type { ReportCase } from '../reports/report-case.js';
+import type { ReportLaw } from '../reports/report-law.js';
+import {
+  ReportPeriodError,
+  periodBounds,
+  reportPeriod,
+  statutoryPeriods,
+  type ReportPeriod,
+} from '../reports/report-periods.js';
+import { appendAudit } from '../store/audit-writer.js';
+import type { Trx } from './case-transaction.js';
+import type { DeskContext } from './desk-context.js';
+
+export interface ReportDuty {
+  readonly jurisdiction: string;
+  readonly agency: string;
+  readonly agencyShort: string;
+  readonly periods: readonly {
+    readonly from: string;
+    readonly to: string;
+    readonly due: string;
+    readonly label: string;
+    readonly version: string;
+    readonly citation: string;
+  }[];
+}
+
+function today(ctx: DeskContext, law: ReportLaw): string {
+  return localDateOf(Date.parse(ctx.now()), law.timeZone);
+}
+
+/** Every agency's reporting duty and the statutory periods that have ended. Public. */
+export function reportDuties(ctx: DeskContext): ReportDuty[] {
+  return REPORT_LAWS.map((law) => ({
+    jurisdiction: law.jurisdiction,
+    agency: law.agency,
+    agencyShort: law.agencyShort,
+    periods: statutoryPeriods(law, today(ctx, law)).map((period) => ({
+      from: period.from,
+      to: period.to,
+      due: period.due!,
+      label: period.label,
+      version: period.version.clause.version,
+      citation: period.version.clause.citation,
+    })),
+  }));
+}
+
+export interface ReportRequest {
+  readonly jurisdiction: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+function lawAndPeriod(ctx: DeskContext, request: ReportRequest) {
+  const law = reportLawFor(request.jurisdiction);
+  if (law === undefined) {
+    throw DeskError.invalid([
+      {
+        path: 'jurisdiction',
+        message: `no reporting duty is encoded for "${request.jurisdiction}"; known: ${REPORT_LAWS.map((known) => known.jurisdiction).join(', ')}`,
+      },
+    ]);
+  }
+  try {
+    return { law, period: reportPeriod(law, request.from, request.to, today(ctx, law)) };
+  } catch (error) {
+    if (error instanceof ReportPeriodError) {
+      throw DeskError.invalid([
+        { path: error.field, message: error.message.slice(error.field.length + 2) },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** The report anyone may read: every figure and its definition, no case. */
+export async function publicReport(ctx: DeskContext, request: ReportRequest): Promise<Report> {
+  const { law, period } = lawAndPeriod(ctx, request);
+  return withoutCases(await readReport(ctx, law, period));
+}
+
+/** The report with the cases behind each figure, for a role that may see them; audited. */
+export async function tracedReport(
+  ctx: DeskContext,
+  actor: Actor,
+  request: ReportRequest,
+): Promise<Report> {
+  requirePermission(actor, 'report.cases');
+  const { law, period } = lawAndPeriod(ctx, request);
+  const report = await readReport(ctx, law, period);
+  await ctx.store.transaction((trx) =>
+    appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action: 'report.read-cases',
+      subject: `report/${law.jurisdiction}/${period.from}/${period.to}`,
+      payload: { auditSize: report.audit.size },
+    }),
+  );
+  return report;
+}
+
+export function withoutCases(report: Report): Report {
+  return {
+    ...report,
+    figures: report.figures.map((figure): Figure => {
+      if (figure.status !== 'counted') return figure;
+      const counted: { -readonly [K in keyof CountedFigure]: CountedFigure[K] } = { ...figure };
+      delete counted.caseIds;
+      delete counted.unknownCaseIds;
+      return counted;
+    }),
+  };
+}
+
+async function readReport(ctx: DeskContext, law: ReportLaw, period: ReportPeriod) {
+  const dataAsOf = ctx.now();
+  return ctx.store.transaction(async (trx) => {
+    // One snapshot for the log and the records: on PostgreSQL, the transaction's first statement.
+    if (ctx.store.dialect === 'postgres') {
+      await sql`set transaction isolation level repeatable read read only`.execute(trx);
+    }
+    const audit = await auditState(trx);
+    const cases = await reportCases(trx, law, period);
+    return buildReport({ law, period, cases, dataAsOf, audit });
+  });
+}
+
+async function auditState(trx: Trx): Promise<AuditState> {
+  const head = await trx
+    .selectFrom('auditHead')
+    .select(['size', 'compactRange'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  const checkpoint = await trx
+    .selectFrom('auditCheckpoints')
+    .select('note')
+    .where('size', '<=', head.size)
+    .orderBy('size', 'desc')
+    .executeTakeFirst();
+  return {
+    size: head.size,
+    rootSha256: foldSubtrees(hashesFromHex(head.compactRange)).toString('hex'),
+    ...(checkpoint === undefined ? {} : { checkpoint: checkpoint.note }),
+  };
+}
+
+/** Cases read a page of ids at a time, within the parameter limits of both databases. */
+const PAGE = 500;
+
+/**
+ * Every case of the agency that may have an event in the period: received before its end and
+ * not closed before its start, or with an information request received or answered in it.
+ */
+async function reportCases(trx: Trx, law: ReportLaw, period: ReportPeriod): Promise<ReportCase[]> {
+  const [start, end] = periodBounds(period, law.timeZone).map((ms) => new Date(ms).toISOString());
+  const open = await trx
+    .selectFrom('cases')
+    .select('id')
+    .where('jurisdiction', '=', law.jurisdiction)
+    .where('receivedAt', '<', end!)
+    .where((eb) => eb.or([eb('closedAt', 'is', null), eb('closedAt', '>=', start!)]))
+    .execute();
+  const asked = await trx
+    .selectFrom('informationRequests')
+    .innerJoin('cases', 'cases.id', 'informationRequests.caseId')
+    .select('cases.id')
+    .where('cases.jurisdiction', '=', law.jurisdiction)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb('informationRequests.receivedAt', '>=', start!),
+          eb('informationRequests.receivedAt', '<', end!),
+        ]),
+        eb.and([
+          eb('informationRequests.answeredAt', '>=', start!),
+          eb('informationRequests.answeredAt', '<', end!),
+        ]),
+      ]),
+    )
+    .execute();
+  const ids = [...new Set([...open, ...asked].map((row) => row.id))].sort();
+  const cases: ReportCase[] = [];
+  for (let index = 0; index < ids.length; index += PAGE) {
+    cases.push(...(await casePage(trx, law, ids.slice(index, index + PAGE))));
+  }
+  return cases;
+}
+
+async function casePage(trx: Trx, law: ReportLaw, ids: string[]): Promise<ReportCase[]> {
+  const rows = await trx
+    .selectFrom('cases')
+    .select(['id', 'personId', 'jurisdiction', 'receivedAt', 'intakeJson'])
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .execute();
+  const events = await trx
+    .selectFrom('caseEvents')
+    .select(['caseId', 'kind', 'at'])
+    .where('caseId', 'in', ids)
+    .orderBy('at')
+    .execute();
+  const requests = await trx
+    .selectFrom('informationRequests')
+    .select(['id', 'caseId', 'receivedAt', 'requestJson', 'answerJson', 'answeredAt'])
+    .where('caseId', 'in', ids)
+    .orderBy('receivedAt')
+    .execute();
+  const eventsOf = groupBy(events, (event) => event.caseId);
+  const requestsOf = groupBy(requests, (request) => request.caseId);
+  return rows.map((row) => {
+    const intake = JSON.parse(row.intakeJson) as Intake;
+    const input = parseCase(engineCaseFor(intake, row.id, row.receivedAt));
+    return {
+      id: row.id,
+      personId: row.personId,
+      jurisdiction: row.jurisdiction,
+      receivedAt: row.receivedAt,
+      reasons: [
+        ...intake.request.probableCause,
+        ...intake.request.administrativeWarrants.map((warrant) => warrant.form),
+      ],
+      events: (eventsOf.get(row.id) ?? []).map((event) => ({ kind: event.kind, at: event.at })),
+      informationRequests: (requestsOf.get(row.id) ?? []).map((request) => {
+        const asked = JSON.parse(request.requestJson) as InformationRequest;
+        const answer =
+          request.answerJson === null
+            ? undefined
+            : (JSON.parse(request.answerJson) as InformationAnswer);
+        return {
+          id: request.id,
+          receivedAt: request.receivedAt,
+          requester: asked.requester,
+          asked: asked.information,
+          ...(answer === undefined || request.answeredAt === null
+            ? {}
+            : { disclosed: answer.disclosed, answeredAt: request.answeredAt }),
+        };
+      }),
+      subject: law.subjectFacts(input, localDateOf(Date.parse(row.receivedAt), law.timeZone)),
+    };
+  });
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
