@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'information.handle': ['clerk', 'supervisor'],
   'case.import': ['supervisor'],
   'case.export': ['supervisor', 'auditor'],
+  /** Open the cases behind a mandated report's figures (the figures themselves are public). */
+  'report.cases': ['reviewer', 'supervisor', 'auditor'],
   'audit.read': ['auditor', 'admin'],
   'audit.checkpoint': ['auditor', 'admin'],
   'users.manage': ['admin'],
