@@ -1,7 +1,7 @@
 /**
  * The app's pages and the frame around them: a skip link, the header with who is signed in, and
- * the page. Every page but sign-in needs a session; without one the person is sent to sign in and
- * brought back to the page they asked for.
+ * the page. Every page but sign-in and the law (public) needs a session; without one the person is
+ * sent to sign in and brought back to the page they asked for.
  * @module
  */
 import type { ReactNode } from 'react';
@@ -53,6 +53,7 @@ const NAV: { to: string; label: string; permission: Permission }[] = [
 
 function Header() {
   const { state, signOut } = useSession();
+  const { pathname } = useLocation();
   return (
     <header className="desk-header">
       <div className="grid-container desk-header__inner">
@@ -80,6 +81,13 @@ function Header() {
             >
               Sign out
             </button>
+          </nav>
+        )}
+        {/* A visitor may read the law, which is public, and nothing else. */}
+        {state.status === 'signed-out' && (
+          <nav aria-label="Main" className="desk-header__nav">
+            <Link to="/law">Law</Link>
+            {pathname !== '/sign-in' && <Link to="/sign-in">Sign in</Link>}
           </nav>
         )}
       </div>

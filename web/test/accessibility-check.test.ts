@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { expectAccessible, startBrowserDesk, type BrowserDesk } from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible } from './browser-desk.js';
 
 describe('the accessibility check', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('fails on a page with an unlabelled field and an image without text', async () => {
     const page = await browser.newPage();
@@ -39,7 +35,8 @@ describe('the accessibility check', () => {
         const style = getComputedStyle(document.activeElement!);
         return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       });
-    // The skip link comes first, then the fields in order.
+    // The skip link comes first, the header's links (the desk's name, the public law), then the
+    // fields in order.
     await page.keyboard.press('Tab');
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),
@@ -47,6 +44,8 @@ describe('the accessibility check', () => {
     );
     assert.ok(await focusRing(), 'the skip link shows where the focus is');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Law');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'username');
     assert.ok(await focusRing(), 'the username field shows where the focus is');

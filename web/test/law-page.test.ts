@@ -1,16 +1,44 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { expectAccessible, startBrowserDesk, type BrowserDesk } from './browser-desk.js';
+import { browserDeskForSuite, expectAccessible } from './browser-desk.js';
 
 const LAW_SCREENSHOT = fileURLToPath(new URL('../../docs/screenshots/law.png', import.meta.url));
 
 describe('the law browser', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
+  const browser = browserDeskForSuite();
+
+  it('a visitor who has not signed in finds the law from the sign-in page and reads it on a day', async () => {
+    const page = await browser.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const header = page.getByRole('navigation', { name: 'Main' });
+    await header.getByRole('link', { name: 'Law' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'read the law in force on any day' }).click();
+    await page.getByRole('heading', { name: 'The law', exact: true }).waitFor();
+    await page.getByLabel('Jurisdiction').selectOption('nyc-nypd');
+    await page.getByLabel('Read the law in force on').fill('2015-03-01');
+    await page
+      .getByRole('heading', {
+        name: /^New York City Police Department .*: the law in force on 2015-03-01$/,
+      })
+      .waitFor();
+    await page.getByText('The same law since 2014-12-14.').waitFor();
+    const decides = page.getByRole('table', { name: 'Which clause decides each action' });
+    await decides.getByRole('row', { name: /Hold past release nyc\.14-154\.b\.1/ }).waitFor();
+    // Read without a session: not sent to sign in, and offered it.
+    assert.equal(new URL(page.url()).pathname, '/law');
+    assert.deepEqual(await page.context().cookies(), []);
+    await header.getByRole('link', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page);
+    // The header's link leads there too.
+    await header.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await header.getByRole('link', { name: 'Law' }).click();
+    await page.getByRole('heading', { name: 'The law', exact: true }).waitFor();
+    assert.deepEqual(browser.pageErrors, []);
   });
-  after(() => browser.close());
 
   it('anyone, signed in or not, reads the law in force on a day beside the rules from it', async () => {
     const page = await browser.newPage();

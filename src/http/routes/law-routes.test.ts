@@ -25,6 +25,20 @@ describe('the law browser’s routes over HTTP', () => {
     assert.ok(body.clauses.some((clause) => clause.verification === 'secondary'));
   });
 
+  it('is read-only: the law browser’s routes take GET alone, from anyone', async () => {
+    for (const path of [
+      '/api/law/jurisdictions',
+      '/api/law/in-force?jurisdiction=texas&date=2020-01-01',
+      '/api/law/clauses',
+    ]) {
+      for (const method of ['POST', 'PUT', 'DELETE']) {
+        const refused = await desk.anonymous.request(method, path);
+        assert.equal(refused.status, 405, `${method} ${path}`);
+        assert.deepEqual(refused.headers.get('allow')?.split(', ').sort(), ['GET', 'HEAD']);
+      }
+    }
+  });
+
   it('answers a bad date with the field and an unknown jurisdiction with a 404', async () => {
     const early = await desk.anonymous.request(
       'GET',

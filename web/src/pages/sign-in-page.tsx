@@ -4,7 +4,7 @@
  * @module
  */
 import { useState, type SubmitEvent } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../components/problem-alert';
 import { useSession } from '../session';
 
@@ -84,6 +84,10 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        The law the desk decides by is public:{' '}
+        <Link to="/law">read the law in force on any day</Link> without signing in.
+      </p>
     </div>
   );
 }
