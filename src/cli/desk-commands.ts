@@ -18,7 +18,7 @@ type Write = (text: string) => Promise<void>;
 /** Marks the run as done with problems (exit code 1: rejected records, a failed verification). */
 type Fail = () => void;
 
-const databaseOption = () =>
+export const databaseOption = () =>
   new Option(
     '--database <url>',
     'sqlite:<file> or postgres://… (default: $DESK_DATABASE or sqlite:data/desk.db)',
@@ -34,7 +34,7 @@ async function configOf(options: ConfigOptions): Promise<DeskConfig> {
   }
 }
 
-async function withDesk<T>(
+export async function withDesk<T>(
   options: ConfigOptions,
   run: (ctx: DeskContext, config: DeskConfig) => Promise<T>,
 ): Promise<T> {
@@ -65,7 +65,7 @@ const DEMO_PASSWORD = 'demo-password-1';
 const demoDay = () => `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
 
 /** The console actor in a role: bulk work is a supervisor's, verification an auditor's. */
-const consoleAs = (actor: Actor, role: Role): Actor => ({ ...actor, role });
+export const consoleAs = (actor: Actor, role: Role): Actor => ({ ...actor, role });
 
 const seedOption = () =>
   new Option('--seed <n>', 'the demo’s random seed')

@@ -15,6 +15,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from './cli-errors.js';
 import { registerDeskCommands } from './desk-commands.js';
+import { registerReportCommands } from './report-commands.js';
 import { registerIceImportCommand } from './ice-import-command.js';
 import { registerIceStatsCommand } from './ice-stats-command.js';
 
@@ -100,6 +101,7 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     exitCode = EXIT.rejected;
   };
   registerDeskCommands(program, write, rejected);
+  registerReportCommands(program, write);
   const ice = program
     .command('ice')
     .description("import ICE's public FOIA detainer releases and count them");

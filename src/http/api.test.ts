@@ -483,6 +483,11 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
   { method: 'GET', path: '/api/audit/verification', permission: 'audit.read' },
   { method: 'GET', path: '/api/audit/entries', permission: 'audit.read' },
   { method: 'GET', path: '/api/audit/entries/0/receipt', permission: 'audit.read' },
+  {
+    method: 'GET',
+    path: '/api/reports/nyc-doc/cases?from=2016-01-01&to=2016-12-31',
+    permission: 'report.cases',
+  },
 ];
 
 describe('every route is denied to every role that must not reach it', () => {
@@ -521,6 +526,8 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/ice/refusers',
       'GET /api/ice/series',
       'GET /api/ice/imports',
+      'GET /api/reports',
+      'GET /api/reports/{jurisdiction}',
     ];
     const documentedPublic = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods)
@@ -530,7 +537,7 @@ describe('every route is denied to every role that must not reach it', () => {
     assert.deepEqual(documentedPublic.sort(), [...publicRoutes].sort());
     const inMatrix = ROUTES.map(
       (route) =>
-        `${route.method} ${route.path.replace('CASE', '{id}').replace('/X/', '/{requestId}/').replace('/clerk/', '/{username}/').replace('/tokens/T', '/tokens/{tokenId}').replace('/0/', '/{seq}/')}`,
+        `${route.method} ${route.path.replace('CASE', '{id}').replace('/X/', '/{requestId}/').replace('/clerk/', '/{username}/').replace('/tokens/T', '/tokens/{tokenId}').replace('/0/', '/{seq}/').replace('/reports/nyc-doc/', '/reports/{jurisdiction}/').split('?')[0]!}`,
     );
     const enableDisable = ['POST /api/users/{username}/disable'];
     const anyoneSignedIn = ['GET /api/session', 'POST /api/session/password'];

@@ -28,6 +28,7 @@ import { registerIntakeCheckRoutes } from './routes/intake-check-routes.js';
 import { registerSearchRoutes } from './routes/search-routes.js';
 import { registerStepRoutes } from './routes/step-routes.js';
 import { registerLawRoutes } from './routes/law-routes.js';
+import { registerReportRoutes } from './routes/report-routes.js';
 import {
   registerSessionRoutes,
   signInPolicy,
@@ -164,6 +165,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerSearchRoutes(app, ctx);
   registerStepRoutes(app, ctx);
   registerLawRoutes(app);
+  registerReportRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);
   registerIceRoutes(app, options.ice);

@@ -3905,6 +3905,382 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each agency’s reporting duty and its statutory periods
+     * @description Public. The periods that have ended, oldest first, with the text in force.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Every reporting duty encoded. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReportDuty'][];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{jurisdiction}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A mandated report for a period (public)
+     * @description Public: each figure with its definition, never a case. A statutory period gives the statutory report; any other period is built under the text in force on its last day and labelled as such. `format=csv` gives one row per figure.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day of the period. */
+          from: string;
+          /** @description Last day of the period; a day that has ended. */
+          to: string;
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          jurisdiction: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Report'];
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/{jurisdiction}/cases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A mandated report with the cases behind each figure (audited)
+     * @description The report with, for each figure, the ids of the cases it counts and of those the records cannot settle. For reviewers, supervisors and auditors; each read is recorded in the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day of the period. */
+          from: string;
+          /** @description Last day of the period; a day that has ended. */
+          to: string;
+        };
+        header?: never;
+        path: {
+          jurisdiction: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report with its cases. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Report'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -6318,6 +6694,7 @@ export interface components {
           | 'information.handle'
           | 'case.import'
           | 'case.export'
+          | 'report.cases'
           | 'audit.read'
           | 'audit.checkpoint'
           | 'users.manage'
@@ -6856,6 +7233,8 @@ export interface components {
       decision: {
         [key: string]: unknown;
       } | null;
+      /** @description Each fact the current decision is missing (in any outcome), once, with the field of the record that supplies it; empty when there is no decision. */
+      missingFacts: components['schemas']['MissingFactField'][];
       hold: {
         startedAt: string;
         until: string;
@@ -6868,6 +7247,22 @@ export interface components {
       }[];
       /** @description The steps the case may take next. */
       nextSteps: string[];
+    };
+    MissingFactField: {
+      /** @description The fact as the engine names it in the decision, e.g. record.proofOfLawfulStatus. */
+      fact: string;
+      /** @description The intake field that supplies it, as the corrections name it, e.g. history.proofOfLawfulStatus; null when no field of the desk’s record does. */
+      field: string | null;
+      /**
+       * @description The step that corrects the field: update-record (POST /api/cases/{id}/record) or correct-request (POST /api/cases/{id}/request, a reviewer’s).
+       * @enum {string|null}
+       */
+      step: 'update-record' | 'correct-request' | null;
+      /**
+       * @description Who supplies it: a legal reviewer for the request’s fields and for facts the law leaves to legal judgement, a clerk otherwise.
+       * @enum {string}
+       */
+      suppliedBy: 'clerk' | 'legal-reviewer';
     };
     /** @description A correction or completion of the record, field by field; the case must then be decided again. */
     RecordCorrection: {
@@ -7762,6 +8157,92 @@ export interface components {
           text: string;
         }[];
       }[];
+    };
+    ReportDuty: {
+      jurisdiction: string;
+      agency: string;
+      agencyShort: string;
+      periods: {
+        from: string;
+        to: string;
+        due: string;
+        label: string;
+        version: string;
+        citation: string;
+      }[];
+    };
+    Report: {
+      jurisdiction: string;
+      agency: string;
+      agencyShort: string;
+      period: {
+        /** @enum {string} */
+        kind: 'statutory' | 'custom';
+        from: string;
+        to: string;
+        due?: string;
+        label: string;
+      };
+      law: {
+        clauseId: string;
+        version: string;
+        citation: string;
+        url: string;
+        verification: string;
+      };
+      lawInForce: {
+        version: string;
+        from: string;
+      }[];
+      headline: string;
+      method: string[];
+      figures: (
+        | {
+            id: string;
+            /** @description The statute’s paragraph, e.g. "2.iii". */
+            paragraph: string;
+            label: string;
+            /** @description The paragraph’s own words. */
+            statute: string;
+            /** @description How the desk finds the figure in its records. */
+            method: string;
+            /** @description Where the desk reads the text: inferred. */
+            interpretation?: string;
+            /** @enum {string} */
+            status: 'counted';
+            /** @enum {string} */
+            unit: 'detainers' | 'persons' | 'requests' | 'responses';
+            value: number;
+            /** @description How many more may belong: the records do not say. */
+            unknown: number;
+            /** @description Only in the report with its cases. */
+            caseIds?: string[];
+            unknownCaseIds?: string[];
+          }
+        | {
+            id: string;
+            /** @description The statute’s paragraph, e.g. "2.iii". */
+            paragraph: string;
+            label: string;
+            /** @description The paragraph’s own words. */
+            statute: string;
+            /** @description How the desk finds the figure in its records. */
+            method: string;
+            /** @description Where the desk reads the text: inferred. */
+            interpretation?: string;
+            /** @enum {string} */
+            status: 'not-required' | 'not-recorded';
+            reason: string;
+          }
+      )[];
+      dataAsOf: string;
+      /** @description The audit log the report was built on. */
+      audit: {
+        size: number;
+        rootSha256: string;
+        /** @description The latest signed checkpoint at or below it. */
+        checkpoint?: string;
+      };
     };
     User: {
       id: string;

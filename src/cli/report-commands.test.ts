@@ -1,0 +1,103 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { docIntakeWithWarrant, docIntakeWithoutWarrant } from '../testing/intake-fixtures.js';
+
+const run = promisify(execFile);
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+describe('reports from the command line (real CLI, SQLite)', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
+        cwd: ROOT,
+        env,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+  const YEAR = ['reports', 'build', 'nyc-doc', '--from', '2016-01-01', '--to', '2016-12-31'];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'desk-reports-'));
+    env = { ...process.env, DESK_DATA_DIR: dir, DESK_DATABASE: `sqlite:${join(dir, 'desk.db')}` };
+    const file = join(dir, 'intakes.ndjson');
+    writeFileSync(
+      file,
+      [docIntakeWithWarrant('B-C1'), docIntakeWithoutWarrant('B-C2')]
+        .map((intake) => JSON.stringify(intake))
+        .join('\n'),
+    );
+    const imported = await cli('cases', 'import', file);
+    assert.equal(imported.code, 0, imported.stderr);
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists the statutory periods with their deadlines and texts', async () => {
+    const listed = await cli('reports', 'list');
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.match(
+      listed.stdout,
+      /nyc-nypd \(New York City Police Department\)\n {2}--from 2012-10-01 --to 2013-09-30 {2}due 2013-09-30 {2}§ 14-154\(f\), as added by LL21\/2013 § 1\n/,
+    );
+  });
+
+  it('builds a report as text, JSON and CSV from the same figures', async () => {
+    const text = await cli(...YEAR);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(
+      text.stdout,
+      /^In calendar year 2016 the DOC received 2 civil immigration detainers/,
+    );
+    assert.match(
+      text.stdout,
+      /\n {2}1 {6}Civil immigration detainers lodged with the department: 2\n/,
+    );
+    const json = JSON.parse((await cli(...YEAR, '--format', 'json')).stdout) as {
+      figures: { id: string; value?: number; caseIds?: string[] }[];
+    };
+    assert.equal(json.figures.find((figure) => figure.id === 'received')?.value, 2);
+    assert.ok(json.figures.every((figure) => figure.caseIds === undefined));
+    const csv = (await cli(...YEAR, '--format', 'csv')).stdout.trim().split('\n');
+    assert.equal(csv.length, json.figures.length + 1);
+  });
+
+  it('--with-cases names the cases, and the read is in the audit log', async () => {
+    const traced = await cli(...YEAR, '--with-cases');
+    assert.equal(traced.code, 0, traced.stderr);
+    assert.match(traced.stdout, /cases: [0-9a-f-]{36}, [0-9a-f-]{36}\n/);
+    const db = new Database(join(dir, 'desk.db'), { readonly: true });
+    const entries = db
+      .prepare("select count(*) as n from audit_entries where action = 'report.read-cases'")
+      .get() as { n: number };
+    db.close();
+    assert.equal(entries.n, 1);
+  });
+
+  it('a bad period is one line naming the field, exit 2', async () => {
+    const bad = await cli(
+      'reports',
+      'build',
+      'nyc-doc',
+      '--from',
+      '2016-02-30',
+      '--to',
+      '2016-12-31',
+    );
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /^detainer-desk: invalid input: from: must be/);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+  });
+});

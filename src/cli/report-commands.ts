@@ -1,0 +1,69 @@
+/**
+ * `reports list` and `reports build`: the mandated reports from the command line, through the
+ * same service as the API. Each action imports what it uses, so `--help` loads none of it.
+ * @module
+ */
+import { Option, type Command } from '@commander-js/extra-typings';
+import { consoleAs, databaseOption, withDesk } from './desk-commands.js';
+
+type Write = (text: string) => Promise<void>;
+
+export function registerReportCommands(program: Command, write: Write): void {
+  const reports = program
+    .command('reports')
+    .description(
+      'the reports each law requires: DOC § 9-131(f), NYPD § 14-154(f), Probation § 9-205(f)',
+    );
+  reports
+    .command('list')
+    .description('each agency’s statutory report periods that have ended, with the text in force')
+    .addOption(databaseOption())
+    .action(async (options) => {
+      await withDesk(options, async (ctx) => {
+        const { reportDuties } = await import('../services/report-service.js');
+        for (const duty of reportDuties(ctx)) {
+          await write(`${duty.jurisdiction} (${duty.agency})\n`);
+          for (const period of duty.periods) {
+            await write(
+              `  --from ${period.from} --to ${period.to}  due ${period.due}  ${period.citation}\n`,
+            );
+          }
+        }
+      });
+    });
+  reports
+    .command('build')
+    .description('build a report for a period: a statutory one, or any other, labelled as such')
+    .argument('<jurisdiction>', 'nyc-doc, nyc-nypd or nyc-probation')
+    .requiredOption('--from <date>', 'first day of the period, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'csv'] as const)
+        .default('text' as const),
+    )
+    .option('--with-cases', 'add the cases behind each figure (recorded in the audit log)')
+    .addOption(databaseOption())
+    .action(async (jurisdiction, options) => {
+      await withDesk(options, async (ctx) => {
+        const service = await import('../services/report-service.js');
+        const request = { jurisdiction, from: options.from, to: options.to };
+        const report = options.withCases
+          ? await service.tracedReport(
+              ctx,
+              consoleAs((await import('../services/user-service.js')).CONSOLE_ACTOR, 'auditor'),
+              request,
+            )
+          : await service.publicReport(ctx, request);
+        if (options.format === 'json') {
+          await write(`${JSON.stringify(report, null, 2)}\n`);
+        } else if (options.format === 'csv') {
+          const { reportCsv } = await import('../reports/report-csv.js');
+          await write(reportCsv(report));
+        } else {
+          const { reportText } = await import('../reports/report-text.js');
+          await write(reportText(report));
+        }
+      });
+    });
+}

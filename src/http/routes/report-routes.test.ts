@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestDesk, type TestDesk } from '../../testing/desk-server.js';
+import { TEST_STORES } from '../../testing/test-stores.js';
+
+const PERIOD = '/api/reports/nyc-nypd?from=2016-10-01&to=2017-09-30';
+
+interface Problem {
+  title: string;
+  errors?: { path: string; message: string }[];
+}
+
+for (const kind of TEST_STORES) {
+  describe(`the mandated reports over HTTP (${kind.name})`, () => {
+    let desk: TestDesk;
+    before(async () => {
+      desk = await startTestDesk(kind);
+    });
+    after(() => desk.close());
+
+    it('anyone reads the duties and a statutory report, with no case in it', async () => {
+      const duties = await desk.anonymous.request('GET', '/api/reports');
+      assert.equal(duties.status, 200, duties.text);
+      const nypd = (duties.body as { jurisdiction: string; periods: { due: string }[] }[]).find(
+        (duty) => duty.jurisdiction === 'nyc-nypd',
+      );
+      assert.ok(nypd?.periods.some((period) => period.due === '2017-10-15'));
+      const report = await desk.anonymous.request('GET', PERIOD);
+      assert.equal(report.status, 200, report.text);
+      const body = report.body as { period: { kind: string; due: string }; figures: object[] };
+      assert.deepEqual([body.period.kind, body.period.due], ['statutory', '2017-10-15']);
+      assert.equal(body.figures.length, 4);
+      assert.ok(!report.text.includes('caseIds'));
+    });
+
+    it('gives the same report as CSV, one row per figure, as a download', async () => {
+      const response = await desk.fetch(`${PERIOD}&format=csv`);
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/csv/);
+      assert.match(
+        response.headers.get('content-disposition') ?? '',
+        /attachment; filename="nyc-nypd-2016-10-01-2017-09-30.csv"/,
+      );
+      const lines = (await response.text()).trim().split('\n');
+      assert.equal(lines.length, 5);
+      assert.match(lines[0]!, /^agency,period_from,period_to,/);
+      assert.match(lines[1]!, /^NYPD,2016-10-01,2017-09-30,statutory,/);
+    });
+
+    it('refuses a malformed or unended period, naming the field, with a problem', async () => {
+      for (const [query, field] of [
+        ['from=2016-13-01&to=2017-09-30', 'from'],
+        ['from=2016-10-01&to=2099-09-30', 'to'],
+        ['from=2017-10-01&to=2016-09-30', 'to'],
+        ['from=2016-10-01', 'to'],
+      ] as const) {
+        const response = await desk.anonymous.request('GET', `/api/reports/nyc-nypd?${query}`);
+        assert.equal(response.status, 400, `${query}: ${response.text}`);
+        assert.ok(
+          (response.body as Problem).errors?.some((issue) => issue.path === field),
+          `${query}: ${response.text}`,
+        );
+      }
+      const unknown = await desk.anonymous.request(
+        'GET',
+        '/api/reports/nowhere?from=2016-10-01&to=2017-09-30',
+      );
+      assert.equal(unknown.status, 400);
+    });
+
+    it('the cases behind the figures are for an auditor, not a clerk or a visitor', async () => {
+      const path = PERIOD.replace('?', '/cases?');
+      assert.equal((await desk.anonymous.request('GET', path)).status, 401);
+      assert.equal((await (await desk.as('clerk')).request('GET', path)).status, 403);
+      const traced = await (await desk.as('auditor')).request('GET', path);
+      assert.equal(traced.status, 200, traced.text);
+      const figures = (traced.body as { figures: { caseIds?: string[] }[] }).figures;
+      assert.ok(figures.every((figure) => Array.isArray(figure.caseIds)));
+    });
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The mandated reports. The duties, periods and figures are public (the law requires them
+ * published); the cases behind a figure are for the roles that may open them, and reading them is
+ * audited (src/services/report-service.ts).
+ * @module
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { localDateSchema } from '../../engine/case.js';
+import { reportCsv } from '../../reports/report-csv.js';
+import type { DeskContext } from '../../services/desk-context.js';
+import { publicReport, reportDuties, tracedReport } from '../../services/report-service.js';
+import { actorOf, allow, type DeskEnv } from '../desk-env.js';
+import { problemResponses } from '../problem.js';
+
+const dutySchema = z
+  .object({
+    jurisdiction: z.string(),
+    agency: z.string(),
+    agencyShort: z.string(),
+    periods: z
+      .array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          due: z.string(),
+          label: z.string(),
+          version: z.string(),
+          citation: z.string(),
+        }),
+      )
+      .readonly(),
+  })
+  .meta({ id: 'ReportDuty' });
+
+const figureCommon = {
+  id: z.string(),
+  paragraph: z.string().describe('The statute’s paragraph, e.g. "2.iii".'),
+  label: z.string(),
+  statute: z.string().describe('The paragraph’s own words.'),
+  method: z.string().describe('How the desk finds the figure in its records.'),
+  interpretation: z.string().optional().describe('Where the desk reads the text: inferred.'),
+};
+
+const countedSchema = z.object({
+  ...figureCommon,
+  status: z.literal('counted'),
+  unit: z.enum(['detainers', 'persons', 'requests', 'responses']),
+  value: z.number().int(),
+  unknown: z.number().int().describe('How many more may belong: the records do not say.'),
+  caseIds: z.array(z.string()).readonly().optional().describe('Only in the report with its cases.'),
+  unknownCaseIds: z.array(z.string()).readonly().optional(),
+});
+
+const omittedSchema = z.object({
+  ...figureCommon,
+  status: z.enum(['not-required', 'not-recorded']),
+  reason: z.string(),
+});
+
+const reportSchema = z
+  .object({
+    jurisdiction: z.string(),
+    agency: z.string(),
+    agencyShort: z.string(),
+    period: z.object({
+      kind: z.enum(['statutory', 'custom']),
+      from: z.string(),
+      to: z.string(),
+      due: z.string().optional(),
+      label: z.string(),
+    }),
+    law: z.object({
+      clauseId: z.string(),
+      version: z.string(),
+      citation: z.string(),
+      url: z.string(),
+      verification: z.string(),
+    }),
+    lawInForce: z.array(z.object({ version: z.string(), from: z.string() })).readonly(),
+    headline: z.string(),
+    method: z.array(z.string()).readonly(),
+    figures: z.array(z.discriminatedUnion('status', [countedSchema, omittedSchema])).readonly(),
+    dataAsOf: z.string(),
+    audit: z
+      .object({
+        size: z.number().int(),
+        rootSha256: z.string(),
+        checkpoint: z.string().optional().describe('The latest signed checkpoint at or below it.'),
+      })
+      .describe('The audit log the report was built on.'),
+  })
+  .meta({ id: 'Report' });
+
+const reportParams = z.object({ jurisdiction: z.string().min(1).max(50) });
+const reportQuery = z.object({
+  from: localDateSchema.describe('First day of the period.'),
+  to: localDateSchema.describe('Last day of the period; a day that has ended.'),
+});
+
+export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/reports',
+      tags: ['Reports'],
+      security: [],
+      summary: 'Each agency’s reporting duty and its statutory periods',
+      description: 'Public. The periods that have ended, oldest first, with the text in force.',
+      responses: {
+        200: {
+          description: 'Every reporting duty encoded.',
+          content: { 'application/json': { schema: z.array(dutySchema).readonly() } },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json(reportDuties(ctx), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/reports/{jurisdiction}',
+      tags: ['Reports'],
+      security: [],
+      summary: 'A mandated report for a period (public)',
+      description:
+        'Public: each figure with its definition, never a case. A statutory period gives the ' +
+        'statutory report; any other period is built under the text in force on its last day ' +
+        'and labelled as such. `format=csv` gives one row per figure.',
+      request: {
+        params: reportParams,
+        query: reportQuery.extend({ format: z.enum(['json', 'csv']).default('json') }),
+      },
+      responses: {
+        200: {
+          description: 'The report.',
+          content: {
+            'application/json': { schema: reportSchema },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { format, ...period } = c.req.valid('query');
+      const report = await publicReport(ctx, { ...c.req.valid('param'), ...period });
+      if (format === 'json') return c.json(report, 200);
+      const name = `${report.jurisdiction}-${report.period.from}-${report.period.to}.csv`;
+      c.header('content-disposition', `attachment; filename="${name}"`);
+      return c.body(reportCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/reports/{jurisdiction}/cases',
+      tags: ['Reports'],
+      middleware: [allow('report.cases')] as const,
+      summary: 'A mandated report with the cases behind each figure (audited)',
+      description:
+        'The report with, for each figure, the ids of the cases it counts and of those the ' +
+        'records cannot settle. For reviewers, supervisors and auditors; each read is recorded ' +
+        'in the audit log.',
+      request: { params: reportParams, query: reportQuery },
+      responses: {
+        200: {
+          description: 'The report with its cases.',
+          content: { 'application/json': { schema: reportSchema } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await tracedReport(ctx, actorOf(c), { ...c.req.valid('param'), ...c.req.valid('query') }),
+        200,
+      ),
+  );
+}

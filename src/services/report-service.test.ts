@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Actor } from '../auth/roles.js';
+import { DeskError } from '../desk/errors.js';
+import {
+  DECISION_TIME,
+  docIntakeWithWarrant,
+  docIntakeWithoutWarrant,
+} from '../testing/intake-fixtures.js';
+import { TEST_STORES } from '../testing/test-stores.js';
+import type { CountedFigure, Report } from '../reports/build-report.js';
+import { intakeCase } from './case-service.js';
+import { notifyIce, recordRelease, startHold } from './custody-service.js';
+import { deskContext, type DeskContext } from './desk-context.js';
+import { publicReport, reportDuties, tracedReport } from './report-service.js';
+import { confirmDecision, decideCase } from './review-service.js';
+
+const clerk: Actor = { id: 'u-clerk', username: 'clerk', role: 'clerk' };
+const reviewer: Actor = { id: 'u-rev', username: 'reviewer', role: 'reviewer' };
+const auditor: Actor = { id: 'u-aud', username: 'auditor', role: 'auditor' };
+
+const YEAR_2016 = { jurisdiction: 'nyc-doc', from: '2016-01-01', to: '2016-12-31' };
+
+function figure(report: Report, id: string): CountedFigure {
+  const found = report.figures.find((candidate) => candidate.id === id);
+  assert.ok(found?.status === 'counted', `${id} is counted`);
+  return found;
+}
+
+for (const kind of TEST_STORES) {
+  describe(`mandated reports from the desk's records (${kind.name})`, () => {
+    let ctx: DeskContext;
+    let dispose: () => Promise<void>;
+    let now = DECISION_TIME;
+    const ids: { transferred: string; declined: string } = { transferred: '', declined: '' };
+
+    before(async () => {
+      const opened = await kind.open();
+      dispose = opened.dispose;
+      ctx = deskContext(opened.store, { now: () => now });
+      // Honored: held from Friday 6 p.m., ICE told, transferred on Monday (§ 9-131(b), LL58/2014).
+      const held = await intakeCase(ctx, clerk, docIntakeWithWarrant('B-R1'));
+      await decideCase(ctx, clerk, held.id, 1);
+      await confirmDecision(ctx, reviewer, held.id, 2, {});
+      now = '2016-06-03T22:00:00.000Z';
+      await startHold(ctx, clerk, held.id, 3, { at: '2016-06-03T18:00:00-04:00' });
+      await notifyIce(ctx, clerk, held.id, 4, {});
+      now = '2016-06-06T14:05:00.000Z';
+      await recordRelease(ctx, clerk, held.id, 5, {
+        kind: 'transferred-to-ice',
+        at: '2016-06-06T10:00:00-04:00',
+      });
+      ids.transferred = held.id;
+      // Not honored: no judicial warrant, released by the court before any decision.
+      now = '2016-06-03T23:00:00.000Z';
+      const declined = await intakeCase(ctx, clerk, docIntakeWithoutWarrant('B-R2'));
+      await recordRelease(ctx, clerk, declined.id, 1, {
+        kind: 'released-despite-detainer',
+        at: '2016-06-03T18:30:00-04:00',
+        reason: 'Released by the court.',
+      });
+      ids.declined = declined.id;
+      now = '2017-01-02T12:00:00.000Z';
+    });
+    after(() => dispose());
+
+    it('counts each figure of § 9-131(f) as amended by LL58/2014 from the events, with no case in the public report', async () => {
+      const report = await publicReport(ctx, YEAR_2016);
+      assert.equal(report.law.citation, '§ 9-131(f), as amended by LL58/2014 § 3');
+      assert.equal(report.period.kind, 'custom');
+      assert.equal(figure(report, 'received').value, 2);
+      assert.equal(figure(report, 'received-reason-ii').value, 2);
+      assert.equal(figure(report, 'held').value, 1);
+      assert.equal(figure(report, 'transferred').value, 1);
+      assert.equal(figure(report, 'transferred-violent-or-serious').value, 1);
+      assert.equal(figure(report, 'not-honored').value, 1);
+      assert.equal(figure(report, 'held-not-transferred').value, 0);
+      assert.ok(report.figures.every((each) => !('caseIds' in each)));
+      assert.equal(
+        report.headline,
+        'In calendar year 2016 the DOC received 2 civil immigration detainers, held one person past release on them and transferred one person to ICE.',
+      );
+    });
+
+    it('states the audit log it was built on', async () => {
+      const report = await publicReport(ctx, YEAR_2016);
+      const head = await ctx.store.db
+        .selectFrom('auditHead')
+        .select('size')
+        .executeTakeFirstOrThrow();
+      assert.equal(report.audit.size, head.size);
+      assert.match(report.audit.rootSha256, /^[0-9a-f]{64}$/);
+      assert.equal(report.dataAsOf, now);
+    });
+
+    it('an auditor opens the cases behind each figure, and the read is in the audit log', async () => {
+      const report = await tracedReport(ctx, auditor, YEAR_2016);
+      assert.deepEqual(figure(report, 'transferred').caseIds, [ids.transferred]);
+      assert.deepEqual(figure(report, 'not-honored').caseIds, [ids.declined]);
+      assert.deepEqual(figure(report, 'received').caseIds, [ids.transferred, ids.declined].sort());
+      const entry = await ctx.store.db
+        .selectFrom('auditEntries')
+        .select(['actor', 'subject'])
+        .where('action', '=', 'report.read-cases')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(entry, {
+        actor: 'auditor',
+        subject: 'report/nyc-doc/2016-01-01/2016-12-31',
+      });
+    });
+
+    it('refuses the cases to a clerk', async () => {
+      await assert.rejects(
+        tracedReport(ctx, clerk, YEAR_2016),
+        (error: unknown) => error instanceof DeskError && error.code === 'forbidden',
+      );
+    });
+
+    it('a period outside the records counts nothing, and one before any duty is refused naming the field', async () => {
+      const report = await publicReport(ctx, {
+        ...YEAR_2016,
+        from: '2015-01-01',
+        to: '2015-12-31',
+      });
+      assert.equal(figure(report, 'received').value, 0);
+      await assert.rejects(
+        publicReport(ctx, { ...YEAR_2016, from: '2010-01-01', to: '2010-12-31' }),
+        (error: unknown) =>
+          error instanceof DeskError && error.issues.some((issue) => issue.path === 'to'),
+      );
+      await assert.rejects(
+        publicReport(ctx, { ...YEAR_2016, jurisdiction: 'texas' }),
+        (error: unknown) =>
+          error instanceof DeskError && error.issues.some((issue) => issue.path === 'jurisdiction'),
+      );
+    });
+
+    it('lists the statutory periods that have ended', () => {
+      const doc = reportDuties(ctx).find((duty) => duty.jurisdiction === 'nyc-doc');
+      assert.deepEqual(
+        doc?.periods.map((period) => `${period.from}..${period.to} ${period.due}`),
+        [
+          '2011-10-01..2012-09-30 2012-09-30',
+          '2012-10-01..2013-09-30 2013-09-30',
+          '2013-10-01..2014-09-30 2014-09-30',
+          '2014-10-01..2015-09-30 2015-10-15',
+          '2015-10-01..2016-09-30 2016-10-15',
+        ],
+      );
+    });
+  });
+}
