@@ -23,6 +23,7 @@ import {
   type OverrideEntry,
 } from '../desk/effective-outcomes.js';
 import { dateWarnings, refuseFutureRequest } from '../desk/date-checks.js';
+import { missingFactFields, type MissingFactField } from '../desk/engine-case.js';
 import { DeskError, parseInput } from '../desk/errors.js';
 import { intakeSchema, type Intake, type Person } from '../desk/intake.js';
 import {
@@ -83,6 +84,8 @@ export interface CaseView extends CaseSummary {
   history: Intake['history'];
   request: Intake['request'];
   decision: DecisionView | null;
+  /** The facts the current decision is missing, each with the field of the record that supplies it. */
+  missingFacts: MissingFactField[];
   hold: { startedAt: string; until: string; overdue: boolean } | null;
   iceNotifiedAt: string | null;
   closedAt: string | null;
@@ -342,16 +345,15 @@ export async function loadCaseView(ctx: DeskContext, id: string): Promise<CaseVi
     .orderBy('at')
     .execute();
   const status = row.status as CaseStatus;
+  const decision = decisionRow === undefined ? null : decisionViewOf(decisionRow);
   return {
     ...summaryOf(row),
     person: intake.person,
     custody: intake.custody,
     history: intake.history,
     request: intake.request,
-    decision:
-      decisionRow === undefined
-        ? null
-        : { ...decisionViewOf(decisionRow), warnings: dateWarnings(intake) },
+    decision: decision === null ? null : { ...decision, warnings: dateWarnings(intake) },
+    missingFacts: decision === null ? [] : missingFactFields(decision.decision),
     hold:
       row.holdStartedAt === null || row.holdUntil === null
         ? null

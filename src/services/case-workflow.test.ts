@@ -182,6 +182,20 @@ for (const kind of TEST_STORES) {
       await decideCase(ctx, clerk, id, 1);
       const view = await loadCaseView(ctx, id);
       assert.ok((view.decision?.decision.missing.length ?? 0) > 0);
+      // Each missing fact comes with the record's field that supplies it, for a face to link to.
+      assert.deepEqual(
+        view.missingFacts.map((missing) => missing.fact).sort(),
+        view.decision?.decision.missing.map((missing) => missing.path).sort(),
+      );
+      assert.deepEqual(
+        view.missingFacts.find((missing) => missing.fact === 'record.searchCompleted'),
+        {
+          fact: 'record.searchCompleted',
+          field: 'history.searchCompleted',
+          step: 'update-record',
+          suppliedBy: 'clerk',
+        },
+      );
       await assert.rejects(confirmDecision(ctx, reviewer, id, 2, {}), failsWith('not-lawful'));
       await updateRecord(ctx, clerk, id, 2, {
         history: {
@@ -190,7 +204,10 @@ for (const kind of TEST_STORES) {
           terroristScreeningMatch: intake.history?.terroristScreeningMatch,
         },
       });
-      assert.equal((await loadCaseView(ctx, id)).status, 'received');
+      const corrected = await loadCaseView(ctx, id);
+      assert.equal(corrected.status, 'received');
+      // The decision that missed them is set aside, and so are its missing facts.
+      assert.deepEqual(corrected.missingFacts, []);
       await decideCase(ctx, clerk, id, 3);
       await confirmDecision(ctx, reviewer, id, 4, {});
     });

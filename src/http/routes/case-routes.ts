@@ -87,6 +87,36 @@ const caseSummarySchema = z
   })
   .meta({ id: 'CaseSummary' });
 
+const missingFactSchema = z
+  .object({
+    fact: z
+      .string()
+      .describe(
+        'The fact as the engine names it in the decision, e.g. record.proofOfLawfulStatus.',
+      ),
+    field: z
+      .string()
+      .nullable()
+      .describe(
+        'The intake field that supplies it, as the corrections name it, e.g. ' +
+          'history.proofOfLawfulStatus; null when no field of the desk’s record does.',
+      ),
+    step: z
+      .enum(['update-record', 'correct-request'])
+      .nullable()
+      .describe(
+        'The step that corrects the field: update-record (POST /api/cases/{id}/record) or ' +
+          'correct-request (POST /api/cases/{id}/request, a reviewer’s).',
+      ),
+    suppliedBy: z
+      .enum(['clerk', 'legal-reviewer'])
+      .describe(
+        'Who supplies it: a legal reviewer for the request’s fields and for facts the law leaves ' +
+          'to legal judgement, a clerk otherwise.',
+      ),
+  })
+  .meta({ id: 'MissingFactField' });
+
 const caseViewSchema = caseSummarySchema
   .extend({
     person: z.record(z.string(), z.unknown()),
@@ -97,6 +127,12 @@ const caseViewSchema = caseSummarySchema
       .record(z.string(), z.unknown())
       .nullable()
       .describe('The frozen engine decision, its review and the effective outcomes.'),
+    missingFacts: z
+      .array(missingFactSchema)
+      .describe(
+        'Each fact the current decision is missing (in any outcome), once, with the field of the ' +
+          'record that supplies it; empty when there is no decision.',
+      ),
     hold: z.object({ startedAt: z.string(), until: z.string(), overdue: z.boolean() }).nullable(),
     iceNotifiedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
