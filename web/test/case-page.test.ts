@@ -41,7 +41,7 @@ describe('the case page', () => {
     // Printed, the page is the decision memo: facts, decision and law, no controls.
     await page.emulateMedia({ media: 'print' });
     assert.ok(await page.getByRole('heading', { name: 'Decision' }).isVisible());
-    assert.ok(await page.getByText('Booking number').isVisible());
+    assert.ok(await page.getByRole('term').filter({ hasText: 'Booking number' }).isVisible());
     assert.ok(!(await steps.isVisible()), 'no steps on paper');
     assert.ok(!(await page.getByRole('button', { name: 'Print the decision memo' }).isVisible()));
     assert.ok(!(await page.getByRole('navigation', { name: 'Main' }).isVisible()));
@@ -73,7 +73,7 @@ describe('the case page', () => {
     await hold.getByText('Needs information', { exact: true }).waitFor();
     await hold.getByRole('heading', { name: 'To do before this can be decided' }).waitFor();
     const todo = hold.getByRole('listitem').filter({ hasText: /proof of U\.S\. citizenship/ });
-    await todo.getByText('To be supplied by a clerk (field record.proofOfLawfulStatus)').waitFor();
+    await todo.getByText('To be supplied by a clerk (field history.proofOfLawfulStatus)').waitFor();
     await expectAccessible(page);
     await screenshot(page, 'case-needs-information');
     assert.deepEqual(browser.pageErrors, []);

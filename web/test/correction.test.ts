@@ -30,7 +30,7 @@ describe('correcting a case on its page', () => {
 
     // The to-do item's link opens the form and focuses the field that supplies the fact.
     // From the keyboard: the link takes Enter like any link.
-    await hold.getByRole('link', { name: 'record.proofOfLawfulStatus' }).press('Enter');
+    await hold.getByRole('link', { name: 'history.proofOfLawfulStatus' }).press('Enter');
     const proof = page.getByLabel('Proof of U.S. citizenship or lawful status was found');
     assert.ok(await proof.isVisible());
     assert.equal(
@@ -54,6 +54,142 @@ describe('correcting a case on its page', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('names who supplies each missing fact and links only the fields the person may correct', async () => {
+    const clerk = await browser.desk.as('clerk');
+    const intake = currentIntake('C-WHO');
+    delete intake.history!.proofOfLawfulStatus;
+    intake.request = { ...intake.request, requester: 'unknown' };
+    const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
+    assert.equal(created.status, 201, created.text);
+    const id = (created.body as { id: string }).id;
+
+    // A clerk corrects the record, not the request: the request's field is named, not linked.
+    const clerkPage = await browser.newPage();
+    await browser.signIn(clerkPage, 'clerk');
+    await clerkPage.getByRole('heading', { name: 'Queue' }).waitFor();
+    await clerkPage.goto(`/cases/${id}`);
+    const todo = clerkPage.getByRole('article', { name: /Hold past the release time/ });
+    await todo.getByText('To be supplied by a legal reviewer (field request.requester)').waitFor();
+    await todo.getByText('To be supplied by a clerk (field history.proofOfLawfulStatus)').waitFor();
+    assert.equal(await todo.getByRole('link', { name: 'request.requester' }).count(), 0);
+    assert.equal(await todo.getByRole('link', { name: 'history.proofOfLawfulStatus' }).count(), 1);
+    await expectAccessible(clerkPage);
+
+    // A reviewer follows the link to the request's field and supplies it.
+    const page = await browser.newPage();
+    await browser.signIn(page, 'reviewer');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto(`/cases/${id}`);
+    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    await hold.getByRole('link', { name: 'request.requester' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-request-requester');
+    const form = page.getByRole('region', { name: 'Correct the request as recorded' });
+    await form.getByLabel('Who asks').selectOption('ice');
+    await form
+      .getByLabel(/Why the request as recorded was wrong/)
+      .fill('The detainer names ICE as the issuing agency on its first line.');
+    await form.getByRole('button', { name: 'Correct the request' }).click();
+    await form.getByText('Corrected. The case must now be decided again').waitFor();
+    const stored = (await clerk.request('GET', `/api/cases/${id}`)).body as {
+      request: { requester: string };
+    };
+    assert.equal(stored.request.requester, 'ice');
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
+  it('corrects a conviction’s level, court, disposition and sentence in place, and pending cases with their charges', async () => {
+    const id = await decidedCase(browser.desk, 'C-ENTRIES');
+    const clerk = await browser.desk.as('clerk');
+    const page = await browser.newPage();
+    await browser.signIn(page, 'clerk');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto(`/cases/${id}`);
+    const section = page.getByRole('region', { name: 'Correct the record' });
+    const open = () => section.getByText('Criminal history: the search').click();
+    const save = () =>
+      section.getByRole('button', { name: 'Save the criminal history corrections' }).click();
+    await open();
+
+    // The API's limit on a charge, refused beside the entry's own field.
+    const charge = section.getByLabel('Conviction 1: charge');
+    await charge.fill('PL 120.10 '.repeat(25));
+    await save();
+    await section.locator('#f-history-convictions-0-charge-error').waitFor();
+    assert.equal(await charge.getAttribute('aria-invalid'), 'true');
+    await expectAccessible(page);
+
+    await page.reload();
+    await open();
+    await section.getByLabel('Conviction 1: level').selectOption('misdemeanor');
+    await section.getByLabel('Conviction 1: court', { exact: true }).selectOption('other-state');
+    await section.getByLabel('Conviction 1: state, for another state’s court').fill('New Jersey');
+    await section.getByLabel('Conviction 1: disposition').selectOption('youthful-offender');
+    await section.getByRole('button', { name: 'Add a period to conviction 1' }).click();
+    await section.getByLabel('Conviction 1, new period: first day').fill('2014-03-01');
+    await section.getByLabel('Conviction 1, new period: last day').fill('2014-09-01');
+    await section.getByRole('button', { name: 'Add a pending case' }).click();
+    await section.getByLabel('New pending case, charge 1: charge').fill('PL 265.01');
+    await section
+      .getByLabel('New pending case, charge 1: relates to a firearm or ammunition')
+      .selectOption('yes');
+    await section.getByRole('button', { name: 'Add a charge to new pending case' }).click();
+    await section.getByLabel('New pending case, new charge: charge').fill('PL 155.25');
+    await save();
+    await section.getByText('Corrected. The case must now be decided again').waitFor();
+
+    type Stored = {
+      history: { convictions: Record<string, unknown>[]; pendingCases: Record<string, unknown>[] };
+      events: { kind: string; details: { fields?: string[] } }[];
+    };
+    let stored = (await clerk.request('GET', `/api/cases/${id}`)).body as Stored;
+    // The fields changed, in place; the rest of the entry as recorded.
+    assert.deepEqual(stored.history.convictions, [
+      {
+        charge: 'PL 120.10 B',
+        level: 'misdemeanor',
+        court: 'other-state',
+        disposition: 'youthful-offender',
+        offenseDate: '2013-09-14',
+        judgmentDate: '2014-03-01',
+        incarceration: [{ from: '2014-03-01', to: '2014-09-01' }],
+        source: 'e-justice-ny',
+        courtState: 'New Jersey',
+      },
+    ]);
+    assert.deepEqual(stored.history.pendingCases, [
+      {
+        court: 'new-york',
+        familyCourt: false,
+        disposition: 'pending',
+        source: 'e-justice-ny',
+        charges: [{ charge: 'PL 265.01', firearmOrAmmunition: true }, { charge: 'PL 155.25' }],
+      },
+    ]);
+    assert.deepEqual(stored.events.at(-1)?.details.fields, [
+      'history.convictions',
+      'history.pendingCases',
+    ]);
+    assert.equal(
+      await section.getByLabel('Conviction 1, period 1: first day').inputValue(),
+      '2014-03-01',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'case-correction-entries');
+
+    // A pending case's charge corrected in place and another removed; nothing else is sent.
+    await section.getByLabel('Pending case 1, charge 2: charge').fill('PL 155.30');
+    await section.getByText('Remove pending case 1, charge 1').click();
+    await save();
+    await section
+      .getByLabel('Pending case 1, charge 1: charge')
+      .and(page.locator('[value="PL 155.30"]'))
+      .waitFor();
+    stored = (await clerk.request('GET', `/api/cases/${id}`)).body as Stored;
+    assert.deepEqual(stored.history.pendingCases[0]?.charges, [{ charge: 'PL 155.30' }]);
+    assert.deepEqual(stored.events.at(-1)?.details.fields, ['history.pendingCases']);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('corrects custody and the history field by field; a bad field and a 412 in the API’s words', async () => {
     const id = await decidedCase(browser.desk, 'C-CORRECT');
     const page = await browser.newPage();
@@ -61,7 +197,7 @@ describe('correcting a case on its page', () => {
     await page.getByRole('heading', { name: 'Queue' }).waitFor();
     await page.goto(`/cases/${id}`);
     const section = page.getByRole('region', { name: 'Correct the record' });
-    await section.getByText('Custody: facility, arrest, expected release, charges').click();
+    await section.getByText('Custody: facility, booking number, arrest').click();
 
     // A release date outside the law's span is refused beside its field.
     await section.getByLabel('Expected release').fill('1999-01-01T10:00');
@@ -74,9 +210,10 @@ describe('correcting a case on its page', () => {
     // Only the fields changed are sent: a facility and an added charge.
     await release.fill('');
     await page.reload();
-    await section.getByText('Custody: facility, arrest, expected release, charges').click();
+    await section.getByText('Custody: facility, booking number, arrest').click();
     await section.getByLabel('Facility').fill('Synthetic Central Booking');
-    await section.getByLabel('Add a charge').fill('PL 155.25');
+    await section.getByRole('button', { name: 'Add a custody charge' }).click();
+    await section.getByLabel('New custody charge: charge').fill('PL 155.25');
     await section.getByRole('button', { name: 'Save the custody corrections' }).click();
     await section.getByText('Corrected. The case must now be decided again').waitFor();
     const reviewer = await browser.desk.as('clerk');
@@ -93,8 +230,9 @@ describe('correcting a case on its page', () => {
 
     // A conviction added to the history.
     await section.getByText('Criminal history: the search').click();
-    await section.getByLabel('Add a conviction: charge').fill('PL 120.05');
-    await section.getByLabel('Added conviction: date of judgment').fill('2015-04-02');
+    await section.getByRole('button', { name: 'Add a conviction' }).click();
+    await section.getByLabel('New conviction: charge').fill('PL 120.05');
+    await section.getByLabel('New conviction: date of judgment').fill('2015-04-02');
     await section.getByRole('button', { name: 'Save the criminal history corrections' }).click();
     await section.getByLabel('Conviction 2: charge').waitFor();
     assert.equal(await section.getByLabel('Conviction 2: charge').inputValue(), 'PL 120.05');
@@ -167,6 +305,66 @@ describe('correcting a case on its page', () => {
     assert.ok(await form.getByLabel('Convicted of a felony', { exact: true }).isChecked());
     assert.ok(await form.getByLabel('Biometric confirmation and database records').isChecked());
     await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
+  it('lets a reviewer correct the request’s identifiers and the I-200/I-205 attached', async () => {
+    const id = await decidedCase(browser.desk, 'C-IDENTIFIERS');
+    const clerk = await browser.desk.as('clerk');
+    const page = await browser.newPage();
+    await browser.signIn(page, 'reviewer');
+    await page.getByRole('heading', { name: 'Queue' }).waitFor();
+    await page.goto(`/cases/${id}`);
+    const form = page.getByRole('region', { name: 'Correct the request as recorded' });
+    const reason = form.getByLabel(/Why the request as recorded was wrong/);
+    const correct = () => form.getByRole('button', { name: 'Correct the request' }).click();
+
+    // The API's limit on an identifier, beside its field.
+    await form.getByLabel('Subject ID').fill('S'.repeat(60));
+    await reason.fill('The identifiers were left off when the form was first recorded.');
+    await correct();
+    await form.locator('#f-request-subjectId-error').waitFor();
+    assert.equal(await form.getByLabel('Subject ID').getAttribute('aria-invalid'), 'true');
+    await expectAccessible(page);
+
+    await form.getByLabel('Subject ID').fill('SUBJ-0001');
+    await form.getByLabel('Event number').fill('EV-2016-77');
+    await form.getByRole('button', { name: 'Add an administrative warrant' }).click();
+    await form.getByLabel('New administrative warrant: form').selectOption('I-205');
+    await form.getByLabel('New administrative warrant: signed by').fill('Synthetic Officer Marsh');
+    await correct();
+    await form.getByText('Corrected. The case must now be decided again').waitFor();
+    type Stored = {
+      request: Record<string, unknown>;
+      events: { kind: string; details: { fields?: string[] } }[];
+    };
+    let stored = (await clerk.request('GET', `/api/cases/${id}`)).body as Stored;
+    assert.equal(stored.request.subjectId, 'SUBJ-0001');
+    assert.equal(stored.request.eventNumber, 'EV-2016-77');
+    assert.equal(stored.request.form, 'I-247D');
+    assert.deepEqual(stored.request.administrativeWarrants, [
+      { form: 'I-205', signedBy: 'Synthetic Officer Marsh' },
+    ]);
+    assert.deepEqual(stored.events.at(-1)?.details.fields?.sort(), [
+      'request.administrativeWarrants',
+      'request.eventNumber',
+      'request.subjectId',
+    ]);
+    assert.equal(
+      await form.getByLabel('Administrative warrant 1: signed by').inputValue(),
+      'Synthetic Officer Marsh',
+    );
+    await expectAccessible(page);
+
+    // Removed again: the list is sent whole, without it.
+    await form.getByText('Remove administrative warrant 1').click();
+    await form
+      .getByLabel(/Why the request as recorded was wrong/)
+      .fill('The I-205 belonged to another detainer in the same envelope.');
+    await correct();
+    await form.getByText('None recorded.').waitFor();
+    stored = (await clerk.request('GET', `/api/cases/${id}`)).body as Stored;
+    assert.deepEqual(stored.request.administrativeWarrants, []);
     assert.deepEqual(browser.pageErrors, []);
   });
 });

@@ -15,13 +15,21 @@ type DecisionView = NonNullable<CaseRecord['decision']>;
 const outcomeKey = (outcome: ActionOutcome) =>
   outcome.item === undefined ? outcome.action : `${outcome.action}-${outcome.item}`;
 
-/** `fieldLink` turns a missing fact's path into a link to the field that supplies it, if any. */
+/** The field of the record that supplies a missing fact, as the API names it. */
+export type SuppliedField = CaseRecord['missingFacts'][number] & { field: string };
+
+/**
+ * `missingFacts` are the API's: for each fact, the field that supplies it and who supplies it;
+ * `fieldLink` draws such a field, as a link to the form field for someone who may correct it.
+ */
 export function DecisionPanel({
   decision,
-  fieldLink = (path) => <code>{path}</code>,
+  missingFacts,
+  fieldLink = (missing) => <code>{missing.field}</code>,
 }: {
   decision: DecisionView;
-  fieldLink?: (path: string) => ReactNode;
+  missingFacts: CaseRecord['missingFacts'];
+  fieldLink?: (missing: SuppliedField) => ReactNode;
 }) {
   const engine = decision.decision;
   return (
@@ -49,6 +57,7 @@ export function DecisionPanel({
           key={outcomeKey(outcome)}
           outcome={outcome}
           effective={decision.effective.find((entry) => entry.action === outcome.action)}
+          missingFacts={missingFacts}
           fieldLink={fieldLink}
         />
       ))}
@@ -61,11 +70,13 @@ export function DecisionPanel({
 function Outcome({
   outcome,
   effective,
+  missingFacts,
   fieldLink,
 }: {
   outcome: ActionOutcome;
   effective: DecisionView['effective'][number] | undefined;
-  fieldLink: (path: string) => ReactNode;
+  missingFacts: CaseRecord['missingFacts'];
+  fieldLink: (missing: SuppliedField) => ReactNode;
 }) {
   const headingId = `outcome-${outcomeKey(outcome)}`;
   return (
@@ -97,15 +108,25 @@ function Outcome({
         <>
           <h4>To do before this can be decided</h4>
           <ul className="desk-todo">
-            {outcome.missing.map((missing) => (
-              <li key={missing.path}>
-                {missing.question}{' '}
-                <span className="desk-todo__who">
-                  To be supplied by {SUPPLIER_LABELS[missing.decidedBy]} (field{' '}
-                  {fieldLink(missing.path)})
-                </span>
-              </li>
-            ))}
+            {outcome.missing.map((missing) => {
+              const supplied = missingFacts.find((entry) => entry.fact === missing.path);
+              return (
+                <li key={missing.path}>
+                  {missing.question}{' '}
+                  <span className="desk-todo__who">
+                    To be supplied by {SUPPLIER_LABELS[supplied?.suppliedBy ?? missing.decidedBy]}
+                    {supplied === undefined || supplied.field === null ? (
+                      <>
+                        {' '}
+                        (no field of the desk’s record holds <code>{missing.path}</code>)
+                      </>
+                    ) : (
+                      <> (field {fieldLink({ ...supplied, field: supplied.field })})</>
+                    )}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -1,7 +1,8 @@
 /**
  * Correcting a case on its page, field by field: each form sends only the fields the person
  * changed (POST /api/cases/{id}/record, or a reviewer's POST /api/cases/{id}/request with a
- * reason), so the rest of the record is never re-typed. Lists are edited entry by entry, by the
+ * reason), so the rest of the record is never re-typed. Each form is declared (entry-fields.tsx):
+ * the fields of its section and of each list's entries; lists are edited entry by entry, by the
  * entry's index as stored. Every correction goes with If-Match; a 412 reloads the case and names
  * what someone else changed; the API's words about a field show beside it.
  * @module
@@ -20,32 +21,78 @@ import {
   SOURCE_LABELS,
   STATUS_LABELS,
 } from '../labels';
+import {
+  boxesField,
+  changedKeys,
+  DATE,
+  DATETIME,
+  EntryFields,
+  EntryList,
+  fieldPathOf,
+  formValues,
+  instantOf,
+  listEdit,
+  listField,
+  readEntry,
+  RemoveBox,
+  sameJson,
+  select,
+  TEXT,
+  textOf,
+  tri,
+  triOf,
+  valueField,
+  withKey,
+  yesNo,
+  type EntryField,
+  type ListSpec,
+  type PathPair,
+} from './entry-fields';
 import { Field, fieldId, type FieldErrors } from './field';
 import { ProblemAlert } from './problem-alert';
 
 type RecordBody = components['schemas']['RecordCorrection'];
 type RequestBody = components['schemas']['RequestCorrection'];
 // The OpenAPI document leaves a case's history and request open: the desk's own types read them.
+type Custody = Intake['custody'];
+type CustodyCharge = Custody['charges'][number];
 type History = Intake['history'];
+type Conviction = History['convictions'][number];
+type Period = NonNullable<Conviction['incarceration']>[number];
+type PendingCase = History['pendingCases'][number];
+type PendingCharge = PendingCase['charges'][number];
 type Request = Intake['request'];
-type Conviction = NonNullable<History['convictions']>[number];
-type PendingCase = NonNullable<History['pendingCases']>[number];
-type Source = Conviction['source'];
-type Court = PendingCase['court'];
-type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
-type Priority = NonNullable<Request['priorities']>[number];
-type Tri = boolean | 'unknown';
+type Warrant = NonNullable<Request['judicialWarrant']>;
+type AdministrativeWarrant = Request['administrativeWarrants'][number];
 
-const TRI_LABELS = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
+const LEVEL_LABELS: Record<NonNullable<Conviction['level']>, string> = {
+  felony: 'Felony',
+  misdemeanor: 'Misdemeanor',
+  violation: 'Violation',
+  infraction: 'Infraction',
+};
 
-const COURT_LABELS: Record<Court, string> = {
+const COURT_LABELS: Record<Conviction['court'], string> = {
   'new-york': 'A New York court',
   federal: 'A federal court',
   'other-state': 'Another state’s court',
   unknown: 'Not known',
 };
 
-const PRIORITY_LABELS: Record<Priority, string> = {
+const DISPOSITION_LABELS: Record<Conviction['disposition'], string> = {
+  conviction: 'A judgment of conviction',
+  'youthful-offender': 'A youthful-offender adjudication',
+  'juvenile-delinquent': 'A juvenile-delinquency finding',
+  unknown: 'Not known',
+};
+
+const PENDING_DISPOSITION_LABELS: Record<PendingCase['disposition'], string> = {
+  pending: 'Pending',
+  'adjourned-in-contemplation-of-dismissal': 'Adjourned in contemplation of dismissal',
+  'conditional-discharge': 'Conditional discharge',
+};
+
+const PRIORITY_LABELS: Record<Request['priorities'][number], string> = {
   'national-security': 'A threat to national security',
   'criminal-street-gang': 'A criminal street gang member',
   felony: 'Convicted of a felony',
@@ -54,27 +101,404 @@ const PRIORITY_LABELS: Record<Priority, string> = {
   'three-misdemeanors': 'Convicted of three or more misdemeanors',
 };
 
-/** Where the engine's names for the facts it reads live in the record (src/desk/engine-case.ts). */
-const RECORD_PATHS: readonly (readonly [engine: string, record: string])[] = [
-  ['otherwiseReleaseAt', 'custody.expectedReleaseAt'],
-  ['instantArrestDate', 'custody.instantArrestDate'],
-  ['record', 'history'],
+const REQUESTER_LABELS: Record<Request['requester'], string> = {
+  ice: 'ICE',
+  cbp: 'CBP',
+  'other-dhs-civil-ina': 'Another DHS officer enforcing civil immigration law',
+  'other-federal-immigration-duties': 'Another federal officer with immigration-related duties',
+  'other-federal': 'Another federal officer',
+  unknown: 'Not recorded',
+};
+
+const ADMINISTRATIVE_WARRANT_LABELS: Record<AdministrativeWarrant['form'], string> = {
+  'I-200': 'I-200 (warrant for arrest of alien)',
+  'I-205': 'I-205 (warrant of removal)',
+};
+
+const CUSTODY_FIELDS: readonly EntryField<Custody>[] = [
+  valueField({ name: 'facility', label: 'facility', control: TEXT, codec: textOf('facility') }),
+  valueField({
+    name: 'bookingNumber',
+    label: 'booking number',
+    control: TEXT,
+    codec: textOf('bookingNumber', false),
+  }),
+  valueField({
+    name: 'instantArrestDate',
+    label: 'date of the arrest that brought the person into custody',
+    control: DATE,
+    codec: textOf('instantArrestDate'),
+  }),
+  valueField({
+    name: 'expectedReleaseAt',
+    label: 'expected release',
+    hint: 'When the person would otherwise be released. Empty it to remove it.',
+    control: DATETIME,
+    codec: instantOf('expectedReleaseAt'),
+  }),
 ];
 
-/** The record field a missing fact names, from the engine's path for it. */
-export function recordPathOf(path: string): string {
-  const match = RECORD_PATHS.find(
-    ([engine]) => path === engine || path.startsWith(`${engine}.`) || path.startsWith(`${engine}[`),
-  );
-  return match === undefined ? path : match[1] + path.slice(match[0].length);
-}
+const CUSTODY_CHARGES: ListSpec<CustodyCharge> = {
+  legend: 'Charges the person is held on',
+  noun: 'Custody charge',
+  add: 'Add a custody charge',
+  fields: [
+    valueField({ name: 'charge', label: 'charge', control: TEXT, codec: textOf('charge', false) }),
+    valueField({
+      name: 'level',
+      label: 'level',
+      control: select(LEVEL_LABELS, 'Not recorded'),
+      codec: textOf('level'),
+    }),
+  ],
+  blank: { charge: '' },
+};
+
+const HISTORY_FIELDS: readonly EntryField<History>[] = [
+  valueField({
+    name: 'searchCompleted',
+    label: 'a criminal-history search was completed',
+    control: tri(),
+    codec: triOf('searchCompleted'),
+  }),
+  valueField({
+    name: 'searchedAt',
+    label: 'when the search was run',
+    control: DATETIME,
+    codec: instantOf('searchedAt'),
+  }),
+  valueField({
+    name: 'proofOfLawfulStatus',
+    label: 'proof of U.S. citizenship or lawful status was found',
+    control: tri('Not recorded'),
+    codec: triOf('proofOfLawfulStatus'),
+  }),
+];
+
+const PERIODS: ListSpec<Period> = {
+  legend: 'Periods incarcerated for it',
+  noun: 'Period',
+  add: 'Add a period',
+  fields: [
+    valueField({ name: 'from', label: 'first day', control: DATE, codec: textOf('from', false) }),
+    valueField({
+      name: 'to',
+      label: 'last day (empty while still in custody)',
+      control: DATE,
+      codec: textOf('to'),
+    }),
+  ],
+  blank: { from: '' },
+};
+
+const CONVICTIONS: ListSpec<Conviction> = {
+  legend: 'Convictions',
+  noun: 'Conviction',
+  add: 'Add a conviction',
+  fields: [
+    valueField({ name: 'charge', label: 'charge', control: TEXT, codec: textOf('charge', false) }),
+    valueField({
+      name: 'level',
+      label: 'level',
+      control: select(LEVEL_LABELS, 'Not recorded'),
+      codec: textOf('level'),
+    }),
+    valueField({
+      name: 'court',
+      label: 'court',
+      control: select(COURT_LABELS),
+      codec: textOf('court', false),
+    }),
+    valueField({
+      name: 'courtState',
+      label: 'state, for another state’s court',
+      control: TEXT,
+      codec: textOf('courtState'),
+    }),
+    valueField({
+      name: 'disposition',
+      label: 'disposition',
+      control: select(DISPOSITION_LABELS),
+      codec: textOf('disposition', false),
+    }),
+    valueField({
+      name: 'judgmentDate',
+      label: 'date of judgment',
+      control: DATE,
+      codec: textOf('judgmentDate'),
+    }),
+    valueField({
+      name: 'source',
+      label: 'where this record came from',
+      control: select(SOURCE_LABELS),
+      codec: textOf('source', false),
+    }),
+    // The sentence as the law reads it: time incarcerated for the conviction (NYC's look-back
+    // is extended by it). Not recorded and none are different answers.
+    valueField({
+      name: 'incarceration',
+      label: 'sentence served in custody',
+      control: select(
+        { recorded: 'Recorded: the periods below (none if none is listed)' },
+        'Not recorded',
+      ),
+      codec: {
+        of: (conviction) => (conviction.incarceration === undefined ? '' : 'recorded'),
+        set: (conviction, text) =>
+          withKey(
+            conviction,
+            'incarceration',
+            text === '' ? undefined : (conviction.incarceration ?? []),
+          ),
+      },
+    }),
+    listField({
+      name: 'incarceration',
+      spec: PERIODS,
+      of: (conviction) => conviction.incarceration ?? [],
+      set: (conviction, periods) => ({ ...conviction, incarceration: periods }),
+    }),
+  ],
+  blank: {
+    charge: '',
+    court: 'new-york',
+    disposition: 'conviction',
+    source: 'e-justice-ny',
+    incarceration: [],
+  },
+};
+
+const PENDING_CHARGES: ListSpec<PendingCharge> = {
+  legend: 'Charges',
+  noun: 'Charge',
+  add: 'Add a charge',
+  fields: [
+    valueField({ name: 'charge', label: 'charge', control: TEXT, codec: textOf('charge', false) }),
+    valueField({
+      name: 'level',
+      label: 'level',
+      control: select(LEVEL_LABELS, 'Not recorded'),
+      codec: textOf('level'),
+    }),
+    valueField({
+      name: 'firearmOrAmmunition',
+      label: 'relates to a firearm or ammunition (PL 265.01)',
+      control: yesNo('Not recorded'),
+      codec: triOf('firearmOrAmmunition'),
+    }),
+  ],
+  blank: { charge: '' },
+};
+
+const PENDING_CASES: ListSpec<PendingCase> = {
+  legend: 'Pending cases',
+  noun: 'Pending case',
+  add: 'Add a pending case',
+  fields: [
+    valueField({
+      name: 'court',
+      label: 'court',
+      control: select(COURT_LABELS),
+      codec: textOf('court', false),
+    }),
+    valueField({
+      name: 'familyCourt',
+      label: 'in family court',
+      control: yesNo(),
+      codec: triOf('familyCourt'),
+    }),
+    valueField({
+      name: 'disposition',
+      label: 'disposition',
+      control: select(PENDING_DISPOSITION_LABELS),
+      codec: textOf('disposition', false),
+    }),
+    valueField({
+      name: 'releasedUnderCpl17070',
+      label: 'released under CPL 170.70',
+      control: yesNo('Not recorded'),
+      codec: triOf('releasedUnderCpl17070'),
+    }),
+    valueField({
+      name: 'source',
+      label: 'where this record came from',
+      control: select(SOURCE_LABELS),
+      codec: textOf('source', false),
+    }),
+    listField({
+      name: 'charges',
+      spec: PENDING_CHARGES,
+      of: (pending) => pending.charges,
+      set: (pending, charges) => ({ ...pending, charges }),
+    }),
+  ],
+  blank: {
+    court: 'new-york',
+    familyCourt: false,
+    disposition: 'pending',
+    source: 'e-justice-ny',
+    charges: [{ charge: '' }],
+  },
+};
+
+const WARRANT_FIELDS: readonly EntryField<Warrant>[] = [
+  valueField({
+    name: 'presented',
+    label: 'a judicial warrant was presented',
+    control: tri(),
+    codec: triOf('presented'),
+  }),
+  valueField({
+    name: 'withDetainer',
+    label: 'it was presented with the detainer',
+    control: tri('Not recorded'),
+    codec: triOf('withDetainer'),
+  }),
+  valueField({
+    name: 'presentedAt',
+    label: 'when it was presented',
+    control: DATETIME,
+    codec: instantOf('presentedAt'),
+  }),
+  valueField({
+    name: 'issuer',
+    label: 'who signed the judicial warrant',
+    control: select(ISSUER_LABELS),
+    codec: textOf('issuer', false),
+  }),
+  valueField({ name: 'judge', label: 'the judge’s name', control: TEXT, codec: textOf('judge') }),
+  valueField({ name: 'court', label: 'the court', control: TEXT, codec: textOf('court') }),
+  valueField({ name: 'issuedOn', label: 'issued on', control: DATE, codec: textOf('issuedOn') }),
+  valueField({
+    name: 'probableCause',
+    label: 'it is based on probable cause',
+    control: tri('Not recorded'),
+    codec: triOf('probableCause'),
+  }),
+  valueField({
+    name: 'federalCriminalImmigrationLaw',
+    label: 'it is for a violation of federal criminal immigration law',
+    control: tri('Not recorded'),
+    codec: triOf('federalCriminalImmigrationLaw'),
+  }),
+];
+
+const ADMINISTRATIVE_WARRANTS: ListSpec<AdministrativeWarrant> = {
+  legend: 'Administrative warrants attached (I-200, I-205): never judicial warrants',
+  noun: 'Administrative warrant',
+  add: 'Add an administrative warrant',
+  fields: [
+    valueField({
+      name: 'form',
+      label: 'form',
+      control: select(ADMINISTRATIVE_WARRANT_LABELS),
+      codec: textOf('form', false),
+    }),
+    valueField({ name: 'signedBy', label: 'signed by', control: TEXT, codec: textOf('signedBy') }),
+    valueField({ name: 'signedOn', label: 'signed on', control: DATE, codec: textOf('signedOn') }),
+  ],
+  blank: { form: 'I-200' },
+};
+
+const REQUEST_FIELDS: readonly EntryField<Request>[] = [
+  valueField({
+    name: 'form',
+    label: 'DHS form',
+    control: select(FORM_LABELS),
+    codec: textOf('form', false),
+  }),
+  valueField({
+    name: 'formRevision',
+    label: 'the form’s revision',
+    hint: 'e.g. 02/17',
+    control: TEXT,
+    codec: textOf('formRevision'),
+  }),
+  valueField({
+    name: 'receivedAt',
+    label: 'received at',
+    control: DATETIME,
+    codec: instantOf('receivedAt'),
+  }),
+  valueField({
+    name: 'requester',
+    label: 'who asks',
+    control: select(REQUESTER_LABELS),
+    codec: textOf('requester', false),
+  }),
+  valueField({ name: 'subjectId', label: 'subject ID', control: TEXT, codec: textOf('subjectId') }),
+  valueField({
+    name: 'eventNumber',
+    label: 'event number',
+    control: TEXT,
+    codec: textOf('eventNumber'),
+  }),
+  valueField({
+    name: 'fileNumber',
+    label: 'file number',
+    control: TEXT,
+    codec: textOf('fileNumber'),
+  }),
+  valueField({
+    name: 'issuedOn',
+    label: 'the date on the form',
+    control: DATE,
+    codec: textOf('issuedOn'),
+  }),
+  valueField({
+    name: 'issuingOffice',
+    label: 'the DHS office that issued it (FROM)',
+    control: TEXT,
+    codec: textOf('issuingOffice'),
+  }),
+  valueField({
+    name: 'issuingOfficer.name',
+    label: 'the immigration officer who signed it',
+    control: TEXT,
+    codec: {
+      of: (request) => request.issuingOfficer?.name ?? '',
+      set: (request, name) =>
+        withKey(
+          request,
+          'issuingOfficer',
+          name === '' ? undefined : { ...request.issuingOfficer, name },
+        ),
+    },
+  }),
+  boxesField({
+    name: 'probableCause',
+    legend: 'probable cause: the boxes ticked on the form',
+    labels: PROBABLE_CAUSE_LABELS,
+    of: (request) => request.probableCause,
+    set: (request, probableCause) => ({ ...request, probableCause }),
+  }),
+  boxesField({
+    name: 'priorities',
+    legend: 'enforcement priorities: the boxes ticked (I-247D and I-247N, section 1.A)',
+    labels: PRIORITY_LABELS,
+    of: (request) => request.priorities,
+    set: (request, priorities) => ({ ...request, priorities }),
+  }),
+  valueField({
+    name: 'judicialProbableCauseDetermination',
+    label: 'a federal judge or magistrate judge has found probable cause',
+    control: tri('Not recorded'),
+    codec: triOf('judicialProbableCauseDetermination'),
+  }),
+  listField({
+    name: 'administrativeWarrants',
+    spec: ADMINISTRATIVE_WARRANTS,
+    of: (request) => request.administrativeWarrants,
+    set: (request, administrativeWarrants) => ({ ...request, administrativeWarrants }),
+  }),
+];
 
 /**
- * A to-do item's link to the form field that supplies it: the field itself, or the nearest field
- * of the entry or section its path names, opened and focused.
+ * A to-do item's link to the form field that supplies it (the field the API names): the field
+ * itself, or the nearest field of the entry or section its path names, opened and focused.
  */
 export function MissingFactLink({ path }: { path: string }) {
-  const candidates = prefixesOf(recordPathOf(path)).map(fieldId);
+  const candidates = prefixesOf(path).map(fieldId);
   return (
     <a
       href={`#${candidates[0] ?? ''}`}
@@ -107,34 +531,6 @@ function prefixesOf(path: string): string[] {
   return prefixes;
 }
 
-const localOf = (instant: string | undefined) => {
-  if (instant === undefined) return '';
-  const date = new Date(instant);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const triKey = (value: Tri | undefined) =>
-  value === undefined ? '' : value === 'unknown' ? 'unknown' : value ? 'yes' : 'no';
-const triOf = (key: string): Tri => (key === 'unknown' ? 'unknown' : key === 'yes');
-
-/** The form's text for a name ('' when absent). */
-const reader = (form: FormData) => (name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-};
-
-/** A field the person changed: the new value, `null` when emptied, nothing when unchanged. */
-function changed<T>(entered: string, stored: string, value: (text: string) => T) {
-  if (entered === stored) return undefined;
-  return entered === '' ? null : value(entered);
-}
-
-/** Drops unchanged (undefined) fields so the correction names only what changes. */
-function only<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(fields).filter(([, value]) => value !== undefined),
-  ) as Partial<T>;
-}
-
 /** The record's fields, one level inside each section, that differ between two reads. */
 function changesBetween(before: CaseRecord, now: CaseRecord): string[] {
   const changes = before.status === now.status ? [] : ['the status'];
@@ -151,12 +547,18 @@ function changesBetween(before: CaseRecord, now: CaseRecord): string[] {
   return changes;
 }
 
+/** A correction to send, and which field each path of its body came from. */
+interface Correction<B> {
+  body: B;
+  pairs: readonly PathPair[];
+}
+
 /** One correction form's sending, its outcome and the API's words per field. */
 function useCorrection<B>(view: CaseRecord, send: (body: B, ifMatch: string) => Promise<unknown>) {
   const queryClient = useQueryClient();
   const [sentFrom, setSentFrom] = useState<CaseRecord | undefined>(undefined);
   const mutation = useMutation({
-    mutationFn: (body: B) => send(body, `"${String(view.version)}"`),
+    mutationFn: ({ body }: Correction<B>) => send(body, `"${String(view.version)}"`),
     onMutate: () => {
       setSentFrom(view);
     },
@@ -167,11 +569,9 @@ function useCorrection<B>(view: CaseRecord, send: (body: B, ifMatch: string) => 
     },
   });
   const issues = mutation.error instanceof ApiError ? (mutation.error.problem.errors ?? []) : [];
+  const pairs = mutation.variables?.pairs ?? [];
   const errors: FieldErrors = new Map(
-    issues.map((issue) => [
-      issue.path.startsWith('judicialWarrant') ? `request.${issue.path}` : issue.path,
-      issue.message,
-    ]),
+    issues.map((issue) => [fieldPathOf(issue.path, pairs), issue.message]),
   );
   const conflict = mutation.error instanceof ApiError && mutation.error.problem.status === 412;
   const outcome: ReactNode = conflict ? (
@@ -235,111 +635,40 @@ export function RecordCorrection({
 
 type SendRecord = (body: RecordBody, ifMatch: string) => Promise<unknown>;
 
+const SECTION = (path: string) => ({ path, label: '' });
+
 function CustodyForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
   const { mutation, errors, outcome } = useCorrection(view, send);
   const custody = view.custody;
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const text = reader(new FormData(event.currentTarget));
-    const replace = custody.charges.flatMap((charge, at) => {
-      const entered = text(`custody.charges[${String(at)}].charge`);
-      return entered === charge.charge || entered === ''
-        ? []
-        : [{ at, with: { ...charge, charge: entered } }];
-    });
-    const remove = custody.charges.flatMap((_charge, at) =>
-      text(`custody.charges[${String(at)}].remove`) === 'yes' ? [at] : [],
-    );
-    const added = text(`custody.charges[${String(custody.charges.length)}].charge`);
-    const charges = only({
-      replace: replace.length > 0 ? replace : undefined,
-      remove: remove.length > 0 ? remove : undefined,
-      add: added === '' ? undefined : [{ charge: added }],
-    });
-    mutation.mutate({
-      custody: only({
-        facility: changed(text('custody.facility'), custody.facility ?? '', (value) => value),
-        instantArrestDate: changed(
-          text('custody.instantArrestDate'),
-          custody.instantArrestDate ?? '',
-          (value) => value,
-        ),
-        expectedReleaseAt: changed(
-          text('custody.expectedReleaseAt'),
-          localOf(custody.expectedReleaseAt),
-          (value) => new Date(value).toISOString(),
-        ),
-        charges: Object.keys(charges).length > 0 ? charges : undefined,
-      }),
-    });
+    const values = formValues(event.currentTarget);
+    const corrected = readEntry(CUSTODY_FIELDS, SECTION('custody'), custody, values).value;
+    const charges = listEdit(CUSTODY_CHARGES, 'custody.charges', custody.charges, values);
+    const changes = changedKeys(custody, corrected);
+    if (charges.edit !== undefined) changes.charges = charges.edit;
+    mutation.mutate({ body: { custody: changes }, pairs: charges.pairs });
   };
   return (
     <details className="desk-correction">
       <summary id={fieldId('custody')}>
-        Custody: facility, arrest, expected release, charges
+        Custody: facility, booking number, arrest, expected release, charges
       </summary>
       {/* Keyed by the case version, so a reload shows the record as it is now. */}
       <form key={view.version} className="usa-form usa-form--large" onSubmit={submit} noValidate>
         {outcome}
-        <Field path="custody.facility" label="Facility" errors={errors}>
-          {(props) => (
-            <input className="usa-input" defaultValue={custody.facility ?? ''} {...props} />
-          )}
-        </Field>
-        <Field
-          path="custody.instantArrestDate"
-          label="Date of the arrest that brought the person into custody"
+        <EntryFields
+          fields={CUSTODY_FIELDS}
+          place={SECTION('custody')}
+          entry={custody}
           errors={errors}
-        >
-          {(props) => (
-            <input
-              className="usa-input"
-              type="date"
-              defaultValue={custody.instantArrestDate ?? ''}
-              {...props}
-            />
-          )}
-        </Field>
-        <Field
-          path="custody.expectedReleaseAt"
-          label="Expected release"
-          hint="When the person would otherwise be released. Empty it to remove it."
+        />
+        <EntryList
+          spec={CUSTODY_CHARGES}
+          path="custody.charges"
+          entries={custody.charges}
           errors={errors}
-        >
-          {(props) => (
-            <input
-              className="usa-input"
-              type="datetime-local"
-              defaultValue={localOf(custody.expectedReleaseAt)}
-              {...props}
-            />
-          )}
-        </Field>
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Charges the person is held on</legend>
-          {custody.charges.map((charge, at) => (
-            <div className="desk-conviction" key={`${String(at)} ${charge.charge}`}>
-              <Field
-                path={`custody.charges[${String(at)}].charge`}
-                label={`Charge ${String(at + 1)}`}
-                errors={errors}
-              >
-                {(props) => <input className="usa-input" defaultValue={charge.charge} {...props} />}
-              </Field>
-              <RemoveBox
-                name={`custody.charges[${String(at)}].remove`}
-                label={`Remove charge ${String(at + 1)}`}
-              />
-            </div>
-          ))}
-          <Field
-            path={`custody.charges[${String(custody.charges.length)}].charge`}
-            label="Add a charge"
-            errors={errors}
-          >
-            {(props) => <input className="usa-input" {...props} />}
-          </Field>
-        </fieldset>
+        />
         <button className="usa-button" type="submit" disabled={mutation.isPending}>
           Save the custody corrections
         </button>
@@ -351,68 +680,19 @@ function CustodyForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
 function HistoryForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
   const { mutation, errors, outcome } = useCorrection(view, send);
   const history = view.history as History;
-  const convictions = history.convictions;
-  const pending = history.pendingCases;
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const text = reader(new FormData(event.currentTarget));
-    const convictionReplace = convictions.flatMap((conviction, at) => {
-      const path = `history.convictions[${String(at)}]`;
-      const charge = text(`${path}.charge`);
-      const judgmentDate = text(`${path}.judgmentDate`);
-      if (charge === conviction.charge && judgmentDate === (conviction.judgmentDate ?? ''))
-        return [];
-      const corrected: Conviction = { ...conviction, charge };
-      if (judgmentDate === '') delete corrected.judgmentDate;
-      else corrected.judgmentDate = judgmentDate;
-      return [{ at, with: corrected }];
-    });
-    const removed = (list: readonly unknown[], path: string) =>
-      list.flatMap((_entry, at) => (text(`${path}[${String(at)}].remove`) === 'yes' ? [at] : []));
-    const newConviction = `history.convictions[${String(convictions.length)}]`;
-    const addedConviction = text(`${newConviction}.charge`);
-    const newPending = `history.pendingCases[${String(pending.length)}]`;
-    const addedPending = text(`${newPending}.charges[0].charge`);
-    const convictionEdit = only({
-      replace: convictionReplace.length > 0 ? convictionReplace : undefined,
-      remove: removed(convictions, 'history.convictions'),
-      add:
-        addedConviction === ''
-          ? undefined
-          : [
-              {
-                charge: addedConviction,
-                court: 'new-york' as const,
-                disposition: 'conviction' as const,
-                source: text(`${newConviction}.source`) as Source,
-                incarceration: [],
-                ...(text(`${newConviction}.judgmentDate`) === ''
-                  ? {}
-                  : { judgmentDate: text(`${newConviction}.judgmentDate`) }),
-              },
-            ],
-    });
-    if (convictionEdit.remove?.length === 0) delete convictionEdit.remove;
-    const pendingEdit = only({
-      remove: removed(pending, 'history.pendingCases'),
-      add:
-        addedPending === ''
-          ? undefined
-          : [{ court: text(`${newPending}.court`) as Court, charges: [{ charge: addedPending }] }],
-    });
-    if (pendingEdit.remove?.length === 0) delete pendingEdit.remove;
-    const proof = text('history.proofOfLawfulStatus');
+    const values = formValues(event.currentTarget);
+    const corrected = readEntry(HISTORY_FIELDS, SECTION('history'), history, values).value;
+    const convictions = listEdit(CONVICTIONS, 'history.convictions', history.convictions, values);
+    const pending = listEdit(PENDING_CASES, 'history.pendingCases', history.pendingCases, values);
+    const changes = changedKeys(history, corrected);
+    if (convictions.edit !== undefined) changes.convictions = convictions.edit;
+    if (pending.edit !== undefined) changes.pendingCases = pending.edit;
     mutation.mutate({
-      history: only({
-        searchCompleted:
-          text('history.searchCompleted') === triKey(history.searchCompleted)
-            ? undefined
-            : triOf(text('history.searchCompleted')),
-        proofOfLawfulStatus: changed(proof, triKey(history.proofOfLawfulStatus), triOf),
-        convictions: Object.keys(convictionEdit).length > 0 ? convictionEdit : undefined,
-        pendingCases: Object.keys(pendingEdit).length > 0 ? pendingEdit : undefined,
-      }),
-    } as RecordBody);
+      body: { history: changes },
+      pairs: [...convictions.pairs, ...pending.pairs],
+    });
   };
   return (
     <details className="desk-correction">
@@ -422,135 +702,24 @@ function HistoryForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
       {/* Keyed by the case version, so a reload shows the record as it is now. */}
       <form key={view.version} className="usa-form usa-form--large" onSubmit={submit} noValidate>
         {outcome}
-        <Field
-          path="history.searchCompleted"
-          label="A criminal-history search was completed"
+        <EntryFields
+          fields={HISTORY_FIELDS}
+          place={SECTION('history')}
+          entry={history}
           errors={errors}
-        >
-          {(props) => <TriSelect {...props} defaultValue={triKey(history.searchCompleted)} />}
-        </Field>
-        <Field
-          path="history.proofOfLawfulStatus"
-          label="Proof of U.S. citizenship or lawful status was found"
+        />
+        <EntryList
+          spec={CONVICTIONS}
+          path="history.convictions"
+          entries={history.convictions}
           errors={errors}
-        >
-          {(props) => (
-            <TriSelect
-              {...props}
-              defaultValue={triKey(history.proofOfLawfulStatus)}
-              unrecorded="Not recorded"
-            />
-          )}
-        </Field>
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Convictions</legend>
-          {convictions.length === 0 && <p>None recorded.</p>}
-          {convictions.map((conviction, at) => {
-            const path = `history.convictions[${String(at)}]`;
-            return (
-              <div className="desk-conviction" key={`${String(at)} ${conviction.charge}`}>
-                <Field
-                  path={`${path}.charge`}
-                  label={`Conviction ${String(at + 1)}: charge`}
-                  errors={errors}
-                >
-                  {(props) => (
-                    <input className="usa-input" defaultValue={conviction.charge} {...props} />
-                  )}
-                </Field>
-                <Field
-                  path={`${path}.judgmentDate`}
-                  label={`Conviction ${String(at + 1)}: date of judgment`}
-                  errors={errors}
-                >
-                  {(props) => (
-                    <input
-                      className="usa-input"
-                      type="date"
-                      defaultValue={conviction.judgmentDate ?? ''}
-                      {...props}
-                    />
-                  )}
-                </Field>
-                <RemoveBox name={`${path}.remove`} label={`Remove conviction ${String(at + 1)}`} />
-              </div>
-            );
-          })}
-          <div className="desk-conviction">
-            <Field
-              path={`history.convictions[${String(convictions.length)}].charge`}
-              label="Add a conviction: charge"
-              errors={errors}
-            >
-              {(props) => <input className="usa-input" {...props} />}
-            </Field>
-            <Field
-              path={`history.convictions[${String(convictions.length)}].judgmentDate`}
-              label="Added conviction: date of judgment"
-              errors={errors}
-            >
-              {(props) => <input className="usa-input" type="date" {...props} />}
-            </Field>
-            <Field
-              path={`history.convictions[${String(convictions.length)}].source`}
-              label="Added conviction: where this record came from"
-              errors={errors}
-            >
-              {(props) => (
-                <select className="usa-select" defaultValue="e-justice-ny" {...props}>
-                  {Object.entries(SOURCE_LABELS).map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </fieldset>
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Pending cases</legend>
-          {pending.length === 0 && <p>None recorded.</p>}
-          {pending.map((entry, at) => (
-            <div
-              className="desk-conviction"
-              key={`${String(at)} ${entry.charges[0]?.charge ?? ''}`}
-            >
-              <p id={fieldId(`history.pendingCases[${String(at)}]`)} tabIndex={-1}>
-                Pending case {at + 1}: {entry.charges.map((charge) => charge.charge).join(', ')} (
-                {COURT_LABELS[entry.court]})
-              </p>
-              <RemoveBox
-                name={`history.pendingCases[${String(at)}].remove`}
-                label={`Remove pending case ${String(at + 1)}`}
-              />
-            </div>
-          ))}
-          <div className="desk-conviction">
-            <Field
-              path={`history.pendingCases[${String(pending.length)}].charges[0].charge`}
-              label="Add a pending case: charge"
-              errors={errors}
-            >
-              {(props) => <input className="usa-input" {...props} />}
-            </Field>
-            <Field
-              path={`history.pendingCases[${String(pending.length)}].court`}
-              label="Added pending case: court"
-              errors={errors}
-            >
-              {(props) => (
-                <select className="usa-select" defaultValue="new-york" {...props}>
-                  {Object.entries(COURT_LABELS).map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </fieldset>
+        />
+        <EntryList
+          spec={PENDING_CASES}
+          path="history.pendingCases"
+          entries={history.pendingCases}
+          errors={errors}
+        />
         <button className="usa-button" type="submit" disabled={mutation.isPending}>
           Save the criminal history corrections
         </button>
@@ -559,37 +728,31 @@ function HistoryForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
   );
 }
 
+/** The correction's `judicialWarrant` is the record's `request.judicialWarrant`. */
+const WARRANT_PAIRS: readonly PathPair[] = [['judicialWarrant', 'request.judicialWarrant']];
+
 function WarrantForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
   const { mutation, errors, outcome } = useCorrection(view, send);
   const warrant = (view.request as Request).judicialWarrant;
+  const drawn: Warrant = warrant ?? { presented: 'unknown', issuer: 'unknown' };
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const text = reader(new FormData(event.currentTarget));
-    if (text('request.judicialWarrant.remove') === 'yes') {
-      mutation.mutate({ judicialWarrant: null });
+    const values = formValues(event.currentTarget);
+    if (values.text('request.judicialWarrant.remove') === 'yes') {
+      mutation.mutate({ body: { judicialWarrant: null }, pairs: WARRANT_PAIRS });
       return;
     }
-    const stored = warrant ?? { presented: 'unknown', issuer: 'unknown' };
-    const presented = triOf(text('request.judicialWarrant.presented'));
-    const issuer = text('request.judicialWarrant.issuer') as Issuer;
-    const judge = text('request.judicialWarrant.judge');
+    const corrected = readEntry(
+      WARRANT_FIELDS,
+      SECTION('request.judicialWarrant'),
+      drawn,
+      values,
+    ).value;
     // Nothing changed is sent as no correction at all, for the API to say so.
-    if (
-      presented === stored.presented &&
-      issuer === stored.issuer &&
-      judge === (stored.judge ?? '')
-    ) {
-      mutation.mutate({});
-      return;
-    }
-    const corrected: NonNullable<Request['judicialWarrant']> = {
-      ...stored,
-      presented,
-      issuer,
-      judge,
-    };
-    if (judge === '') delete corrected.judge;
-    mutation.mutate({ judicialWarrant: corrected });
+    mutation.mutate({
+      body: sameJson(corrected, drawn) ? {} : { judicialWarrant: corrected },
+      pairs: WARRANT_PAIRS,
+    });
   };
   return (
     <details className="desk-correction">
@@ -602,35 +765,12 @@ function WarrantForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
             ? 'No judicial warrant is recorded. Record one that arrived after the request here.'
             : 'The judicial warrant as recorded; change what is wrong.'}
         </p>
-        <Field
-          path="request.judicialWarrant.presented"
-          label="A judicial warrant was presented"
+        <EntryFields
+          fields={WARRANT_FIELDS}
+          place={SECTION('request.judicialWarrant')}
+          entry={drawn}
           errors={errors}
-        >
-          {(props) => (
-            <TriSelect {...props} defaultValue={triKey(warrant?.presented ?? 'unknown')} />
-          )}
-        </Field>
-        <Field
-          path="request.judicialWarrant.issuer"
-          label="Who signed the judicial warrant"
-          errors={errors}
-        >
-          {(props) => (
-            <select className="usa-select" defaultValue={warrant?.issuer ?? 'unknown'} {...props}>
-              {Object.entries(ISSUER_LABELS).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field path="request.judicialWarrant.judge" label="The judge’s name" errors={errors}>
-          {(props) => (
-            <input className="usa-input" defaultValue={warrant?.judge ?? ''} {...props} />
-          )}
-        </Field>
+        />
         {warrant !== undefined && (
           <RemoveBox name="request.judicialWarrant.remove" label="Remove the judicial warrant" />
         )}
@@ -657,35 +797,14 @@ function RequestForm({ view }: { view: CaseRecord }) {
   const request = view.request as Request;
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = reader(form);
-    // Ticked boxes are given whole, and only when they differ from those recorded.
-    const boxes = <T extends string>(name: string, stored: readonly T[]) => {
-      const ticked = form.getAll(name) as T[];
-      return JSON.stringify([...ticked].sort()) === JSON.stringify([...stored].sort())
-        ? undefined
-        : ticked;
-    };
-    const receivedAt = text('request.receivedAt');
-    const officer = text('request.issuingOfficer.name');
+    const values = formValues(event.currentTarget);
+    const corrected = readEntry(REQUEST_FIELDS, SECTION('request'), request, values);
     mutation.mutate({
-      request: only({
-        form:
-          text('request.form') === request.form
-            ? undefined
-            : (text('request.form') as Request['form']),
-        receivedAt:
-          receivedAt === localOf(request.receivedAt) || receivedAt === ''
-            ? undefined
-            : new Date(receivedAt).toISOString(),
-        probableCause: boxes('request.probableCause', request.probableCause),
-        priorities: boxes('request.priorities', request.priorities),
-        issuingOfficer: changed(officer, request.issuingOfficer?.name ?? '', (name) => ({
-          ...request.issuingOfficer,
-          name,
-        })),
-      }),
-      reason: text('reason'),
+      body: {
+        request: changedKeys(request, corrected.value),
+        reason: values.text('reason'),
+      },
+      pairs: corrected.pairs,
     });
   };
   return (
@@ -694,52 +813,12 @@ function RequestForm({ view }: { view: CaseRecord }) {
       {/* Keyed by the case version, so a reload shows the record as it is now. */}
       <form key={view.version} className="usa-form usa-form--large" onSubmit={submit} noValidate>
         {outcome}
-        <Field path="request.form" label="DHS form" errors={errors}>
-          {(props) => (
-            <select className="usa-select" defaultValue={request.form} {...props}>
-              {Object.entries(FORM_LABELS).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field path="request.receivedAt" label="Received at" errors={errors}>
-          {(props) => (
-            <input
-              className="usa-input"
-              type="datetime-local"
-              defaultValue={localOf(request.receivedAt)}
-              {...props}
-            />
-          )}
-        </Field>
-        <BoxGroup
-          name="request.probableCause"
-          legend="Probable cause: the boxes ticked on the form"
-          labels={PROBABLE_CAUSE_LABELS}
-          ticked={request.probableCause}
-        />
-        <BoxGroup
-          name="request.priorities"
-          legend="Enforcement priorities: the boxes ticked (I-247D and I-247N, section 1.A)"
-          labels={PRIORITY_LABELS}
-          ticked={request.priorities}
-        />
-        <Field
-          path="request.issuingOfficer.name"
-          label="The immigration officer who signed it"
+        <EntryFields
+          fields={REQUEST_FIELDS}
+          place={SECTION('request')}
+          entry={request}
           errors={errors}
-        >
-          {(props) => (
-            <input
-              className="usa-input"
-              defaultValue={request.issuingOfficer?.name ?? ''}
-              {...props}
-            />
-          )}
-        </Field>
+        />
         <Field
           path="reason"
           label="Why the request as recorded was wrong (at least 20 characters)"
@@ -752,74 +831,5 @@ function RequestForm({ view }: { view: CaseRecord }) {
         </button>
       </form>
     </section>
-  );
-}
-
-function BoxGroup({
-  name,
-  legend,
-  labels,
-  ticked,
-}: {
-  name: string;
-  legend: string;
-  labels: Record<string, string>;
-  ticked: readonly string[];
-}) {
-  return (
-    <fieldset className="usa-fieldset">
-      <legend className="usa-legend">{legend}</legend>
-      {Object.entries(labels).map(([code, label]) => (
-        <div className="usa-checkbox" key={code}>
-          <input
-            className="usa-checkbox__input"
-            type="checkbox"
-            id={fieldId(`${name}.${code}`)}
-            name={name}
-            value={code}
-            defaultChecked={ticked.includes(code)}
-          />
-          <label className="usa-checkbox__label" htmlFor={fieldId(`${name}.${code}`)}>
-            {label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-function TriSelect({
-  defaultValue,
-  unrecorded,
-  ...props
-}: {
-  id: string;
-  name: string;
-  defaultValue: string;
-  unrecorded?: string;
-  'aria-invalid': boolean;
-  'aria-describedby': string | undefined;
-}) {
-  return (
-    <select className="usa-select" defaultValue={defaultValue} {...props}>
-      {unrecorded !== undefined && <option value="">{unrecorded}</option>}
-      {Object.entries(TRI_LABELS).map(([code, label]) => (
-        <option key={code} value={code}>
-          {label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function RemoveBox({ name, label }: { name: string; label: string }) {
-  const id = fieldId(name);
-  return (
-    <div className="usa-checkbox">
-      <input className="usa-checkbox__input" type="checkbox" id={id} name={name} value="yes" />
-      <label className="usa-checkbox__label" htmlFor={id}>
-        {label}
-      </label>
-    </div>
   );
 }

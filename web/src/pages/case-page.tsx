@@ -47,8 +47,6 @@ export function CasePage() {
   const decision = view.decision;
   const holdOutcome = decision?.decision.outcomes.find((outcome) => outcome.action === 'hold');
   const stepList = (steps.data?.steps ?? []) as CaseStep[];
-  // The to-do list links to the correction forms only for someone who may correct.
-  const correcting = stepList.includes('update-record') || stepList.includes('correct-request');
 
   return (
     <>
@@ -142,7 +140,15 @@ export function CasePage() {
       ) : (
         <DecisionPanel
           decision={decision}
-          {...(correcting ? { fieldLink: (path: string) => <MissingFactLink path={path} /> } : {})}
+          missingFacts={view.missingFacts}
+          // A to-do item links to its form field only for someone whose steps correct that field.
+          fieldLink={(missing) =>
+            missing.step !== null && stepList.includes(missing.step) ? (
+              <MissingFactLink path={missing.field} />
+            ) : (
+              <code>{missing.field}</code>
+            )
+          }
         />
       )}
 
