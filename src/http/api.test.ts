@@ -527,6 +527,7 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/ice/series',
       'GET /api/ice/imports',
       'GET /api/reports',
+      'GET /api/dashboard',
       'GET /api/reports/{jurisdiction}',
     ];
     const documentedPublic = Object.entries(doc.paths).flatMap(([path, methods]) =>

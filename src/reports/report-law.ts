@@ -78,6 +78,31 @@ export interface ReportVersion {
   readonly counts: readonly CountDefinition[];
 }
 
+/** A reading of a published period: the press does not always say which year it means. */
+export interface PeriodReading {
+  /** What the reading takes the published period to be. */
+  readonly basis: string;
+  /** First and last day, both included. */
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PublishedFigures {
+  readonly jurisdiction: string;
+  /** The period as the source names it. */
+  readonly published: string;
+  /** Every reading of that period the sources allow, the likeliest first. */
+  readonly readings: readonly PeriodReading[];
+  readonly periodNote: string;
+  readonly received?: number;
+  /** "Honored" as the source uses it: held on the detainer. */
+  readonly honored?: number;
+  readonly transferred?: number;
+  readonly notHonored?: number;
+  readonly sources: readonly { readonly url: string; readonly note: string }[];
+  readonly verification: 'secondary';
+}
+
 /** A jurisdiction's reporting duty: the agency, its versions, and the facts its counts read. */
 export interface ReportLaw {
   readonly jurisdiction: string;
@@ -91,6 +116,8 @@ export interface ReportLaw {
   readonly lawVersions: readonly { readonly version: string; readonly from: string }[];
   /** The facts about a person the counts read, classified by the law's own tests on `lawDate`. */
   readonly subjectFacts: (input: Case, lawDate: string) => Readonly<Record<string, Tri>>;
+  /** What the agency is reported to have published, to show beside the desk's figures. */
+  readonly published: readonly PublishedFigures[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -126,7 +126,10 @@ export function spanLabel(from: string, to: string): string {
 }
 
 /** The period's bounds as instants: its first day's midnight, and the day after its last. */
-export function periodBounds(period: ReportPeriod, timeZone: string): [number, number] {
+export function periodBounds(
+  period: { readonly from: string; readonly to: string },
+  timeZone: string,
+): [number, number] {
   const start = DateTime.fromISO(period.from, { zone: timeZone }).toMillis();
   const end = DateTime.fromISO(addDays(period.to, 1), { zone: timeZone }).toMillis();
   return [start, end];

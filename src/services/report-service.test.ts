@@ -12,7 +12,7 @@ import type { CountedFigure, Report } from '../reports/build-report.js';
 import { intakeCase } from './case-service.js';
 import { notifyIce, recordRelease, startHold } from './custody-service.js';
 import { deskContext, type DeskContext } from './desk-context.js';
-import { publicReport, reportDuties, tracedReport } from './report-service.js';
+import { dashboard, publicReport, reportDuties, tracedReport } from './report-service.js';
 import { confirmDecision, decideCase } from './review-service.js';
 
 const clerk: Actor = { id: 'u-clerk', username: 'clerk', role: 'clerk' };
@@ -147,6 +147,38 @@ for (const kind of TEST_STORES) {
           '2015-10-01..2016-09-30 2016-10-15',
         ],
       );
+    });
+
+    it('the dashboard gives each statutory period’s figures and each published figure beside the desk’s, rebuilt when a case changes', async () => {
+      const first = await dashboard(ctx);
+      const doc = first.agencies.find((agency) => agency.jurisdiction === 'nyc-doc');
+      const fy2016 = doc?.periods.find((period) => period.due === '2016-10-15');
+      assert.deepEqual(fy2016?.figures, {
+        received: { value: 2, unknown: 0 },
+        held: { value: 1, unknown: 0 },
+        transferred: { value: 1, unknown: 0 },
+        'not-honored': { value: 1, unknown: 0 },
+      });
+      const published = first.published.find(
+        (row) => row.jurisdiction === 'nyc-doc' && row.published === 'FY2016',
+      );
+      assert.equal(published?.received, 51);
+      assert.deepEqual(
+        published?.readings.map((reading) => [reading.basis, reading.computed.figures.received]),
+        [
+          ['city fiscal year', { value: 2, unknown: 0 }],
+          ['statutory reporting year', { value: 2, unknown: 0 }],
+        ],
+      );
+      assert.equal(await dashboard(ctx), first, 'the same records give the same dashboard');
+      now = '2017-01-03T12:00:00.000Z';
+      await intakeCase(ctx, clerk, docIntakeWithoutWarrant('B-R3'));
+      const second = await dashboard(ctx);
+      assert.notEqual(second, first);
+      const received = second.agencies
+        .find((agency) => agency.jurisdiction === 'nyc-doc')
+        ?.periods.find((period) => period.due === '2016-10-15')?.figures.received;
+      assert.deepEqual(received, { value: 3, unknown: 0 });
     });
   });
 }

@@ -24,7 +24,7 @@ import {
   type Report,
 } from '../reports/build-report.js';
 import type { ReportCase } from '../reports/report-case.js';
-import type { ReportLaw } from '../reports/report-law.js';
+import type { PeriodReading, PublishedFigures, ReportLaw } from '../reports/report-law.js';
 import {
   ReportPeriodError,
   periodBounds,
@@ -147,9 +147,138 @@ async function readReport(ctx: DeskContext, law: ReportLaw, period: ReportPeriod
       await sql`set transaction isolation level repeatable read read only`.execute(trx);
     }
     const audit = await auditState(trx);
-    const cases = await reportCases(trx, law, period);
+    const cases = await reportCases(trx, law, period, memoOf(ctx.store));
     return buildReport({ law, period, cases, dataAsOf, audit });
   });
+}
+
+/** The four figures every NYC text asks for; null where the period's text does not. */
+export interface DashboardRow {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
+  readonly kind: ReportPeriod['kind'];
+  readonly due?: string;
+  readonly citation: string;
+  readonly figures: Readonly<Record<DashboardFigure, { value: number; unknown: number } | null>>;
+}
+
+export const DASHBOARD_FIGURES = ['received', 'held', 'transferred', 'not-honored'] as const;
+export type DashboardFigure = (typeof DASHBOARD_FIGURES)[number];
+
+export interface Dashboard {
+  readonly dataAsOf: string;
+  readonly audit: AuditState;
+  readonly agencies: readonly {
+    readonly jurisdiction: string;
+    readonly agency: string;
+    readonly agencyShort: string;
+    readonly periods: readonly DashboardRow[];
+  }[];
+  /** What the agencies are reported to have published, each reading beside the desk's count. */
+  readonly published: readonly (Omit<PublishedFigures, 'readings'> & {
+    readonly readings: readonly (PeriodReading & { readonly computed: DashboardRow })[];
+  })[];
+}
+
+/** The last dashboard built for each store, and the state of the records it was built from. */
+const dashboards = new WeakMap<object, { stamp: string; dashboard: Dashboard }>();
+
+/**
+ * Every agency's statutory periods with their four headline figures, and the published figures
+ * beside the desk's own for the same periods. Public. Built once per state of the records: a
+ * change to any case or information request builds it again.
+ */
+export async function dashboard(ctx: DeskContext): Promise<Dashboard> {
+  return ctx.store.transaction(async (trx) => {
+    if (ctx.store.dialect === 'postgres') {
+      await sql`set transaction isolation level repeatable read read only`.execute(trx);
+    }
+    const stamp = await recordsStamp(trx);
+    const known = dashboards.get(ctx.store);
+    if (known?.stamp === stamp) return known.dashboard;
+    const audit = await auditState(trx);
+    const agencies = [];
+    const published = [];
+    for (const law of REPORT_LAWS) {
+      const today = localDateOf(Date.parse(ctx.now()), law.timeZone);
+      const periods = statutoryPeriods(law, today);
+      const figures = law.published;
+      const spans = [
+        ...periods,
+        ...figures.flatMap((row) => row.readings).filter((reading) => reading.to < today),
+      ];
+      if (spans.length === 0) continue;
+      const whole = {
+        from: spans.map((span) => span.from).sort()[0]!,
+        to: spans
+          .map((span) => span.to)
+          .sort()
+          .at(-1)!,
+      };
+      const cases = await reportCases(trx, law, whole, memoOf(ctx.store));
+      const row = (period: ReportPeriod) =>
+        dashboardRow(buildReport({ law, period, cases, dataAsOf: ctx.now(), audit }));
+      agencies.push({
+        jurisdiction: law.jurisdiction,
+        agency: law.agency,
+        agencyShort: law.agencyShort,
+        periods: periods.map(row),
+      });
+      for (const figure of figures) {
+        // A period that has not ended has no figure to set beside the published one.
+        const ended = figure.readings.filter((reading) => reading.to < today);
+        if (ended.length === 0) continue;
+        published.push({
+          ...figure,
+          readings: ended.map((reading) => ({
+            ...reading,
+            computed: row(reportPeriod(law, reading.from, reading.to, today)),
+          })),
+        });
+      }
+    }
+    const built: Dashboard = { dataAsOf: ctx.now(), audit, agencies, published };
+    dashboards.set(ctx.store, { stamp, dashboard: built });
+    return built;
+  });
+}
+
+function dashboardRow(report: Report): DashboardRow {
+  const value = (id: DashboardFigure) => {
+    const figure = report.figures.find((candidate) => candidate.id === id);
+    return figure?.status === 'counted' ? { value: figure.value, unknown: figure.unknown } : null;
+  };
+  return {
+    from: report.period.from,
+    to: report.period.to,
+    label: report.period.label,
+    kind: report.period.kind,
+    ...(report.period.due === undefined ? {} : { due: report.period.due }),
+    citation: report.law.citation,
+    figures: {
+      received: value('received'),
+      held: value('held'),
+      transferred: value('transferred'),
+      'not-honored': value('not-honored'),
+    },
+  };
+}
+
+/** What changes whenever a case or an information request does. */
+async function recordsStamp(trx: Trx): Promise<string> {
+  const cases = await trx
+    .selectFrom('cases')
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('updatedAt').as('last')])
+    .executeTakeFirstOrThrow();
+  const requests = await trx
+    .selectFrom('informationRequests')
+    .select((eb) => [
+      eb.fn.countAll<string | number>().as('n'),
+      eb.fn.max('answeredAt').as('answered'),
+    ])
+    .executeTakeFirstOrThrow();
+  return JSON.stringify([cases.n, cases.last, requests.n, requests.answered]);
 }
 
 async function auditState(trx: Trx): Promise<AuditState> {
@@ -178,7 +307,12 @@ const PAGE = 500;
  * Every case of the agency that may have an event in the period: received before its end and
  * not closed before its start, or with an information request received or answered in it.
  */
-async function reportCases(trx: Trx, law: ReportLaw, period: ReportPeriod): Promise<ReportCase[]> {
+async function reportCases(
+  trx: Trx,
+  law: ReportLaw,
+  period: { readonly from: string; readonly to: string },
+  memo: Map<string, CaseRecordFacts>,
+): Promise<ReportCase[]> {
   const [start, end] = periodBounds(period, law.timeZone).map((ms) => new Date(ms).toISOString());
   const open = await trx
     .selectFrom('cases')
@@ -208,18 +342,55 @@ async function reportCases(trx: Trx, law: ReportLaw, period: ReportPeriod): Prom
   const ids = [...new Set([...open, ...asked].map((row) => row.id))].sort();
   const cases: ReportCase[] = [];
   for (let index = 0; index < ids.length; index += PAGE) {
-    cases.push(...(await casePage(trx, law, ids.slice(index, index + PAGE))));
+    cases.push(...(await casePage(trx, law, ids.slice(index, index + PAGE), memo)));
   }
   return cases;
 }
 
-async function casePage(trx: Trx, law: ReportLaw, ids: string[]): Promise<ReportCase[]> {
+/** What a case's record says for the reports, kept while the case's version stays the same. */
+interface CaseRecordFacts {
+  readonly version: number;
+  readonly reasons: readonly string[];
+  readonly subject: ReportCase['subject'];
+}
+
+/** Per store; emptied when it grows past this many cases, so memory stays bounded. */
+const MEMO_LIMIT = 200_000;
+const memos = new WeakMap<object, Map<string, CaseRecordFacts>>();
+
+function memoOf(store: object): Map<string, CaseRecordFacts> {
+  let memo = memos.get(store);
+  if (memo === undefined || memo.size > MEMO_LIMIT) {
+    memo = new Map();
+    memos.set(store, memo);
+  }
+  return memo;
+}
+
+async function casePage(
+  trx: Trx,
+  law: ReportLaw,
+  ids: string[],
+  memo: Map<string, CaseRecordFacts>,
+): Promise<ReportCase[]> {
   const rows = await trx
     .selectFrom('cases')
-    .select(['id', 'personId', 'jurisdiction', 'receivedAt', 'intakeJson'])
+    .select(['id', 'version', 'personId', 'jurisdiction', 'receivedAt'])
     .where('id', 'in', ids)
     .orderBy('id')
     .execute();
+  // The record is read and classified only for cases changed since they were last classified.
+  const changed = rows
+    .filter((row) => memo.get(row.id)?.version !== row.version)
+    .map((row) => row.id);
+  if (changed.length > 0) {
+    const records = await trx
+      .selectFrom('cases')
+      .select(['id', 'version', 'receivedAt', 'intakeJson'])
+      .where('id', 'in', changed)
+      .execute();
+    for (const record of records) memo.set(record.id, recordFacts(law, record));
+  }
   const events = await trx
     .selectFrom('caseEvents')
     .select(['caseId', 'kind', 'at'])
@@ -235,37 +406,55 @@ async function casePage(trx: Trx, law: ReportLaw, ids: string[]): Promise<Report
   const eventsOf = groupBy(events, (event) => event.caseId);
   const requestsOf = groupBy(requests, (request) => request.caseId);
   return rows.map((row) => {
-    const intake = JSON.parse(row.intakeJson) as Intake;
-    const input = parseCase(engineCaseFor(intake, row.id, row.receivedAt));
+    const { reasons, subject } = memo.get(row.id)!;
     return {
       id: row.id,
       personId: row.personId,
       jurisdiction: row.jurisdiction,
       receivedAt: row.receivedAt,
-      reasons: [
-        ...intake.request.probableCause,
-        ...intake.request.administrativeWarrants.map((warrant) => warrant.form),
-      ],
+      reasons,
       events: (eventsOf.get(row.id) ?? []).map((event) => ({ kind: event.kind, at: event.at })),
-      informationRequests: (requestsOf.get(row.id) ?? []).map((request) => {
-        const asked = JSON.parse(request.requestJson) as InformationRequest;
-        const answer =
-          request.answerJson === null
-            ? undefined
-            : (JSON.parse(request.answerJson) as InformationAnswer);
-        return {
-          id: request.id,
-          receivedAt: request.receivedAt,
-          requester: asked.requester,
-          asked: asked.information,
-          ...(answer === undefined || request.answeredAt === null
-            ? {}
-            : { disclosed: answer.disclosed, answeredAt: request.answeredAt }),
-        };
-      }),
-      subject: law.subjectFacts(input, localDateOf(Date.parse(row.receivedAt), law.timeZone)),
+      informationRequests: (requestsOf.get(row.id) ?? []).map(informationRequestOf),
+      subject,
     };
   });
+}
+
+function recordFacts(
+  law: ReportLaw,
+  row: { version: number; receivedAt: string; intakeJson: string; id: string },
+): CaseRecordFacts {
+  const intake = JSON.parse(row.intakeJson) as Intake;
+  const input = parseCase(engineCaseFor(intake, row.id, row.receivedAt));
+  return {
+    version: row.version,
+    reasons: [
+      ...intake.request.probableCause,
+      ...intake.request.administrativeWarrants.map((warrant) => warrant.form),
+    ],
+    subject: law.subjectFacts(input, localDateOf(Date.parse(row.receivedAt), law.timeZone)),
+  };
+}
+
+function informationRequestOf(request: {
+  id: string;
+  receivedAt: string;
+  requestJson: string;
+  answerJson: string | null;
+  answeredAt: string | null;
+}): ReportCase['informationRequests'][number] {
+  const asked = JSON.parse(request.requestJson) as InformationRequest;
+  const answer =
+    request.answerJson === null ? undefined : (JSON.parse(request.answerJson) as InformationAnswer);
+  return {
+    id: request.id,
+    receivedAt: request.receivedAt,
+    requester: asked.requester,
+    asked: asked.information,
+    ...(answer === undefined || request.answeredAt === null
+      ? {}
+      : { disclosed: answer.disclosed, answeredAt: request.answeredAt }),
+  };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -8,8 +8,14 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { localDateSchema } from '../../engine/case.js';
 import { reportCsv } from '../../reports/report-csv.js';
+import { reportPdf } from '../../reports/report-pdf.js';
 import type { DeskContext } from '../../services/desk-context.js';
-import { publicReport, reportDuties, tracedReport } from '../../services/report-service.js';
+import {
+  dashboard,
+  publicReport,
+  reportDuties,
+  tracedReport,
+} from '../../services/report-service.js';
 import { actorOf, allow, type DeskEnv } from '../desk-env.js';
 import { problemResponses } from '../problem.js';
 
@@ -58,6 +64,14 @@ const omittedSchema = z.object({
   reason: z.string(),
 });
 
+const auditSchema = z
+  .object({
+    size: z.number().int(),
+    rootSha256: z.string(),
+    checkpoint: z.string().optional().describe('The latest signed checkpoint at or below it.'),
+  })
+  .describe('The audit log the figures were built on.');
+
 const reportSchema = z
   .object({
     jurisdiction: z.string(),
@@ -82,15 +96,71 @@ const reportSchema = z
     method: z.array(z.string()).readonly(),
     figures: z.array(z.discriminatedUnion('status', [countedSchema, omittedSchema])).readonly(),
     dataAsOf: z.string(),
-    audit: z
-      .object({
-        size: z.number().int(),
-        rootSha256: z.string(),
-        checkpoint: z.string().optional().describe('The latest signed checkpoint at or below it.'),
-      })
-      .describe('The audit log the report was built on.'),
+    audit: auditSchema,
   })
   .meta({ id: 'Report' });
+
+const figureValueSchema = z
+  .object({ value: z.number().int(), unknown: z.number().int() })
+  .nullable()
+  .describe('Null where the period’s text does not ask for the figure.');
+
+const dashboardRowSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  label: z.string(),
+  kind: z.enum(['statutory', 'custom']),
+  due: z.string().optional(),
+  citation: z.string(),
+  figures: z.object({
+    received: figureValueSchema,
+    held: figureValueSchema,
+    transferred: figureValueSchema,
+    'not-honored': figureValueSchema,
+  }),
+});
+
+const dashboardSchema = z
+  .object({
+    dataAsOf: z.string(),
+    audit: auditSchema,
+    agencies: z
+      .array(
+        z.object({
+          jurisdiction: z.string(),
+          agency: z.string(),
+          agencyShort: z.string(),
+          periods: z.array(dashboardRowSchema).readonly(),
+        }),
+      )
+      .readonly(),
+    published: z
+      .array(
+        z.object({
+          jurisdiction: z.string(),
+          published: z.string().describe('The period as the source names it.'),
+          periodNote: z.string(),
+          received: z.number().int().optional(),
+          honored: z.number().int().optional(),
+          transferred: z.number().int().optional(),
+          notHonored: z.number().int().optional(),
+          sources: z.array(z.object({ url: z.string(), note: z.string() })).readonly(),
+          verification: z.literal('secondary'),
+          readings: z
+            .array(
+              z.object({
+                basis: z.string(),
+                from: z.string(),
+                to: z.string(),
+                computed: dashboardRowSchema,
+              }),
+            )
+            .readonly(),
+        }),
+      )
+      .readonly(),
+  })
+  .meta({ id: 'Dashboard' });
 
 const reportParams = z.object({ jurisdiction: z.string().min(1).max(50) });
 const reportQuery = z.object({
@@ -121,6 +191,28 @@ export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/dashboard',
+      tags: ['Reports'],
+      security: [],
+      summary: 'The public dashboard: every agency’s figures by period, and what was published',
+      description:
+        'Public. For each agency and statutory period, the received, held, transferred and ' +
+        'not-honored figures the desk computes; and each figure the agencies are reported to ' +
+        'have published, beside the desk’s figure for every reading of its period.',
+      responses: {
+        200: {
+          description: 'The dashboard.',
+          content: { 'application/json': { schema: dashboardSchema } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await dashboard(ctx), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/reports/{jurisdiction}',
       tags: ['Reports'],
       security: [],
@@ -128,10 +220,11 @@ export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
       description:
         'Public: each figure with its definition, never a case. A statutory period gives the ' +
         'statutory report; any other period is built under the text in force on its last day ' +
-        'and labelled as such. `format=csv` gives one row per figure.',
+        'and labelled as such. `format=csv` gives one row per figure; `format=pdf` the printable ' +
+        'report (figures, chart, definitions, method and audit state), both as a download.',
       request: {
         params: reportParams,
-        query: reportQuery.extend({ format: z.enum(['json', 'csv']).default('json') }),
+        query: reportQuery.extend({ format: z.enum(['json', 'csv', 'pdf']).default('json') }),
       },
       responses: {
         200: {
@@ -139,6 +232,9 @@ export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
           content: {
             'application/json': { schema: reportSchema },
             'text/csv': { schema: z.string() },
+            'application/pdf': {
+              schema: z.string().meta({ format: 'binary' }).describe('The report as a PDF.'),
+            },
           },
         },
         ...problemResponses,
@@ -148,8 +244,13 @@ export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
       const { format, ...period } = c.req.valid('query');
       const report = await publicReport(ctx, { ...c.req.valid('param'), ...period });
       if (format === 'json') return c.json(report, 200);
-      const name = `${report.jurisdiction}-${report.period.from}-${report.period.to}.csv`;
+      const name = `${report.jurisdiction}-${report.period.from}-${report.period.to}.${format}`;
       c.header('content-disposition', `attachment; filename="${name}"`);
+      if (format === 'pdf') {
+        return c.body(new Uint8Array(await reportPdf(report)), 200, {
+          'content-type': 'application/pdf',
+        });
+      }
       return c.body(reportCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
     },
   );

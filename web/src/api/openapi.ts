@@ -4025,6 +4025,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/dashboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public dashboard: every agency’s figures by period, and what was published
+     * @description Public. For each agency and statutory period, the received, held, transferred and not-honored figures the desk computes; and each figure the agencies are reported to have published, beside the desk’s figure for every reading of its period.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The dashboard. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Dashboard'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/{jurisdiction}': {
     parameters: {
       query?: never;
@@ -8171,6 +8291,104 @@ export interface components {
         citation: string;
       }[];
     };
+    Dashboard: {
+      dataAsOf: string;
+      /** @description The audit log the figures were built on. */
+      audit: {
+        size: number;
+        rootSha256: string;
+        /** @description The latest signed checkpoint at or below it. */
+        checkpoint?: string;
+      };
+      agencies: {
+        jurisdiction: string;
+        agency: string;
+        agencyShort: string;
+        periods: {
+          from: string;
+          to: string;
+          label: string;
+          /** @enum {string} */
+          kind: 'statutory' | 'custom';
+          due?: string;
+          citation: string;
+          figures: {
+            /** @description Null where the period’s text does not ask for the figure. */
+            received: {
+              value: number;
+              unknown: number;
+            } | null;
+            /** @description Null where the period’s text does not ask for the figure. */
+            held: {
+              value: number;
+              unknown: number;
+            } | null;
+            /** @description Null where the period’s text does not ask for the figure. */
+            transferred: {
+              value: number;
+              unknown: number;
+            } | null;
+            /** @description Null where the period’s text does not ask for the figure. */
+            'not-honored': {
+              value: number;
+              unknown: number;
+            } | null;
+          };
+        }[];
+      }[];
+      published: {
+        jurisdiction: string;
+        /** @description The period as the source names it. */
+        published: string;
+        periodNote: string;
+        received?: number;
+        honored?: number;
+        transferred?: number;
+        notHonored?: number;
+        sources: {
+          url: string;
+          note: string;
+        }[];
+        /** @enum {string} */
+        verification: 'secondary';
+        readings: {
+          basis: string;
+          from: string;
+          to: string;
+          computed: {
+            from: string;
+            to: string;
+            label: string;
+            /** @enum {string} */
+            kind: 'statutory' | 'custom';
+            due?: string;
+            citation: string;
+            figures: {
+              /** @description Null where the period’s text does not ask for the figure. */
+              received: {
+                value: number;
+                unknown: number;
+              } | null;
+              /** @description Null where the period’s text does not ask for the figure. */
+              held: {
+                value: number;
+                unknown: number;
+              } | null;
+              /** @description Null where the period’s text does not ask for the figure. */
+              transferred: {
+                value: number;
+                unknown: number;
+              } | null;
+              /** @description Null where the period’s text does not ask for the figure. */
+              'not-honored': {
+                value: number;
+                unknown: number;
+              } | null;
+            };
+          };
+        }[];
+      }[];
+    };
     Report: {
       jurisdiction: string;
       agency: string;
@@ -8236,7 +8454,7 @@ export interface components {
           }
       )[];
       dataAsOf: string;
-      /** @description The audit log the report was built on. */
+      /** @description The audit log the figures were built on. */
       audit: {
         size: number;
         rootSha256: string;

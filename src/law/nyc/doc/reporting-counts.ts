@@ -18,6 +18,7 @@ import {
   scaapFunding,
   transferred,
 } from '../report-counts.js';
+import { NYC_PUBLISHED_FIGURES } from '../published-figures.js';
 import { SUBJECT, nycSubjectFacts, pendingCoveredMisdemeanorsOnly } from '../report-subject.js';
 import { NYC_AGENCY } from '../sources.js';
 import { NYC_DOC } from './index.js';
@@ -227,4 +228,5 @@ export const DOC_REPORT_LAW: ReportLaw = {
   versions: [LL62, LL22, LL58, LL228],
   lawVersions: localLawVersions(NYC_DOC.clauses, 'nyc.9-131.'),
   subjectFacts: nycSubjectFacts,
+  published: NYC_PUBLISHED_FIGURES.filter((row) => row.jurisdiction === NYC_DOC.id),
 };

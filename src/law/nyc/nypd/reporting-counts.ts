@@ -14,6 +14,7 @@ import {
   reportingClause,
   transferred,
 } from '../report-counts.js';
+import { NYC_PUBLISHED_FIGURES } from '../published-figures.js';
 import { nycSubjectFacts } from '../report-subject.js';
 import { NYC_AGENCY } from '../sources.js';
 import { NYC_NYPD } from './index.js';
@@ -77,4 +78,5 @@ export const NYPD_REPORT_LAW: ReportLaw = {
   versions: [LL21, LL59, LL228],
   lawVersions: localLawVersions(NYC_NYPD.clauses, 'nyc.14-154.'),
   subjectFacts: nycSubjectFacts,
+  published: NYC_PUBLISHED_FIGURES.filter((row) => row.jurisdiction === NYC_NYPD.id),
 };

@@ -51,4 +51,5 @@ export const PROBATION_REPORT_LAW: ReportLaw = {
   ],
   lawVersions: localLawVersions(NYC_PROBATION.clauses, 'nyc.9-205.'),
   subjectFacts: nycSubjectFacts,
+  published: [],
 };
