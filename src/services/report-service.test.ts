@@ -164,7 +164,7 @@ for (const kind of TEST_STORES) {
       );
       assert.equal(published?.received, 51);
       assert.deepEqual(
-        published?.readings.map((reading) => [reading.basis, reading.computed.figures.received]),
+        published.readings.map((reading) => [reading.basis, reading.computed.figures.received]),
         [
           ['city fiscal year', { value: 2, unknown: 0 }],
           ['statutory reporting year', { value: 2, unknown: 0 }],
