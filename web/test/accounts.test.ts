@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 
 describe('the accounts page', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('an administrator creates an account (a bad username named beside its field) and disables it', async () => {
     const page = await browser.newPage();
@@ -45,10 +36,7 @@ describe('the accounts page', () => {
   });
 
   it('an administrator changes a role, resets a password, and issues and revokes an integration’s tokens', async () => {
-    const page = await browser.newPage();
-    await browser.signIn(page, 'admin');
-    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await page.goto('/accounts');
+    const page = await browser.pageAs('admin', '/accounts');
     await page.getByRole('button', { name: 'Manage reviewer2' }).click();
     const panel = page.getByRole('region', { name: 'Account reviewer2' });
     await panel.getByLabel('Role of reviewer2').selectOption('supervisor');
@@ -117,10 +105,7 @@ describe('the accounts page', () => {
   });
 
   it('a clerk is refused the accounts page, in the API’s words', async () => {
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto('/accounts');
+    const page = await browser.pageAs('clerk', '/accounts');
     await page
       .getByRole('alert')
       .getByText(/the clerk role may not users\.manage/)

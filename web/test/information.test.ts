@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { docIntakeWithoutWarrant } from '../../src/testing/intake-fixtures.js';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { decidedCase } from './seed-cases.js';
 
 describe('requests for information', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   /** Records a request for the release date and the criminal history, as a person would. */
   async function recordRequest(page: Page) {
@@ -36,10 +27,7 @@ describe('requests for information', () => {
 
   it('a clerk records a request, reads the law’s answer per item, and records what was given', async () => {
     const id = await decidedCase(browser.desk, 'INF-1');
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('clerk', `/cases/${id}`);
     const section = await recordRequest(page);
     const request = section.getByRole('article', { name: /Request received .*: open/ });
     await request.getByText(/^Release date and time: Allowed\. /).waitFor();
@@ -59,10 +47,7 @@ describe('requests for information', () => {
     const intake = docIntakeWithoutWarrant('INF-2');
     intake.history = { ...intake.history, convictions: [] };
     const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${(created.body as { id: string }).id}`);
+    const page = await browser.pageAs('clerk', `/cases/${(created.body as { id: string }).id}`);
     const section = await recordRequest(page);
     const request = section.getByRole('article', { name: /Request received .*: open/ });
     await request.getByText(/^Criminal history: Not allowed\. /).waitFor();

@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 
 describe('the intake form', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('checks each field as the clerk leaves it, in the API’s words, and records nothing', async () => {
     const countCases = async () =>
@@ -25,10 +16,7 @@ describe('the intake form', () => {
         ).n,
       );
     const casesBefore = await countCases();
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto('/intake');
+    const page = await browser.pageAs('clerk', '/intake');
     const nysid = page.getByLabel('NYSID');
     await nysid.fill('123');
     await nysid.press('Tab');
@@ -66,10 +54,7 @@ describe('the intake form', () => {
   });
 
   it('takes the error summary and the field errors away once the checks pass', async () => {
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto('/intake');
+    const page = await browser.pageAs('clerk', '/intake');
     await page.getByLabel('Received at').fill('2016-05-23T11:15');
     await page.getByLabel('Full name').fill('Synthetic Una Fix');
     await page.getByLabel('Booking number').fill('I-300');
@@ -100,10 +85,7 @@ describe('the intake form', () => {
   });
 
   it('tells a role that may not record a request so, instead of the form', async () => {
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto('/intake');
+    const page = await browser.pageAs('reviewer', '/intake');
     await page.getByText('The legal reviewer role may not record a detainer request.').waitFor();
     assert.equal(await page.getByLabel('Full name').count(), 0);
     await expectAccessible(page);

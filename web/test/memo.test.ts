@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { decidedCase } from './seed-cases.js';
 
 describe('the printed decision memo', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('carries the statute text of each controlling clause, once, though none was opened', async () => {
     const id = await decidedCase(browser.desk, 'C-MEMO', { name: 'Synthetic Morgan Memo' });
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     const hold = page.getByRole('article', { name: /Hold past the release time/ });
     await hold.getByText('Allowed', { exact: true }).waitFor();
     const clauses = hold.locator('details.desk-clause');

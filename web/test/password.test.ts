@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { TEST_PASSWORD } from '../../src/testing/desk-server.js';
 
 const SET_BY_ADMIN = 'synthetic temporary phrase 7301';
 const CHOSEN = 'a quiet harbour under seven lanterns';
 
 describe('the signed-in person: navigation by role and the password change', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('shows a clerk no Accounts or Audit link, and an administrator no intake', async () => {
     const clerk = await browser.newPage();

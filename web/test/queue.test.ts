@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { decidedCase, holdingCase } from './seed-cases.js';
 
 describe('the queue', () => {
-  let browser: BrowserDesk;
   const ids: Record<string, string> = {};
-  before(async () => {
-    browser = await startBrowserDesk();
-    const { desk } = browser;
+  const browser = browserDeskForSuite(async (desk) => {
     ids.overdue = await holdingCase(desk, 'Q-OVERDUE');
     ids.soon = await holdingCase(desk, 'Q-SOON');
     // The queue shows what the store says: one hold's lawful end has passed, one is 90 minutes away.
@@ -28,7 +20,6 @@ describe('the queue', () => {
     for (let n = 1; n <= 28; n += 1) await decidedCase(desk, `Q-${String(n).padStart(3, '0')}`);
     ids.named = await decidedCase(desk, 'Q-NAMED', { name: 'Synthetic Quinn Example' });
   });
-  after(() => browser.close());
 
   it('shows open cases by status, the holds counting down, and pages through the API', async () => {
     const page = await browser.newPage();

@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { decidedCase } from './seed-cases.js';
 
 describe('signing in and out', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-    await decidedCase(browser.desk, 'S-1');
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite((desk) => decidedCase(desk, 'S-1'));
 
   it('sends a signed-out person to sign in, then to the page they asked for', async () => {
     const page = await browser.newPage();

@@ -4154,7 +4154,7 @@ export interface paths {
     };
     /**
      * A mandated report for a period (public)
-     * @description Public: each figure with its definition, never a case. A statutory period gives the statutory report; any other period is built under the text in force on its last day and labelled as such. `format=csv` gives one row per figure.
+     * @description Public: each figure with its definition, never a case. A statutory period gives the statutory report; any other period is built under the text in force on its last day and labelled as such. `format=csv` gives one row per figure; `format=pdf` the printable report (figures, chart, definitions, method and audit state), both as a download.
      */
     get: {
       parameters: {
@@ -4163,7 +4163,7 @@ export interface paths {
           from: string;
           /** @description Last day of the period; a day that has ended. */
           to: string;
-          format?: 'json' | 'csv';
+          format?: 'json' | 'csv' | 'pdf';
         };
         header?: never;
         path: {
@@ -4181,6 +4181,7 @@ export interface paths {
           content: {
             'application/json': components['schemas']['Report'];
             'text/csv': string;
+            'application/pdf': string;
           };
         };
         /** @description Invalid input: the fields at fault and why. */

@@ -5,8 +5,18 @@
  * @module
  */
 import type { ReactNode } from 'react';
+import { ApiError } from '../api/client';
 
 export type FieldErrors = ReadonlyMap<string, string>;
+
+/**
+ * The API's message for each field a refusal names, by its path; `prefix` keeps apart the fields
+ * of two forms on one page that send the same names (`account.role`, `role`).
+ */
+export function fieldErrorsOf(error: unknown, prefix = ''): FieldErrors {
+  const issues = error instanceof ApiError ? (error.problem.errors ?? []) : [];
+  return new Map(issues.map((issue) => [`${prefix}${issue.path}`, issue.message]));
+}
 
 /** An element id for a request path: `history.convictions[0].charge` → `f-history-convictions-0-charge`. */
 export const fieldId = (path: string) => `f-${path.replace(/[^\w]+/g, '-').replace(/-$/, '')}`;

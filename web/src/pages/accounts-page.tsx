@@ -7,10 +7,12 @@
  * @module
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
-import { api, ApiError, ok } from '../api/client';
+import { useState } from 'react';
+import { api, ok } from '../api/client';
 import type { components } from '../api/openapi';
-import { Field, type FieldErrors } from '../components/field';
+import { CodeOptions } from '../components/code-options';
+import { Field, fieldErrorsOf } from '../components/field';
+import { FormPanel, formText } from '../components/form-panel';
 import { ProblemAlert } from '../components/problem-alert';
 import { ROLE_LABELS } from '../labels';
 import { formatInstant } from '../time';
@@ -44,24 +46,15 @@ export function AccountsPage() {
       ),
     onSuccess: refresh,
   });
-  const errors: FieldErrors = new Map(
-    create.error instanceof ApiError
-      ? (create.error.problem.errors ?? []).map((issue) => [issue.path, issue.message])
-      : [],
-  );
-  const submit = (event: SubmitEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === 'string' ? value : '';
-    };
+  const errors = fieldErrorsOf(create.error);
+  const submit = (form: FormData) => {
+    const password = formText(form, 'password');
     create.mutate({
-      username: text('username'),
-      displayName: text('displayName'),
-      role: text('role') as User['role'],
+      username: formText(form, 'username'),
+      displayName: formText(form, 'displayName'),
+      role: formText(form, 'role') as User['role'],
       // An account without a password is a system integration, signing in with API tokens.
-      ...(text('password') === '' ? {} : { password: text('password') }),
+      ...(password === '' ? {} : { password }),
     });
   };
 
@@ -137,56 +130,53 @@ export function AccountsPage() {
             <AccountPanel key={user.username} user={user} onChange={refresh} />
           ))}
       </div>
-      <form className="usa-form" onSubmit={submit} noValidate>
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">New account</legend>
-          {create.error !== null && (
-            <ProblemAlert error={create.error} heading="The account was not created" />
-          )}
-          {create.data !== undefined && (
-            <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-              <div className="usa-alert__body">
-                <p className="usa-alert__text">Created {create.data.username}.</p>
-              </div>
+      <FormPanel
+        legend="New account"
+        large
+        sending={create}
+        refused="The account was not created"
+        done={(created) => (
+          <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
+            <div className="usa-alert__body">
+              <p className="usa-alert__text">Created {created.username}.</p>
             </div>
+          </div>
+        )}
+        submit="Create the account"
+        onSubmit={submit}
+      >
+        <Field path="username" label="Username" errors={errors}>
+          {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+        </Field>
+        <Field path="displayName" label="Name" errors={errors}>
+          {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+        </Field>
+        <Field path="role" label="Role" errors={errors}>
+          {(props) => (
+            <select className="usa-select" {...props} defaultValue="clerk">
+              <CodeOptions labels={ROLE_LABELS} />
+            </select>
           )}
-          <Field path="username" label="Username" errors={errors}>
-            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
-          </Field>
-          <Field path="displayName" label="Name" errors={errors}>
-            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
-          </Field>
-          <Field path="role" label="Role" errors={errors}>
-            {(props) => (
-              <select className="usa-select" {...props} defaultValue="clerk">
-                {Object.entries(ROLE_LABELS).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            path="password"
-            label="First password"
-            hint="Leave it empty for a system integration, which signs in with API tokens only."
-            errors={errors}
-          >
-            {(props) => (
-              <input className="usa-input" type="password" autoComplete="new-password" {...props} />
-            )}
-          </Field>
-          <button className="usa-button" type="submit" disabled={create.isPending}>
-            Create the account
-          </button>
-        </fieldset>
-      </form>
+        </Field>
+        <Field
+          path="password"
+          label="First password"
+          hint="Leave it empty for a system integration, which signs in with API tokens only."
+          errors={errors}
+        >
+          {(props) => (
+            <input className="usa-input" type="password" autoComplete="new-password" {...props} />
+          )}
+        </Field>
+      </FormPanel>
     </>
   );
 }
 
-/** One account's role, password reset and API tokens; the API says what it refuses and why. */
+/**
+ * One account's role, password reset and API tokens; the API says what it refuses and why. Its
+ * fields' paths are prefixed (`account.role`) to keep their ids apart from the new-account form's.
+ */
 function AccountPanel({ user, onChange }: { user: User; onChange: () => Promise<void> }) {
   const username = user.username;
   const path = { params: { path: { username } } };
@@ -221,93 +211,63 @@ function AccountPanel({ user, onChange }: { user: User; onChange: () => Promise<
       ),
     onSuccess: refreshTokens,
   });
-  // Prefixed paths keep these fields' ids apart from the new-account form's on the same page.
-  const fieldsOf = (error: unknown, prefix: string): FieldErrors =>
-    new Map(
-      error instanceof ApiError
-        ? (error.problem.errors ?? []).map((issue) => [`${prefix}.${issue.path}`, issue.message])
-        : [],
-    );
-  const valueOf = (event: SubmitEvent<HTMLFormElement>, name: string) => {
-    event.preventDefault();
-    const value = new FormData(event.currentTarget).get(name);
-    return typeof value === 'string' ? value : '';
-  };
   return (
     <section aria-labelledby="account-heading">
       <h2 id="account-heading">Account {username}</h2>
-      <form
-        className="usa-form"
-        noValidate
-        onSubmit={(event) => {
-          role.mutate(valueOf(event, 'account.role') as User['role']);
+      <FormPanel
+        legend="Role"
+        sending={role}
+        refused="The role was not changed"
+        done={(changed) => (
+          <p role="status">
+            {changed.username} is now {ROLE_LABELS[changed.role].toLowerCase()}.
+          </p>
+        )}
+        submit="Change the role"
+        onSubmit={(form) => {
+          role.mutate(formText(form, 'account.role') as User['role']);
         }}
       >
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Role</legend>
-          {role.error !== null && (
-            <ProblemAlert error={role.error} heading="The role was not changed" />
+        <Field
+          path="account.role"
+          label={`Role of ${username}`}
+          errors={fieldErrorsOf(role.error, 'account.')}
+        >
+          {(props) => (
+            <select className="usa-select" {...props} defaultValue={user.role}>
+              <CodeOptions labels={ROLE_LABELS} />
+            </select>
           )}
-          {role.data !== undefined && (
-            <p role="status">
-              {role.data.username} is now {ROLE_LABELS[role.data.role].toLowerCase()}.
-            </p>
-          )}
-          <Field
-            path="account.role"
-            label={`Role of ${username}`}
-            errors={fieldsOf(role.error, 'account')}
-          >
-            {(props) => (
-              <select className="usa-select" {...props} defaultValue={user.role}>
-                {Object.entries(ROLE_LABELS).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button className="usa-button" type="submit" disabled={role.isPending}>
-            Change the role
-          </button>
-        </fieldset>
-      </form>
-      <form
-        className="usa-form"
-        noValidate
-        onSubmit={(event) => {
-          reset.mutate(valueOf(event, 'account.password'));
+        </Field>
+      </FormPanel>
+      <FormPanel
+        legend="Reset the password"
+        sending={reset}
+        refused="The password was not reset"
+        done={(account) => (
+          <p role="status">
+            Password reset.{' '}
+            {account.passwordChangeRequired
+              ? `${account.username} must choose a new one at their next sign-in.`
+              : ''}
+          </p>
+        )}
+        submit="Reset the password"
+        onSubmit={(form) => {
+          reset.mutate(formText(form, 'account.password'));
         }}
       >
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Reset the password</legend>
-          {reset.error !== null && (
-            <ProblemAlert error={reset.error} heading="The password was not reset" />
+        <Field
+          path="account.password"
+          label={`New password for ${username}`}
+          hint="Give it to them in person; they choose their own when they next sign in."
+          errors={fieldErrorsOf(reset.error, 'account.')}
+        >
+          {(props) => (
+            <input className="usa-input" type="password" autoComplete="new-password" {...props} />
           )}
-          {reset.data !== undefined && (
-            <p role="status">
-              Password reset.{' '}
-              {reset.data.passwordChangeRequired
-                ? `${reset.data.username} must choose a new one at their next sign-in.`
-                : ''}
-            </p>
-          )}
-          <Field
-            path="account.password"
-            label={`New password for ${username}`}
-            hint="Give it to them in person; they choose their own when they next sign in."
-            errors={fieldsOf(reset.error, 'account')}
-          >
-            {(props) => (
-              <input className="usa-input" type="password" autoComplete="new-password" {...props} />
-            )}
-          </Field>
-          <button className="usa-button" type="submit" disabled={reset.isPending}>
-            Reset the password
-          </button>
-        </fieldset>
-      </form>
+        </Field>
+      </FormPanel>
       <h3>API tokens</h3>
       {tokens.error !== null && (
         <ProblemAlert error={tokens.error} heading="The tokens could not be read" />
@@ -360,70 +320,57 @@ function AccountPanel({ user, onChange }: { user: User; onChange: () => Promise<
           </tbody>
         </table>
       )}
-      <form
-        className="usa-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const form = new FormData(event.currentTarget);
-          const text = (name: string) => {
-            const value = form.get(name);
-            return typeof value === 'string' ? value.trim() : '';
-          };
-          const days = text('token.expiresInDays');
+      <FormPanel
+        legend="Issue an API token"
+        sending={issue}
+        refused="The token was not issued"
+        done={(issued) => (
+          <div className="usa-alert usa-alert--warning" role="status">
+            <div className="usa-alert__body">
+              <h4 className="usa-alert__heading">The token, shown this once</h4>
+              <p className="usa-alert__text">
+                Copy it into the integration now; only its hash is kept. It works until{' '}
+                {formatInstant(issued.expiresAt)}.
+              </p>
+              <p>
+                <code>{issued.token}</code>
+              </p>
+            </div>
+          </div>
+        )}
+        submit="Issue a token"
+        onSubmit={(form) => {
+          const days = formText(form, 'token.expiresInDays').trim();
           issue.mutate({
-            name: text('token.name'),
+            name: formText(form, 'token.name').trim(),
             // Empty: the API's default; anything typed goes as a number for the API to judge.
             ...(days === '' ? {} : { expiresInDays: Number(days) }),
           });
         }}
       >
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Issue an API token</legend>
-          {issue.error !== null && (
-            <ProblemAlert error={issue.error} heading="The token was not issued" />
+        <Field
+          path="token.name"
+          label="What the token is for"
+          errors={fieldErrorsOf(issue.error, 'token.')}
+        >
+          {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+        </Field>
+        <Field
+          path="token.expiresInDays"
+          label="Days until it expires"
+          hint="Leave it empty for the desk’s default."
+          errors={fieldErrorsOf(issue.error, 'token.')}
+        >
+          {(props) => (
+            <input
+              className="usa-input usa-input--small"
+              type="number"
+              inputMode="numeric"
+              {...props}
+            />
           )}
-          {issue.data !== undefined && (
-            <div className="usa-alert usa-alert--warning" role="status">
-              <div className="usa-alert__body">
-                <h4 className="usa-alert__heading">The token, shown this once</h4>
-                <p className="usa-alert__text">
-                  Copy it into the integration now; only its hash is kept. It works until{' '}
-                  {formatInstant(issue.data.expiresAt)}.
-                </p>
-                <p>
-                  <code>{issue.data.token}</code>
-                </p>
-              </div>
-            </div>
-          )}
-          <Field
-            path="token.name"
-            label="What the token is for"
-            errors={fieldsOf(issue.error, 'token')}
-          >
-            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
-          </Field>
-          <Field
-            path="token.expiresInDays"
-            label="Days until it expires"
-            hint="Leave it empty for the desk’s default."
-            errors={fieldsOf(issue.error, 'token')}
-          >
-            {(props) => (
-              <input
-                className="usa-input usa-input--small"
-                type="number"
-                inputMode="numeric"
-                {...props}
-              />
-            )}
-          </Field>
-          <button className="usa-button" type="submit" disabled={issue.isPending}>
-            Issue a token
-          </button>
-        </fieldset>
-      </form>
+        </Field>
+      </FormPanel>
     </section>
   );
 }

@@ -7,8 +7,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, ok } from '../api/client';
-import { Field, type FieldErrors } from '../components/field';
+import { api, ok } from '../api/client';
+import { Field, fieldErrorsOf } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
 import { useSession } from '../session';
 
@@ -34,11 +34,7 @@ export function PasswordPage() {
       }
     },
   });
-  const errors: FieldErrors = new Map(
-    change.error instanceof ApiError
-      ? (change.error.problem.errors ?? []).map((issue) => [issue.path, issue.message])
-      : [],
-  );
+  const errors = fieldErrorsOf(change.error);
 
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();

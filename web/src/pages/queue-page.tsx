@@ -5,10 +5,12 @@
  * @module
  */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ok, type CaseStatus } from '../api/client';
 import type { paths } from '../api/openapi';
+import { CodeOptions } from '../components/code-options';
+import { formText } from '../components/form-panel';
 import { HoldCountdown } from '../components/hold-countdown';
 import { Pager } from '../components/pager';
 import { ProblemAlert } from '../components/problem-alert';
@@ -306,20 +308,71 @@ function StatusCounts({
   );
 }
 
+/** A filter's label and field; the field shows the filter in the address. */
+function Filter({ name, label, children }: { name: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label className="usa-label" htmlFor={`filter-${name}`}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A filter over the API's codes, in their words; empty is any. */
+function FilterSelect({
+  name,
+  label,
+  any,
+  labels,
+}: {
+  name: string;
+  label: string;
+  any: string;
+  labels: Readonly<Record<string, string>>;
+}) {
+  const [params] = useSearchParams();
+  return (
+    <Filter name={name} label={label}>
+      <select
+        className="usa-select"
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={params.get(name) ?? ''}
+      >
+        <option value="">{any}</option>
+        <CodeOptions labels={labels} />
+      </select>
+    </Filter>
+  );
+}
+
+function FilterDay({ name, label }: { name: string; label: string }) {
+  const [params] = useSearchParams();
+  return (
+    <Filter name={name} label={label}>
+      <input
+        className="usa-input"
+        id={`filter-${name}`}
+        name={name}
+        type="date"
+        defaultValue={params.get(name) ?? ''}
+      />
+    </Filter>
+  );
+}
+
 function Filters({ params, update }: { params: URLSearchParams; update: Update }) {
   const submit = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const value = (name: string) => {
-      const entry = form.get(name);
-      return typeof entry === 'string' ? entry : undefined;
-    };
     update({
-      status: value('status'),
-      agency: value('agency'),
-      form: value('form'),
-      from: value('from'),
-      to: value('to'),
+      status: formText(form, 'status'),
+      agency: formText(form, 'agency'),
+      form: formText(form, 'form'),
+      from: formText(form, 'from'),
+      to: formText(form, 'to'),
       at: undefined,
     });
   };
@@ -331,84 +384,11 @@ function Filters({ params, update }: { params: URLSearchParams; update: Update }
       onSubmit={submit}
       aria-label="Filter cases"
     >
-      <div>
-        <label className="usa-label" htmlFor="filter-status">
-          Status
-        </label>
-        <select
-          className="usa-select"
-          id="filter-status"
-          name="status"
-          defaultValue={params.get('status') ?? ''}
-        >
-          <option value="">Any status</option>
-          {Object.entries(STATUS_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="usa-label" htmlFor="filter-agency">
-          Agency
-        </label>
-        <select
-          className="usa-select"
-          id="filter-agency"
-          name="agency"
-          defaultValue={params.get('agency') ?? ''}
-        >
-          <option value="">Any agency</option>
-          {Object.entries(AGENCY_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="usa-label" htmlFor="filter-form">
-          Form
-        </label>
-        <select
-          className="usa-select"
-          id="filter-form"
-          name="form"
-          defaultValue={params.get('form') ?? ''}
-        >
-          <option value="">Any form</option>
-          {Object.entries(FORM_LABELS).map(([code, label]) => (
-            <option key={code} value={code}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label className="usa-label" htmlFor="filter-from">
-          Received from
-        </label>
-        <input
-          className="usa-input"
-          id="filter-from"
-          name="from"
-          type="date"
-          defaultValue={params.get('from') ?? ''}
-        />
-      </div>
-      <div>
-        <label className="usa-label" htmlFor="filter-to">
-          Received to
-        </label>
-        <input
-          className="usa-input"
-          id="filter-to"
-          name="to"
-          type="date"
-          defaultValue={params.get('to') ?? ''}
-        />
-      </div>
+      <FilterSelect name="status" label="Status" any="Any status" labels={STATUS_LABELS} />
+      <FilterSelect name="agency" label="Agency" any="Any agency" labels={AGENCY_LABELS} />
+      <FilterSelect name="form" label="Form" any="Any form" labels={FORM_LABELS} />
+      <FilterDay name="from" label="Received from" />
+      <FilterDay name="to" label="Received to" />
       <div className="desk-filters__actions">
         <button className="usa-button" type="submit">
           Apply filters
