@@ -26,11 +26,11 @@ export function headlineOf(law: ReportLaw, period: ReportPeriod, figures: readon
   const held = value(HEADLINE_FIGURES.held);
   const transferred = value(HEADLINE_FIGURES.transferred);
   const span = spanLabel(period.from, period.to);
-  const opening = `${span.startsWith('calendar') ? 'In' : 'From'} ${span} the ${law.agencyShort}`;
+  // "From June 2017" would read as "since": a single month or year is "In".
+  const opening = `${span.includes(' to ') ? 'From' : 'In'} ${span} the ${law.agencyShort}`;
   const parts: string[] = [];
   if (received) {
-    const detainers = received.value === 0 ? 'no' : amount(received.value);
-    parts.push(`received ${detainers} civil immigration detainers`);
+    parts.push(`received ${detainers(received.value)}`);
   }
   const honouredNone =
     held?.value === 0 && transferred?.value === 0 && held.unknown + transferred.unknown === 0;
@@ -52,6 +52,13 @@ export function headlineOf(law: ReportLaw, period: ReportPeriod, figures: readon
 
 function amount(value: number): string {
   return number.format(value);
+}
+
+function detainers(value: number): string {
+  if (value === 0) return 'no civil immigration detainers';
+  return value === 1
+    ? 'one civil immigration detainer'
+    : `${amount(value)} civil immigration detainers`;
 }
 
 function people(value: number): string {

@@ -480,7 +480,7 @@ function listedCharge(pending: PendingCase, index: number, k: number): Judged {
  * and against (ii) as well as (i): (ii) deems the person "a defendant in a pending covered
  * criminal case", which (v) says such a person shall not be deemed.
  */
-function notMandatoryYouthfulOffender(pending: PendingCase, index: number): Judged {
+export function notMandatoryYouthfulOffender(pending: PendingCase, index: number): Judged {
   const path = `${pendingCasePath(index)}.mustBeYouthfulOffender`;
   const value = pending.mustBeYouthfulOffender;
   if (value === true) {

@@ -4,7 +4,10 @@
  * each agency's file lists its paragraphs and takes their definitions from here.
  * @module
  */
-import type { InformationItem } from '../../engine/case.js';
+import { REQUESTERS, parseCase, type InformationItem } from '../../engine/case.js';
+import { testCondition } from '../../engine/condition.js';
+import { localDateOf } from '../../engine/dates.js';
+import type { Jurisdiction } from '../../engine/jurisdiction.js';
 import type { Clause } from '../../engine/clause.js';
 import { UNKNOWN, triAnd, triNot, type Tri } from '../../engine/tri.js';
 import type { ReportCase } from '../../reports/report-case.js';
@@ -182,7 +185,48 @@ export function byReason(total: TalliedCount, idPrefix: string): TalliedCount[] 
 // ---------------------------------------------------------------------------------------------
 // Information requests: § 9-131(f)(9), § 14-154(f)(5), § 9-205(f)(5) as LL226/LL228 of 2017 added.
 
-const FEDERAL_IMMIGRATION_REQUESTERS = ['ice', 'cbp', 'other-dhs-civil-ina'];
+/** Whether a requester was a "federal immigration authority" when it asked. */
+export type RequesterTest = (requester: string, at: string) => Tri;
+
+/**
+ * The section's own definition of "federal immigration authorities", as in force on the day of
+ * the request: LL63/2026 widened it from 2026-01-29, so the same requester may count before and
+ * after. The definition is the law's term, tested as decisions test it.
+ */
+export function federalImmigrationAuthorityIn(
+  jurisdiction: Jurisdiction,
+  term: string,
+): RequesterTest {
+  const known = new Map<string, Tri>();
+  return (requester, at) => {
+    const lawDate = localDateOf(Date.parse(at), jurisdiction.timeZone);
+    const key = `${requester} ${lawDate}`;
+    let value = known.get(key);
+    if (value === undefined) {
+      value = definedAs(jurisdiction, term, requester, lawDate);
+      known.set(key, value);
+    }
+    return value;
+  };
+}
+
+function definedAs(
+  jurisdiction: Jurisdiction,
+  term: string,
+  requester: string,
+  lawDate: string,
+): Tri {
+  const definition = jurisdiction.lawOn(lawDate).terms.get(term);
+  if (definition === undefined || !(REQUESTERS as readonly string[]).includes(requester)) {
+    return UNKNOWN;
+  }
+  const input = parseCase({
+    jurisdiction: jurisdiction.id,
+    decisionAt: `${lawDate}T12:00:00Z`,
+    request: { kind: 'information-request', requester, information: ['other'] },
+  });
+  return testCondition(definition, input, lawDate, jurisdiction.timeZone).value;
+}
 
 /** The kinds of information the statute names, with the desk's items that are each. */
 interface InformationKind {
@@ -214,20 +258,19 @@ const OTHER_INFORMATION: InformationKind = {
 
 const INFORMATION_KINDS = [INCARCERATION_STATUS, RELEASE_DATES, COURT_DATES, OTHER_INFORMATION];
 
-const byFederalImmigrationAuthority = (requester: string): Tri =>
-  requester === 'unknown' ? UNKNOWN : FEDERAL_IMMIGRATION_REQUESTERS.includes(requester);
-
-function requests(reportCase: ReportCase): Counted[] {
-  return reportCase.informationRequests.map((request) => ({
-    key: request.id,
-    caseId: reportCase.id,
-    at: request.receivedAt,
-    value: byFederalImmigrationAuthority(request.requester),
-  }));
+function requests(byAuthority: RequesterTest) {
+  return (reportCase: ReportCase): Counted[] =>
+    reportCase.informationRequests.map((request) => ({
+      key: request.id,
+      caseId: reportCase.id,
+      at: request.receivedAt,
+      value: byAuthority(request.requester, request.receivedAt),
+    }));
 }
 
 /** Answers that gave something (an empty answer is a refusal), placed when answered. */
 function responses(
+  byAuthority: RequesterTest,
   belongs: Belongs,
   includes: (disclosed: readonly InformationItem[]) => boolean = () => true,
 ) {
@@ -244,7 +287,7 @@ function responses(
         key: request.id,
         caseId: reportCase.id,
         at: request.answeredAt!,
-        value: triAnd(byFederalImmigrationAuthority(request.requester), belongs(reportCase)),
+        value: triAnd(byAuthority(request.requester, request.receivedAt), belongs(reportCase)),
       }));
 }
 
@@ -280,6 +323,7 @@ const GROUPS: readonly { sub: 'i' | 'ii' | 'iii'; label: string; belongs: Belong
 export function informationCounts(
   paragraph: string,
   requiredFrom: RequiredFrom,
+  byAuthority: RequesterTest,
   scheduledAppointments = false,
 ): (TalliedCount | UnrecordedCount)[] {
   const common = { requiredFrom };
@@ -291,9 +335,9 @@ export function informationCounts(
       label: 'Requests from federal immigration authorities for information about a person',
       unit: 'requests',
       method:
-        'Information requests the desk recorded as received in the period from ICE, CBP or ' +
-        'another DHS officer charged with civil immigration enforcement.',
-      tally: requests,
+        'Information requests the desk recorded as received in the period from "federal ' +
+        'immigration authorities" as the section defined them on the day of the request.',
+      tally: requests(byAuthority),
     },
     {
       ...common,
@@ -302,7 +346,7 @@ export function informationCounts(
       label: 'Responses honoring such requests',
       unit: 'responses',
       method: 'Answers the desk recorded in the period that gave the requester some information.',
-      tally: responses(() => true),
+      tally: responses(byAuthority, () => true),
     },
   ];
   for (const group of GROUPS) {
@@ -316,7 +360,7 @@ export function informationCounts(
       unit: 'responses',
       method:
         'Answers that gave information, classified by the record the desk held of the person.',
-      tally: responses(group.belongs),
+      tally: responses(byAuthority, group.belongs),
     });
     for (const kind of INFORMATION_KINDS) {
       figures.push({
@@ -326,7 +370,7 @@ export function informationCounts(
         label: `… that included ${kind.label}`,
         unit: 'responses',
         method: `Of those, answers that gave ${kind.items.join(', ')}.`,
-        tally: responses(group.belongs, (disclosed) =>
+        tally: responses(byAuthority, group.belongs, (disclosed) =>
           disclosed.some((item) => kind.items.includes(item)),
         ),
       });
@@ -353,7 +397,7 @@ export function informationCounts(
       interpretation:
         'The desk reads "whether the department facilitated the transfer" as whether the ' +
         'person was transferred to federal immigration authorities from the agency’s custody.',
-      tally: responses((reportCase) =>
+      tally: responses(byAuthority, (reportCase) =>
         triAnd(group.belongs(reportCase), transferredToIce(reportCase)),
       ),
     });

@@ -29,7 +29,10 @@ import {
   type Judged,
   type ReadCharge,
 } from './any-crime-conviction.js';
-import { defendantInPendingCoveredCriminalCase } from './covered-crime.js';
+import {
+  defendantInPendingCoveredCriminalCase,
+  notMandatoryYouthfulOffender,
+} from './covered-crime.js';
 import { convictionPath } from './record-facts.js';
 import { NYC_AGENCY } from './sources.js';
 import { convictedOfViolentOrSeriousCrime } from './violent-or-serious-conviction.js';
@@ -66,8 +69,12 @@ const pendingCriminalCase = defendantInPendingCriminalCase(
   spec('A defendant in a pending criminal case'),
 );
 
-/** A pending covered criminal case counts any felony (§ 9-131(a)(7)(i) as amended by LL22/2013). */
-const pendingFelony = chargedAtLevel('felony', 'Charged with a felony in a pending case');
+/**
+ * Charged with a felony in a pending covered criminal case: any felony makes a case covered
+ * (§ 9-131(a)(7)(i) as amended by LL22/2013), unless the court must find the person a youthful
+ * offender if convicted ((a)(7)(v)).
+ */
+const pendingFelony = chargedAtLevel('felony', 'Charged with a felony in a pending covered case');
 
 const pendingCoveredCase = defendantInPendingCoveredCriminalCase(
   spec('A defendant in a pending covered criminal case'),
@@ -135,7 +142,11 @@ function chargedAtLevel(level: OffenseLevel, label: string): Condition {
           const read = readCharge(charge.charge, charge.level, pending.court === 'new-york');
           return isLevel(`${path}.charges[${k}]`, charge.charge, read, level);
         });
-        return gated(openCriminalCase(pending, index), either(charges, `${path} has no charges`));
+        const covered = gated(
+          openCriminalCase(pending, index),
+          notMandatoryYouthfulOffender(pending, index),
+        );
+        return gated(covered, either(charges, `${path} has no charges`));
       });
       return finding(
         either([...parts, ...whileIncomplete(ctx)], 'no pending case at this level'),

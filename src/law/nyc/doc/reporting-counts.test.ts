@@ -692,25 +692,19 @@ describe('§ 9-131(f) counts from the record as nycSubjectFacts reads it', () =>
     ]);
   });
 
-  test(
-    '§ 9-131(f)(13) with § 9-131(a)(7)(v) as amended by LL22/2013: a felony case in which the court must find the person a youthful offender is not a pending covered criminal case',
-    {
-      todo: 'defect: paragraph 13 counts SUBJECT.pendingFelony (any open felony case), which ignores § 9-131(a)(7)(v); it should also require the case to be a pending covered criminal case',
-    },
-    () => {
-      const cases = [
-        ll22Case('must-be-yo', [pendingCase('PL 155.35 DF', { mustBeYouthfulOffender: true })]),
-        ll22Case('yo-not-recorded', [
-          pendingCase('PL 155.35 DF', { mustBeYouthfulOffender: 'unknown' }),
-        ]),
-      ];
-      const figure = countedOf(
-        reportFor(law, periodOf(law, '2012-10-01', '2013-09-30'), cases),
-        'transferred-no-conviction-pending-felony',
-      );
-      assert.deepEqual([figure.caseIds, figure.unknownCaseIds], [[], ['yo-not-recorded']]);
-    },
-  );
+  test('§ 9-131(f)(13) with § 9-131(a)(7)(v) as amended by LL22/2013: a felony case in which the court must find the person a youthful offender is not a pending covered criminal case', () => {
+    const cases = [
+      ll22Case('must-be-yo', [pendingCase('PL 155.35 DF', { mustBeYouthfulOffender: true })]),
+      ll22Case('yo-not-recorded', [
+        pendingCase('PL 155.35 DF', { mustBeYouthfulOffender: 'unknown' }),
+      ]),
+    ];
+    const figure = countedOf(
+      reportFor(law, periodOf(law, '2012-10-01', '2013-09-30'), cases),
+      'transferred-no-conviction-pending-felony',
+    );
+    assert.deepEqual([figure.caseIds, figure.unknownCaseIds], [[], ['yo-not-recorded']]);
+  });
 });
 
 describe('§ 9-131(f)(9) as amended by LL228/2017, read with § 9-131(a)(4)', () => {
@@ -724,17 +718,11 @@ describe('§ 9-131(f)(9) as amended by LL228/2017, read with § 9-131(a)(4)', ()
     assert.equal(countedOf(report, 'information-requests').value, 0);
   });
 
-  test(
-    '§ 9-131(a)(4) as amended by LL63/2026: from 2026-01-29 a request from a federal officer enforcing re-entry laws is a request from federal immigration authorities',
-    {
-      todo: 'defect: the information counts (report-counts.ts FEDERAL_IMMIGRATION_REQUESTERS) fix the LL62/2011 definition; LL63/2026 widened "federal immigration authorities" for the whole section from 2026-01-29',
-    },
-    () => {
-      const report = reportFor(law, periodOf(law, '2025-07-01', '2026-06-30'), [
-        request(nyInstant('2025-12-01', '12:00')),
-        request(nyInstant('2026-03-02', '12:00')),
-      ]);
-      assert.equal(countedOf(report, 'information-requests').value, 1);
-    },
-  );
+  test('§ 9-131(a)(4) as amended by LL63/2026: from 2026-01-29 a request from a federal officer enforcing re-entry laws is a request from federal immigration authorities', () => {
+    const report = reportFor(law, periodOf(law, '2025-07-01', '2026-06-30'), [
+      request(nyInstant('2025-12-01', '12:00')),
+      request(nyInstant('2026-03-02', '12:00')),
+    ]);
+    assert.equal(countedOf(report, 'information-requests').value, 1);
+  });
 });

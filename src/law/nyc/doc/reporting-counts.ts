@@ -8,6 +8,7 @@ import { triAnd, triNot } from '../../../engine/tri.js';
 import { subject, type ReportLaw, type ReportVersion } from '../../../reports/report-law.js';
 import {
   byReason,
+  federalImmigrationAuthorityIn,
   heldNotTransferred,
   held,
   informationCounts,
@@ -23,6 +24,7 @@ import { SUBJECT, nycSubjectFacts, pendingCoveredMisdemeanorsOnly } from '../rep
 import { NYC_AGENCY } from '../sources.js';
 import { NYC_DOC } from './index.js';
 import { DOC_SUBDIVISION } from './reporting-and-other-subdivisions.js';
+import { TERM } from './terms.js';
 
 const clause = (version: string) =>
   reportingClause(NYC_DOC.clauses, DOC_SUBDIVISION.reporting, version);
@@ -216,7 +218,11 @@ const LL228: ReportVersion = {
   periodBasis: { stated: true, note: 'The text sets the twelve months ending June 30.' },
   counts: [
     ...LL58_COUNTS,
-    ...informationCounts('9', { date: '2018-01-30', citation: 'LL228/2017 § 4' }),
+    ...informationCounts(
+      '9',
+      { date: '2018-01-30', citation: 'LL228/2017 § 4' },
+      federalImmigrationAuthorityIn(NYC_DOC, TERM.federalImmigrationAuthority),
+    ),
   ],
 };
 

@@ -6,6 +6,7 @@
  */
 import type { ReportLaw, ReportVersion } from '../../../reports/report-law.js';
 import {
+  federalImmigrationAuthorityIn,
   held,
   informationCounts,
   localLawVersions,
@@ -19,6 +20,7 @@ import { nycSubjectFacts } from '../report-subject.js';
 import { NYC_AGENCY } from '../sources.js';
 import { NYC_NYPD } from './index.js';
 import { NYPD_SUBDIVISION } from './reporting-and-other-subdivisions.js';
+import { NYPD_TERM } from './terms.js';
 
 const clause = (version: string) =>
   reportingClause(NYC_NYPD.clauses, NYPD_SUBDIVISION.reporting, version);
@@ -66,7 +68,11 @@ const LL228: ReportVersion = {
   periodBasis: { stated: true, note: 'The text sets the twelve months ending June 30.' },
   counts: [
     ...FOUR_COUNTS,
-    ...informationCounts('5', { date: '2018-01-30', citation: 'LL228/2017 § 4' }),
+    ...informationCounts(
+      '5',
+      { date: '2018-01-30', citation: 'LL228/2017 § 4' },
+      federalImmigrationAuthorityIn(NYC_NYPD, NYPD_TERM.federalImmigrationAuthority),
+    ),
   ],
 };
 

@@ -140,17 +140,11 @@ describe('§ 9-205(f)(5) read with § 9-205(a) and § 9-131(a)(4)', () => {
       jurisdiction: law.jurisdiction,
     });
 
-  test(
-    '§ 9-131(a)(4) as amended by LL63/2026, borrowed by § 9-205(a): from 2026-01-29 a request from a federal officer enforcing re-entry laws is a request from federal immigration authorities',
-    {
-      todo: 'defect: the information counts (report-counts.ts FEDERAL_IMMIGRATION_REQUESTERS) fix the pre-2026 definition; § 9-205(a) borrows § 9-131, which LL63/2026 widened from 2026-01-29',
-    },
-    () => {
-      const report = reportFor(law, periodOf(law, '2025-07-01', '2026-06-30'), [
-        request(nyInstant('2025-12-01', '12:00')),
-        request(nyInstant('2026-03-02', '12:00')),
-      ]);
-      assert.equal(countedOf(report, 'information-requests').value, 1);
-    },
-  );
+  test('§ 9-131(a)(4) as amended by LL63/2026, borrowed by § 9-205(a): from 2026-01-29 a request from a federal officer enforcing re-entry laws is a request from federal immigration authorities', () => {
+    const report = reportFor(law, periodOf(law, '2025-07-01', '2026-06-30'), [
+      request(nyInstant('2025-12-01', '12:00')),
+      request(nyInstant('2026-03-02', '12:00')),
+    ]);
+    assert.equal(countedOf(report, 'information-requests').value, 1);
+  });
 });

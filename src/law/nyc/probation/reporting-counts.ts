@@ -8,6 +8,7 @@
  */
 import type { CountDefinition, ReportLaw } from '../../../reports/report-law.js';
 import {
+  federalImmigrationAuthorityIn,
   held,
   informationCounts,
   localLawVersions,
@@ -19,6 +20,7 @@ import {
 import { nycSubjectFacts } from '../report-subject.js';
 import { NYC_AGENCY } from '../sources.js';
 import { NYC_PROBATION } from './index.js';
+import { TERM as DOC_TERM } from '../doc/terms.js';
 import { PROBATION_SUBDIVISION } from './reporting.js';
 
 const NEWLY_REQUIRED = { date: '2018-01-30', citation: 'LL226/2017 § 2' };
@@ -46,7 +48,16 @@ export const PROBATION_REPORT_LAW: ReportLaw = {
       due: '09-01',
       periodEnds: '06-30',
       periodBasis: { stated: true, note: 'The text sets the 12-month period ending June 30.' },
-      counts: [...counts, ...informationCounts('5', NEWLY_REQUIRED, true)],
+      counts: [
+        ...counts,
+        ...informationCounts(
+          '5',
+          NEWLY_REQUIRED,
+          // § 9-205(a) borrows § 9-131's definitions.
+          federalImmigrationAuthorityIn(NYC_PROBATION, DOC_TERM.federalImmigrationAuthority),
+          true,
+        ),
+      ],
     },
   ],
   lawVersions: localLawVersions(NYC_PROBATION.clauses, 'nyc.9-205.'),
