@@ -43,6 +43,9 @@ const EXTERNAL = [
   // Large (several MB bundled) and CommonJS with optional requires; only `ice import` of a
   // workbook loads it.
   'exceljs',
+  // Reads its fonts, and pdfkit its font metrics, from files beside their own modules; only
+  // `reports build --format pdf` loads it.
+  'pdfmake',
   // The bin's fallback when the bundle is not current; never imported by the bundle.
   'tsx',
 ];
