@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import type { Decision } from '../engine/decision.js';
 import { generateSigningKey, verifierKeyOf } from '../audit/checkpoint.js';
 import { verifyAuditLog } from '../services/audit-service.js';
+import { publicReport } from '../services/report-service.js';
 import { deskContext } from '../services/desk-context.js';
 import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
 import { openStore, type Store } from '../store/open-store.js';
@@ -113,6 +114,37 @@ describe('loading the demo into SQLite', () => {
       },
       { received: 536, held: 0, notified: 20, transferred: 20 },
     );
+  });
+
+  it('the mandated reports, computed from the records, give the calibrated figures', async () => {
+    const ctx = deskContext(store, { now: () => OPTIONS.now });
+    // The last day of each period: calibration.ts gives the day after it.
+    const lastDay = (margins: PeriodMargins) =>
+      DateTime.fromISO(margins.to).minus({ days: 1 }).toISODate()!;
+    for (const margins of [NYPD_2016, NYPD_2017, DOC_FY2017]) {
+      const report = await publicReport(ctx, {
+        jurisdiction: margins.jurisdiction,
+        from: margins.from,
+        to: lastDay(margins),
+      });
+      const value = (id: string) => {
+        const figure = report.figures.find((candidate) => candidate.id === id);
+        return figure?.status === 'counted' ? [figure.value, figure.unknown] : figure?.status;
+      };
+      assert.deepEqual(
+        {
+          received: value('received'),
+          held: value('held'),
+          transferred: value('transferred'),
+        },
+        {
+          received: [margins.received.value, 0],
+          held: [margins.held.value, 0],
+          transferred: [margins.transferredToIce.value, 0],
+        },
+        margins.label,
+      );
+    }
   });
 
   it('the frozen decisions allowed every hold, notice and transfer recorded', async () => {
