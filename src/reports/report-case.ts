@@ -5,7 +5,7 @@
  * classified once by the law's own tests.
  * @module
  */
-import type { InformationItem } from '../engine/case.js';
+import type { InformationItem, OFFENSE_LEVELS } from '../engine/case.js';
 import type { Tri } from '../engine/tri.js';
 
 export interface ReportEvent {
@@ -39,4 +39,17 @@ export interface ReportCase {
   readonly informationRequests: readonly ReportInformationRequest[];
   /** Facts about the person, named by the jurisdiction's report law (`ReportLaw.subjectFacts`). */
   readonly subject: Readonly<Record<string, Tri>>;
+  /**
+   * What the public breakdowns (breakdowns.ts) count cases by: the facility holding the person
+   * and the person's citizenship as the intake records them, and the custody charges' levels.
+   * Absent: not recorded.
+   */
+  readonly facility?: string;
+  readonly citizenship?: string;
+  readonly custodyCharges?: readonly ReportCharge[];
+}
+
+/** A custody charge as a breakdown reads it: only its level, when the intake gives one. */
+export interface ReportCharge {
+  readonly level?: (typeof OFFENSE_LEVELS)[number];
 }
