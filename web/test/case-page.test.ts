@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { currentIntake, decidedCase } from './seed-cases.js';
 
 describe('the case page', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('shows the decision in plain words, each controlling clause with its text and badge', async () => {
     const id = await decidedCase(browser.desk, 'C-READ', { name: 'Synthetic Casey Reader' });
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     await page.getByRole('heading', { name: /Synthetic Casey Reader/ }).waitFor();
     const hold = page.getByRole('article', { name: /Hold past the release time/ });
     await hold.getByText('Allowed', { exact: true }).waitFor();
@@ -65,10 +53,7 @@ describe('the case page', () => {
     const intake = currentIntake('C-MISSING');
     delete intake.history!.proofOfLawfulStatus;
     const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${(created.body as { id: string }).id}`);
+    const page = await browser.pageAs('clerk', `/cases/${(created.body as { id: string }).id}`);
     const hold = page.getByRole('article', { name: /Hold past the release time/ });
     await hold.getByText('Needs information', { exact: true }).waitFor();
     await hold.getByRole('heading', { name: 'To do before this can be decided' }).waitFor();
@@ -81,18 +66,12 @@ describe('the case page', () => {
 
   it('offers only the steps the role may take: confirm, then hold and release', async () => {
     const id = await decidedCase(browser.desk, 'C-HOLD', { current: true });
-    const clerkPage = await browser.newPage();
-    await browser.signIn(clerkPage, 'clerk');
-    await clerkPage.getByRole('heading', { name: 'Queue' }).waitFor();
-    await clerkPage.goto(`/cases/${id}`);
+    const clerkPage = await browser.pageAs('clerk', `/cases/${id}`);
     const clerkSteps = clerkPage.getByRole('region', { name: 'What you can do now' });
     await clerkSteps.getByRole('button', { name: 'Released despite the detainer' }).waitFor();
     assert.equal(await clerkSteps.getByRole('button', { name: 'Confirm the decision' }).count(), 0);
 
-    const reviewerPage = await browser.newPage();
-    await browser.signIn(reviewerPage, 'reviewer');
-    await reviewerPage.getByRole('heading', { name: 'Queue' }).waitFor();
-    await reviewerPage.goto(`/cases/${id}`);
+    const reviewerPage = await browser.pageAs('reviewer', `/cases/${id}`);
     await reviewerPage.getByRole('button', { name: 'Confirm the decision' }).click();
     await reviewerPage.getByText('Done: Confirm the decision.').waitFor();
     await reviewerPage.getByRole('heading', { name: /Reviewed/ }).waitFor();
@@ -125,10 +104,7 @@ describe('the case page', () => {
 
   it('an override is proposed by one reviewer and approved by another, never the proposer', async () => {
     const id = await decidedCase(browser.desk, 'C-OVERRIDE');
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     await page.getByLabel(/Hold past the release time \(decided/).selectOption('not-allowed');
     await page.getByLabel('Reason (required)').fill('too short');
     await page.getByRole('button', { name: 'Propose the override' }).click();
@@ -145,10 +121,7 @@ describe('the case page', () => {
     await steps.getByText(/Also open to you/).waitFor();
     assert.equal(await steps.getByRole('button', { name: 'Approve the override' }).count(), 0);
 
-    const second = await browser.newPage();
-    await browser.signIn(second, 'reviewer2');
-    await second.getByRole('heading', { name: 'Queue' }).waitFor();
-    await second.goto(`/cases/${id}`);
+    const second = await browser.pageAs('reviewer2', `/cases/${id}`);
     await second.getByRole('button', { name: 'Approve the override' }).click();
     await second.getByRole('heading', { name: /Reviewed/ }).waitFor();
     await second.getByText('Overridden: Not allowed').waitFor();
@@ -157,10 +130,7 @@ describe('the case page', () => {
 
   it('a step on a case someone else just changed is refused (412), reloaded and explained', async () => {
     const id = await decidedCase(browser.desk, 'C-CONFLICT');
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     await page.getByRole('button', { name: 'Confirm the decision' }).waitFor();
     const other = await browser.desk.as('reviewer2');
     const confirmed = await other.request('POST', `/api/cases/${id}/decision/confirm`, {

@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import {
-  expectAccessible,
-  screenshot,
-  startBrowserDesk,
-  type BrowserDesk,
-} from './browser-desk.js';
+import { describe, it } from 'node:test';
+import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 import { currentIntake, decidedCase } from './seed-cases.js';
 
 describe('correcting a case on its page', () => {
-  let browser: BrowserDesk;
-  before(async () => {
-    browser = await startBrowserDesk();
-  });
-  after(() => browser.close());
+  const browser = browserDeskForSuite();
 
   it('completes a needs-information decision from its to-do list', async () => {
     const clerk = await browser.desk.as('clerk');
@@ -21,10 +12,7 @@ describe('correcting a case on its page', () => {
     delete intake.history!.proofOfLawfulStatus;
     const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
     assert.equal(created.status, 201, created.text);
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${(created.body as { id: string }).id}`);
+    const page = await browser.pageAs('clerk', `/cases/${(created.body as { id: string }).id}`);
     const hold = page.getByRole('article', { name: /Hold past the release time/ });
     await hold.getByText('Needs information', { exact: true }).waitFor();
 
@@ -64,10 +52,7 @@ describe('correcting a case on its page', () => {
     const id = (created.body as { id: string }).id;
 
     // A clerk corrects the record, not the request: the request's field is named, not linked.
-    const clerkPage = await browser.newPage();
-    await browser.signIn(clerkPage, 'clerk');
-    await clerkPage.getByRole('heading', { name: 'Queue' }).waitFor();
-    await clerkPage.goto(`/cases/${id}`);
+    const clerkPage = await browser.pageAs('clerk', `/cases/${id}`);
     const todo = clerkPage.getByRole('article', { name: /Hold past the release time/ });
     await todo.getByText('To be supplied by a legal reviewer (field request.requester)').waitFor();
     await todo.getByText('To be supplied by a clerk (field history.proofOfLawfulStatus)').waitFor();
@@ -76,10 +61,7 @@ describe('correcting a case on its page', () => {
     await expectAccessible(clerkPage);
 
     // A reviewer follows the link to the request's field and supplies it.
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     const hold = page.getByRole('article', { name: /Hold past the release time/ });
     await hold.getByRole('link', { name: 'request.requester' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-request-requester');
@@ -100,10 +82,7 @@ describe('correcting a case on its page', () => {
   it('corrects a conviction’s level, court, disposition and sentence in place, and pending cases with their charges', async () => {
     const id = await decidedCase(browser.desk, 'C-ENTRIES');
     const clerk = await browser.desk.as('clerk');
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('clerk', `/cases/${id}`);
     const section = page.getByRole('region', { name: 'Correct the record' });
     const open = () => section.getByText('Criminal history: the search').click();
     const save = () =>
@@ -192,10 +171,7 @@ describe('correcting a case on its page', () => {
 
   it('corrects custody and the history field by field; a bad field and a 412 in the API’s words', async () => {
     const id = await decidedCase(browser.desk, 'C-CORRECT');
-    const page = await browser.newPage();
-    await browser.signIn(page, 'clerk');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('clerk', `/cases/${id}`);
     const section = page.getByRole('region', { name: 'Correct the record' });
     await section.getByText('Custody: facility, booking number, arrest').click();
 
@@ -269,20 +245,14 @@ describe('correcting a case on its page', () => {
 
   it('lets a reviewer correct the request with a reason, and only a reviewer', async () => {
     const id = await decidedCase(browser.desk, 'C-REQUEST');
-    const clerkPage = await browser.newPage();
-    await browser.signIn(clerkPage, 'clerk');
-    await clerkPage.getByRole('heading', { name: 'Queue' }).waitFor();
-    await clerkPage.goto(`/cases/${id}`);
+    const clerkPage = await browser.pageAs('clerk', `/cases/${id}`);
     await clerkPage.getByRole('region', { name: 'Correct the record' }).waitFor();
     assert.equal(
       await clerkPage.getByRole('region', { name: 'Correct the request as recorded' }).count(),
       0,
     );
 
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     const form = page.getByRole('region', { name: 'Correct the request as recorded' });
     // USWDS draws its own box; the label is what a person clicks.
     await form.getByText('Biometric confirmation and database records').click();
@@ -311,10 +281,7 @@ describe('correcting a case on its page', () => {
   it('lets a reviewer correct the request’s identifiers and the I-200/I-205 attached', async () => {
     const id = await decidedCase(browser.desk, 'C-IDENTIFIERS');
     const clerk = await browser.desk.as('clerk');
-    const page = await browser.newPage();
-    await browser.signIn(page, 'reviewer');
-    await page.getByRole('heading', { name: 'Queue' }).waitFor();
-    await page.goto(`/cases/${id}`);
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
     const form = page.getByRole('region', { name: 'Correct the request as recorded' });
     const reason = form.getByLabel(/Why the request as recorded was wrong/);
     const correct = () => form.getByRole('button', { name: 'Correct the request' }).click();
