@@ -12,7 +12,14 @@ import type { CountedFigure, Report } from '../reports/build-report.js';
 import { intakeCase } from './case-service.js';
 import { notifyIce, recordRelease, startHold } from './custody-service.js';
 import { deskContext, type DeskContext } from './desk-context.js';
-import { dashboard, publicReport, reportDuties, tracedReport } from './report-service.js';
+import {
+  DASHBOARD_FRESH_MS,
+  dashboard,
+  publicReport,
+  refreshDashboard,
+  reportDuties,
+  tracedReport,
+} from './report-service.js';
 import { confirmDecision, decideCase } from './review-service.js';
 
 const clerk: Actor = { id: 'u-clerk', username: 'clerk', role: 'clerk' };
@@ -171,10 +178,16 @@ for (const kind of TEST_STORES) {
         ],
       );
       assert.equal(await dashboard(ctx), first, 'the same records give the same dashboard');
+      assert.equal(await refreshDashboard(ctx), first, 'unchanged records are not rebuilt');
       now = '2017-01-03T12:00:00.000Z';
       await intakeCase(ctx, clerk, docIntakeWithoutWarrant('B-R3'));
-      const second = await dashboard(ctx);
+      // Served as built until it is DASHBOARD_FRESH_MS old; then checked in the background.
+      assert.equal(await dashboard(ctx), first);
+      now = new Date(Date.parse(now) + DASHBOARD_FRESH_MS).toISOString();
+      assert.equal(await dashboard(ctx), first, 'a visitor does not wait for the rebuild');
+      const second = await refreshDashboard(ctx);
       assert.notEqual(second, first);
+      assert.equal(await dashboard(ctx), second);
       const received = second.agencies
         .find((agency) => agency.jurisdiction === 'nyc-doc')
         ?.periods.find((period) => period.due === '2016-10-15')?.figures.received;

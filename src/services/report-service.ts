@@ -181,22 +181,57 @@ export interface Dashboard {
   })[];
 }
 
-/** The last dashboard built for each store, and the state of the records it was built from. */
-const dashboards = new WeakMap<object, { stamp: string; dashboard: Dashboard }>();
+/** How long a dashboard is served before the records are checked for changes. */
+export const DASHBOARD_FRESH_MS = 30_000;
+
+interface BuiltDashboard {
+  stamp: string;
+  dashboard: Dashboard;
+  /** When the records were last checked against `stamp`, in ms. */
+  checkedAt: number;
+  refreshing?: Promise<Dashboard>;
+  failed?: unknown;
+}
+
+/** The last dashboard built for each store. */
+const dashboards = new WeakMap<object, BuiltDashboard>();
 
 /**
  * Every agency's statutory periods with their four headline figures, and the published figures
- * beside the desk's own for the same periods. Public. Built once per state of the records: a
- * change to any case or information request builds it again.
+ * beside the desk's own for the same periods. Public. Served from the last build; once it is
+ * older than DASHBOARD_FRESH_MS the next request starts a check in the background (and a rebuild
+ * if a case or an information request changed), so a visitor never waits for a build but the
+ * first. A failed check is retried, in the open, by the next request.
  */
 export async function dashboard(ctx: DeskContext): Promise<Dashboard> {
+  const known = dashboards.get(ctx.store);
+  if (known === undefined || known.failed !== undefined) return refreshDashboard(ctx);
+  if (Date.parse(ctx.now()) - known.checkedAt >= DASHBOARD_FRESH_MS && !known.refreshing) {
+    known.refreshing = refreshDashboard(ctx)
+      .catch((error: unknown) => {
+        known.failed = error;
+        return known.dashboard;
+      })
+      .finally(() => {
+        known.refreshing = undefined;
+      });
+  }
+  return known.dashboard;
+}
+
+/** Checks the records and rebuilds the dashboard if they changed since the last build. */
+export async function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
+  const checkedAt = Date.parse(ctx.now());
   return ctx.store.transaction(async (trx) => {
     if (ctx.store.dialect === 'postgres') {
       await sql`set transaction isolation level repeatable read read only`.execute(trx);
     }
     const stamp = await recordsStamp(trx);
     const known = dashboards.get(ctx.store);
-    if (known?.stamp === stamp) return known.dashboard;
+    if (known?.stamp === stamp && known.failed === undefined) {
+      known.checkedAt = checkedAt;
+      return known.dashboard;
+    }
     const audit = await auditState(trx);
     const agencies = [];
     const published = [];
@@ -239,7 +274,7 @@ export async function dashboard(ctx: DeskContext): Promise<Dashboard> {
       }
     }
     const built: Dashboard = { dataAsOf: ctx.now(), audit, agencies, published };
-    dashboards.set(ctx.store, { stamp, dashboard: built });
+    dashboards.set(ctx.store, { stamp, dashboard: built, checkedAt });
     return built;
   });
 }
@@ -304,8 +339,9 @@ async function auditState(trx: Trx): Promise<AuditState> {
 const PAGE = 500;
 
 /**
- * Every case of the agency that may have an event in the period: received before its end and
- * not closed before its start, or with an information request received or answered in it.
+ * Every case of the agency that anything a count reads happened to in the period: received in
+ * it, an event on its timeline in it, or an information request received or answered in it.
+ * Each count places a case by one of those instants, so no other case can count.
  */
 async function reportCases(
   trx: Trx,
@@ -314,12 +350,20 @@ async function reportCases(
   memo: Map<string, CaseRecordFacts>,
 ): Promise<ReportCase[]> {
   const [start, end] = periodBounds(period, law.timeZone).map((ms) => new Date(ms).toISOString());
-  const open = await trx
+  const received = await trx
     .selectFrom('cases')
     .select('id')
     .where('jurisdiction', '=', law.jurisdiction)
+    .where('receivedAt', '>=', start!)
     .where('receivedAt', '<', end!)
-    .where((eb) => eb.or([eb('closedAt', 'is', null), eb('closedAt', '>=', start!)]))
+    .execute();
+  const happened = await trx
+    .selectFrom('caseEvents')
+    .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
+    .select('cases.id')
+    .where('caseEvents.at', '>=', start!)
+    .where('caseEvents.at', '<', end!)
+    .where('cases.jurisdiction', '=', law.jurisdiction)
     .execute();
   const asked = await trx
     .selectFrom('informationRequests')
@@ -339,7 +383,7 @@ async function reportCases(
       ]),
     )
     .execute();
-  const ids = [...new Set([...open, ...asked].map((row) => row.id))].sort();
+  const ids = [...new Set([...received, ...happened, ...asked].map((row) => row.id))].sort();
   const cases: ReportCase[] = [];
   for (let index = 0; index < ids.length; index += PAGE) {
     cases.push(...(await casePage(trx, law, ids.slice(index, index + PAGE), memo)));
