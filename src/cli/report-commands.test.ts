@@ -1,12 +1,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { docIntakeWithWarrant, docIntakeWithoutWarrant } from '../testing/intake-fixtures.js';
+import { pdfContent } from '../testing/pdf-text.js';
 
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -72,6 +73,35 @@ describe('reports from the command line (real CLI, SQLite)', () => {
     assert.ok(json.figures.every((figure) => figure.caseIds === undefined));
     const csv = (await cli(...YEAR, '--format', 'csv')).stdout.trim().split('\n');
     assert.equal(csv.length, json.figures.length + 1);
+  });
+
+  it('writes the same report as a PDF to the file --output names, and needs that file', async () => {
+    const file = join(dir, 'doc-2016.pdf');
+    const built = await cli(...YEAR, '--format', 'pdf', '--output', file);
+    assert.equal(built.code, 0, built.stderr);
+    assert.equal(built.stdout, `report written to ${file}\n`);
+    const pdf = readFileSync(file);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+    const text = (await pdfContent(pdf)).text.replace(/\s+/g, ' ');
+    assert.ok(
+      text.includes('In calendar year 2016 the DOC received 2 civil immigration detainers'),
+    );
+    assert.ok(
+      text.includes('Civil immigration detainers lodged with the department detainers 2 0'),
+    );
+    const json = JSON.parse((await cli(...YEAR, '--format', 'json')).stdout) as {
+      audit: { rootSha256: string };
+    };
+    assert.ok(text.includes(`SHA-256 ${json.audit.rootSha256}`));
+
+    const missing = await cli(...YEAR, '--format', 'pdf');
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stdout, '');
+    assert.match(missing.stderr, /^detainer-desk: --format pdf needs --output <file>/);
+    assert.equal(missing.stderr.trim().split('\n').length, 1);
+    const traced = await cli(...YEAR, '--format', 'pdf', '--output', file, '--with-cases');
+    assert.equal(traced.code, 2);
+    assert.match(traced.stderr, /^detainer-desk: --with-cases: the PDF is the public report/);
   });
 
   it('--with-cases names the cases, and the read is in the audit log', async () => {

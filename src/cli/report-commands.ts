@@ -4,6 +4,7 @@
  * @module
  */
 import { Option, type Command } from '@commander-js/extra-typings';
+import { fileProblem, UsageError } from './cli-errors.js';
 import { consoleAs, databaseOption, withDesk } from './desk-commands.js';
 
 type Write = (text: string) => Promise<void>;
@@ -39,12 +40,37 @@ export function registerReportCommands(program: Command, write: Write): void {
     .requiredOption('--to <date>', 'last day of the period, YYYY-MM-DD')
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['text', 'json', 'csv'] as const)
+        .choices(['text', 'json', 'csv', 'pdf'] as const)
         .default('text' as const),
     )
+    .option('--output <file>', 'write the report to this file (needed for a PDF)')
     .option('--with-cases', 'add the cases behind each figure (recorded in the audit log)')
     .addOption(databaseOption())
     .action(async (jurisdiction, options) => {
+      if (options.format === 'pdf' && options.output === undefined) {
+        throw new UsageError(
+          '--format pdf needs --output <file>: a PDF is not written to a terminal',
+        );
+      }
+      if (options.format === 'pdf' && options.withCases) {
+        throw new UsageError(
+          '--with-cases: the PDF is the public report and prints no case; leave it out, or use --format text or json',
+        );
+      }
+      const output = async (content: string | Uint8Array) => {
+        if (options.output === undefined) {
+          // Only text: a PDF always has --output (checked above).
+          await write(content as string);
+          return;
+        }
+        const { writeFile } = await import('node:fs/promises');
+        try {
+          await writeFile(options.output, content);
+        } catch (error) {
+          throw new UsageError(`--output: cannot write ${options.output}: ${fileProblem(error)}`);
+        }
+        await write(`report written to ${options.output}\n`);
+      };
       await withDesk(options, async (ctx) => {
         const service = await import('../services/report-service.js');
         const request = { jurisdiction, from: options.from, to: options.to };
@@ -56,13 +82,16 @@ export function registerReportCommands(program: Command, write: Write): void {
             )
           : await service.publicReport(ctx, request);
         if (options.format === 'json') {
-          await write(`${JSON.stringify(report, null, 2)}\n`);
+          await output(`${JSON.stringify(report, null, 2)}\n`);
         } else if (options.format === 'csv') {
           const { reportCsv } = await import('../reports/report-csv.js');
-          await write(reportCsv(report));
+          await output(reportCsv(report));
+        } else if (options.format === 'pdf') {
+          const { reportPdf } = await import('../reports/report-pdf.js');
+          await output(await reportPdf(report));
         } else {
           const { reportText } = await import('../reports/report-text.js');
-          await write(reportText(report));
+          await output(reportText(report));
         }
       });
     });

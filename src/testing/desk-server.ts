@@ -61,7 +61,9 @@ async function checkedFetch(
   init: RequestInit = {},
 ): Promise<Response> {
   const response = await fetch(`${url}${path}`, init);
-  const text = await response.text();
+  // The bytes as sent (a PDF is not text), and as text for the check.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
   const method = init.method ?? 'GET';
   const problems = check({
     method,
@@ -76,7 +78,7 @@ async function checkedFetch(
     });
   }
   const empty = text === '' || response.status === 204 || response.status === 304;
-  return new Response(empty ? null : text, {
+  return new Response(empty ? null : bytes, {
     status: response.status,
     headers: response.headers,
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestDesk, type TestDesk } from '../../testing/desk-server.js';
+import { pdfContent } from '../../testing/pdf-text.js';
 import { TEST_STORES } from '../../testing/test-stores.js';
 
 const PERIOD = '/api/reports/nyc-nypd?from=2016-10-01&to=2017-09-30';
@@ -45,6 +46,26 @@ for (const kind of TEST_STORES) {
       assert.equal(lines.length, 5);
       assert.match(lines[0]!, /^agency,period_from,period_to,/);
       assert.match(lines[1]!, /^NYPD,2016-10-01,2017-09-30,statutory,/);
+    });
+
+    it('gives the same report as a PDF download, built from the public report', async () => {
+      const json = (await desk.anonymous.request('GET', PERIOD)).body as {
+        headline: string;
+        audit: { rootSha256: string };
+      };
+      const response = await desk.fetch(`${PERIOD}&format=pdf`);
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('content-type'), 'application/pdf');
+      assert.match(
+        response.headers.get('content-disposition') ?? '',
+        /attachment; filename="nyc-nypd-2016-10-01-2017-09-30.pdf"/,
+      );
+      const pdf = new Uint8Array(await response.arrayBuffer());
+      assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
+      const text = (await pdfContent(pdf)).text.replace(/\s+/g, ' ');
+      assert.ok(text.includes(json.headline), text);
+      assert.ok(text.includes(`SHA-256 ${json.audit.rootSha256}`));
+      assert.ok(text.includes('Civil immigration detainers received from federal immigration'));
     });
 
     it('refuses a malformed or unended period, naming the field, with a problem', async () => {

@@ -4402,6 +4402,508 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/enforcement-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The requests recorded, the latest received first, a page at a time */
+    get: {
+      parameters: {
+        query?: {
+          offset?: number;
+          limit?: number;
+          /** @description Only those without a response yet, or only those with one. */
+          status?: 'open' | 'responded';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of requests and how many there are. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['EnforcementRequest'][];
+              total: number;
+              limit: number;
+              offset: number;
+            };
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Record a request from a non-local law enforcement agency (§ 10-178(d))
+     * @description A request for the city’s support or assistance intended to further immigration enforcement, with the response if there is one yet. Anonymized: agencies and short text, never a person; text shaped like an identifier is refused. Audited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewEnforcementRequest'];
+        };
+      };
+      responses: {
+        /** @description The request as recorded. */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EnforcementRequest'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/enforcement-requests/{id}/response': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record the response to a request and the actions taken
+     * @description Once per request (409 after). Not dated in the future nor before the request. `withheld` leaves the request out of the quarterly report on a ground of § 10-178(d).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The request’s id. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Agreed, declined, or agreed in part.
+             * @enum {string}
+             */
+            kind: 'agreed' | 'declined' | 'partly';
+            /** @description The response and any actions taken, in words, at most 500 characters, naming no person. */
+            actions: string;
+            /**
+             * Format: date-time
+             * @description When the agency responded; now when absent. Not before the request.
+             */
+            respondedAt?: string;
+            withheld?: components['schemas']['EnforcementRequestWithholding'];
+          };
+        };
+      };
+      responses: {
+        /** @description The request with its response. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EnforcementRequest'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quarterly-reports/{quarter}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The § 10-178(d) quarterly report for a calendar quarter (public)
+     * @description Public: the requests received in the quarter, by requesting and receiving agency, with the responses counted by kind; withheld requests left out, with how many on each ground. Agencies and counts only: no words of any record. `format=csv` gives the same figures as a download.
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          /** @description A calendar quarter that has ended, e.g. 2026Q1 (January to March). */
+          quarter: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['QuarterlyRequestsReport'];
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -6813,6 +7315,8 @@ export interface components {
           | 'case.approve'
           | 'case.custody'
           | 'information.handle'
+          | 'enforcement-request.record'
+          | 'enforcement-request.read'
           | 'case.import'
           | 'case.export'
           | 'report.cases'
@@ -8462,6 +8966,173 @@ export interface components {
         /** @description The latest signed checkpoint at or below it. */
         checkpoint?: string;
       };
+    };
+    EnforcementRequest: {
+      id: string;
+      /** @enum {string} */
+      receivingAgency: 'nyc-doc' | 'nyc-nypd' | 'nyc-probation' | 'other';
+      receivingAgencyName: string | null;
+      receivingAgencyLabel: string;
+      /** @enum {string} */
+      requestingAgency:
+        'ice' | 'hsi' | 'cbp' | 'us-marshals' | 'fbi' | 'dea' | 'atf' | 'state-police' | 'other';
+      requestingAgencyName: string | null;
+      requestingAgencyLabel: string;
+      receivedAt: string;
+      asked: string;
+      /** @description Null until the response is recorded. */
+      response: {
+        /** @enum {string} */
+        kind: 'agreed' | 'declined' | 'partly';
+        actions: string;
+        respondedAt: string;
+        respondedBy: string;
+      } | null;
+      /** @description Null when the request is in the quarterly report. */
+      withheld: {
+        /** @enum {string} */
+        ground: 'investigation' | 'public-safety';
+        /** @description § 10-178(d)(i) or (ii). */
+        clause: string;
+        reason: string;
+      } | null;
+      recordedBy: string;
+      recordedAt: string;
+    };
+    /** @description A request from a non-local law enforcement agency for support or assistance intended to further immigration enforcement (§ 10-178(d)). Anonymized: it names agencies, never a person. */
+    NewEnforcementRequest: {
+      /**
+       * @description The city agency that received the request: DOC, NYPD, Probation, or another.
+       * @enum {string}
+       */
+      receivingAgency: 'nyc-doc' | 'nyc-nypd' | 'nyc-probation' | 'other';
+      /** @description Only for `other`: the city agency’s name, e.g. "Department of Sanitation". */
+      receivingAgencyName?: string;
+      /**
+       * @description The non-local law enforcement agency that asked.
+       * @enum {string}
+       */
+      requestingAgency:
+        'ice' | 'hsi' | 'cbp' | 'us-marshals' | 'fbi' | 'dea' | 'atf' | 'state-police' | 'other';
+      /** @description Only for `state-police` and `other`: the agency’s name in words. */
+      requestingAgencyName?: string;
+      /**
+       * Format: date-time
+       * @description When the request was received; not in the future.
+       */
+      receivedAt: string;
+      /** @description The support or assistance asked for, in words, at most 500 characters, naming no person. */
+      asked: string;
+      response?: components['schemas']['EnforcementRequestResponse'];
+      withheld?: components['schemas']['EnforcementRequestWithholding'];
+    };
+    /** @description The agency’s response to the request and the actions taken. */
+    EnforcementRequestResponse: {
+      /**
+       * @description Agreed, declined, or agreed in part.
+       * @enum {string}
+       */
+      kind: 'agreed' | 'declined' | 'partly';
+      /** @description The response and any actions taken, in words, at most 500 characters, naming no person. */
+      actions: string;
+      /**
+       * Format: date-time
+       * @description When the agency responded; now when absent. Not before the request.
+       */
+      respondedAt?: string;
+    };
+    /** @description The request is left out of the quarterly report, on one of the statute’s grounds. */
+    EnforcementRequestWithholding: {
+      /**
+       * @description `investigation`: § 10-178(d)(i), disclosure would interfere with law enforcement investigations; `public-safety`: § 10-178(d)(ii), disclosure relates to actions under a cooperative arrangement of subdivision e(i) and would compromise public safety.
+       * @enum {string}
+       */
+      ground: 'investigation' | 'public-safety';
+      /** @description Why the ground applies, at least 20 characters, naming no person. */
+      reason: string;
+    };
+    QuarterlyRequestsReport: {
+      title: string;
+      quarter: {
+        id: string;
+        from: string;
+        to: string;
+        label: string;
+        timeZone: string;
+      };
+      law: {
+        clauseId: string;
+        version: string;
+        citation: string;
+        url: string;
+        verification: string;
+      };
+      /** @description Whether § 10-178(d) required a report for the quarter. */
+      required: boolean;
+      requiredBecause: string;
+      submittedTo: string;
+      headline: string;
+      /** @description Each requesting × receiving agency pair with a reported request. */
+      rows: {
+        requestingAgency: {
+          /** @description A known agency’s id, or the kind and the name given, lower-cased. */
+          id: string;
+          label: string;
+        };
+        receivingAgency: {
+          /** @description A known agency’s id, or the kind and the name given, lower-cased. */
+          id: string;
+          label: string;
+        };
+        counts: components['schemas']['QuarterlyRequestCounts'];
+      }[];
+      byRequestingAgency: {
+        agency: {
+          /** @description A known agency’s id, or the kind and the name given, lower-cased. */
+          id: string;
+          label: string;
+        };
+        counts: components['schemas']['QuarterlyRequestCounts'];
+      }[];
+      byReceivingAgency: {
+        agency: {
+          /** @description A known agency’s id, or the kind and the name given, lower-cased. */
+          id: string;
+          label: string;
+        };
+        counts: components['schemas']['QuarterlyRequestCounts'];
+      }[];
+      total: components['schemas']['QuarterlyRequestCounts'];
+      /** @description How many requests were left out on each ground, and nothing else about them. */
+      withheld: {
+        /** @enum {string} */
+        ground: 'investigation' | 'public-safety';
+        clause: string;
+        statute: string;
+        requests: number;
+      }[];
+      parts: {
+        /** @enum {string} */
+        id: 'record' | 'disaggregation' | 'withholding' | 'other-reports';
+        /** @description The words of § 10-178(d) this part answers. */
+        statute: string;
+        method: string;
+      }[];
+      notes: string[];
+      dataAsOf: string;
+      audit: {
+        size: number;
+        rootSha256: string;
+        checkpoint?: string;
+      };
+    };
+    QuarterlyRequestCounts: {
+      requests: number;
+      agreed: number;
+      declined: number;
+      partly: number;
+      /** @description No response recorded when the report was built. */
+      noResponse: number;
     };
     User: {
       id: string;
