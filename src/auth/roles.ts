@@ -26,6 +26,13 @@ export const PERMISSIONS = {
   'case.custody': ['clerk', 'supervisor'],
   /** Record and answer ICE information requests. */
   'information.handle': ['clerk', 'supervisor'],
+  /**
+   * Record a request from a non-local law enforcement agency for support of immigration
+   * enforcement, and the response (§ 10-178(d)). The record names agencies, never a person.
+   */
+  'enforcement-request.record': ['clerk', 'supervisor'],
+  /** Read those records; a clerk reads them to find the open requests to respond to. */
+  'enforcement-request.read': ['clerk', 'supervisor', 'auditor'],
   'case.import': ['supervisor'],
   'case.export': ['supervisor', 'auditor'],
   /** Open the cases behind a mandated report's figures (the figures themselves are public). */

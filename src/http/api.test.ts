@@ -488,6 +488,24 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
     path: '/api/reports/nyc-doc/cases?from=2016-01-01&to=2016-12-31',
     permission: 'report.cases',
   },
+  {
+    method: 'POST',
+    path: '/api/enforcement-requests',
+    permission: 'enforcement-request.record',
+    body: {
+      receivingAgency: 'nyc-doc',
+      requestingAgency: 'ice',
+      receivedAt: '2024-03-08T18:00:00-05:00',
+      asked: 'Asked for officers to help with an arrest at a facility.',
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/enforcement-requests/ER/response',
+    permission: 'enforcement-request.record',
+    body: { kind: 'declined', actions: 'Declined.' },
+  },
+  { method: 'GET', path: '/api/enforcement-requests', permission: 'enforcement-request.read' },
 ];
 
 describe('every route is denied to every role that must not reach it', () => {
@@ -529,6 +547,8 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/reports',
       'GET /api/dashboard',
       'GET /api/reports/{jurisdiction}',
+      'GET /api/reports/{jurisdiction}/breakdowns',
+      'GET /api/quarterly-reports/{quarter}',
     ];
     const documentedPublic = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods)
@@ -538,7 +558,7 @@ describe('every route is denied to every role that must not reach it', () => {
     assert.deepEqual(documentedPublic.sort(), [...publicRoutes].sort());
     const inMatrix = ROUTES.map(
       (route) =>
-        `${route.method} ${route.path.replace('CASE', '{id}').replace('/X/', '/{requestId}/').replace('/clerk/', '/{username}/').replace('/tokens/T', '/tokens/{tokenId}').replace('/0/', '/{seq}/').replace('/reports/nyc-doc/', '/reports/{jurisdiction}/').split('?')[0]!}`,
+        `${route.method} ${route.path.replace('CASE', '{id}').replace('/X/', '/{requestId}/').replace('/clerk/', '/{username}/').replace('/tokens/T', '/tokens/{tokenId}').replace('/0/', '/{seq}/').replace('/reports/nyc-doc/', '/reports/{jurisdiction}/').replace('/ER/', '/{id}/').split('?')[0]!}`,
     );
     const enableDisable = ['POST /api/users/{username}/disable'];
     const anyoneSignedIn = ['GET /api/session', 'POST /api/session/password'];

@@ -29,6 +29,7 @@ import { registerSearchRoutes } from './routes/search-routes.js';
 import { registerStepRoutes } from './routes/step-routes.js';
 import { registerLawRoutes } from './routes/law-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
+import { registerEnforcementRequestRoutes } from './routes/enforcement-request-routes.js';
 import {
   registerSessionRoutes,
   signInPolicy,
@@ -166,6 +167,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerStepRoutes(app, ctx);
   registerLawRoutes(app);
   registerReportRoutes(app, ctx);
+  registerEnforcementRequestRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);
   registerIceRoutes(app, options.ice);

@@ -25,6 +25,8 @@ import * as personIdentifiers from './migrations/0002-person-identifiers.js';
 import * as dropCasesPerson from './migrations/0003-drop-cases-person.js';
 import * as signInGuard from './migrations/0004-sign-in-guard.js';
 import * as auditSubtrees from './migrations/0005-audit-subtrees.js';
+import * as enforcementRequests from './migrations/0006-enforcement-requests.js';
+import * as reportIndexes from './migrations/0007-report-indexes.js';
 import type { Database as Schema } from './schema.js';
 
 export interface Store {
@@ -153,6 +155,8 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
           '0005-audit-subtrees': {
             up: (db: Kysely<unknown>) => auditSubtrees.up(db, store.dialect),
           },
+          '0006-enforcement-requests': enforcementRequests,
+          '0007-report-indexes': reportIndexes,
         }),
     },
   });

@@ -156,12 +156,43 @@ export interface AuditCheckpointTable {
   note: string;
 }
 
+/**
+ * A request from a non-local law enforcement agency for the city's support or assistance intended
+ * to further immigration enforcement, and the response (§ 10-178(d); src/desk/enforcement-request.ts).
+ * Anonymized by design: agencies, times and short text, never a person. The text columns must not
+ * name or identify anyone; the desk refuses text shaped like an identifier.
+ */
+export interface EnforcementRequestTable {
+  id: string;
+  /** nyc-doc | nyc-nypd | nyc-probation | other (then `receivingAgencyName`) */
+  receivingAgency: string;
+  receivingAgencyName: string | null;
+  /** ice | hsi | cbp | us-marshals | fbi | dea | atf | state-police | other (the last two named) */
+  requestingAgency: string;
+  requestingAgencyName: string | null;
+  receivedAt: string;
+  /** The support or assistance asked for, in words (at most 500 characters). */
+  asked: string;
+  /** agreed | declined | partly; null until the response is recorded. */
+  responseKind: string | null;
+  /** The response and the actions taken, in words (at most 500 characters). */
+  responseActions: string | null;
+  respondedAt: string | null;
+  respondedBy: string | null;
+  /** investigation (§ 10-178(d)(i)) | public-safety (§ 10-178(d)(ii)); null: reported. */
+  withheldGround: string | null;
+  withheldReason: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface Database {
   persons: PersonTable;
   cases: CaseTable;
   decisions: DecisionTable;
   caseEvents: CaseEventTable;
   informationRequests: InformationRequestTable;
+  enforcementRequests: EnforcementRequestTable;
   users: UserTable;
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
@@ -175,4 +206,5 @@ export type CaseRow = Selectable<CaseTable>;
 export type DecisionRow = Selectable<DecisionTable>;
 export type CaseEventRow = Selectable<CaseEventTable>;
 export type UserRow = Selectable<UserTable>;
+export type EnforcementRequestRow = Selectable<EnforcementRequestTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;

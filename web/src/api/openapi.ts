@@ -4275,6 +4275,133 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reports/{jurisdiction}/breakdowns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A statutory period’s figures by month, facility, charge and nationality (public)
+     * @description Public, for statutory periods that overlap no later one. Cells of 1 to 10 are suppressed, and more cells besides where needed, so that no suppressed value can be worked out from the totals, the other cells or the other tables (docs/reports.md).
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description First day of the period. */
+          from: string;
+          /** @description Last day of the period; a day that has ended. */
+          to: string;
+        };
+        header?: never;
+        path: {
+          jurisdiction: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The suppressed tables. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Breakdowns'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reports/{jurisdiction}/cases': {
     parameters: {
       query?: never;
@@ -7280,6 +7407,126 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ice/nyc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * ICE’s records of New York City beside the agencies’ published figures (public)
+     * @description For each figure DOC and NYPD are reported to have published (the same as in `/api/dashboard`), and every reading of its period: the detainers ICE’s imported releases record at the facilities matched to that agency and in New York State, and how far the releases cover the period. Likely duplicates are left out. The two need not match: see the caveats.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Each published figure with ICE’s counts for every reading of its period. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IceNycComparison'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8860,6 +9107,7 @@ export interface components {
           basis: string;
           from: string;
           to: string;
+          /** @description The desk’s figures where the reading is a statutory period. */
           computed: {
             from: string;
             to: string;
@@ -8890,7 +9138,7 @@ export interface components {
                 unknown: number;
               } | null;
             };
-          };
+          } | null;
         }[];
       }[];
     };
@@ -8966,6 +9214,51 @@ export interface components {
         /** @description The latest signed checkpoint at or below it. */
         checkpoint?: string;
       };
+    };
+    Breakdowns: {
+      jurisdiction: string;
+      agencyShort: string;
+      period: {
+        /** @enum {string} */
+        kind: 'statutory' | 'custom';
+        from: string;
+        to: string;
+        label: string;
+      };
+      columns: {
+        id: string;
+        label: string;
+        /** @enum {string} */
+        unit: 'detainers' | 'persons' | 'requests' | 'responses';
+        total: number;
+      }[];
+      tables: {
+        id: string;
+        /** @enum {string} */
+        dimension: 'month' | 'facility' | 'charge' | 'nationality';
+        label: string;
+        /** @description No entry is published: the table could not be protected. */
+        withheld: boolean;
+        rows: string[];
+        columns: string[];
+        /** @description Null where suppressed; nothing says why. */
+        cells: (number | null)[][];
+        /** @description What a reader knows each cell is at least (a named row has 11 or more). */
+        floors?: number[][];
+        rowTotals?: {
+          key: string;
+          value: number | null;
+        }[];
+        columnTotals?: {
+          key: string;
+          value: number | null;
+        }[];
+        grandTotal?: {
+          key: string;
+          value: number | null;
+        };
+      }[];
+      method: string[];
     };
     EnforcementRequest: {
       id: string;
@@ -9209,6 +9502,8 @@ export interface components {
           importId: number;
           fileName: string;
           format: string;
+          /** @description The demo's made-up release, labelled "SYNTHETIC DEMO RELEASE — not ICE data": its figures are not ICE's. */
+          synthetic: boolean;
         }[];
         from: string | null;
         to: string | null;
@@ -9281,6 +9576,8 @@ export interface components {
           importId: number;
           fileName: string;
           format: string;
+          /** @description The demo's made-up release, labelled "SYNTHETIC DEMO RELEASE — not ICE data": its figures are not ICE's. */
+          synthetic: boolean;
         }[];
         from: string | null;
         to: string | null;
@@ -9350,6 +9647,8 @@ export interface components {
           importId: number;
           fileName: string;
           format: string;
+          /** @description The demo's made-up release, labelled "SYNTHETIC DEMO RELEASE — not ICE data": its figures are not ICE's. */
+          synthetic: boolean;
         }[];
         from: string | null;
         to: string | null;
@@ -9361,6 +9660,8 @@ export interface components {
         importId: number;
         fileName: string;
         format: string;
+        /** @description The demo's made-up release, labelled "SYNTHETIC DEMO RELEASE — not ICE data": its figures are not ICE's. */
+        synthetic: boolean;
         importedAt: string;
         rowsRead: number;
         rowsLoaded: number;
@@ -9369,6 +9670,99 @@ export interface components {
         firstDate: string | null;
         lastDate: string | null;
       }[];
+      caveats: components['schemas']['IceCaveat'][];
+    };
+    IceNycComparison: {
+      figures: {
+        jurisdiction: string;
+        agency: string;
+        agencyShort: string;
+        /** @description The period as the source names it. */
+        published: string;
+        periodNote: string;
+        received?: number;
+        honored?: number;
+        transferred?: number;
+        notHonored?: number;
+        sources: {
+          url: string;
+          note: string;
+        }[];
+        /** @enum {string} */
+        verification: 'secondary';
+        readings: {
+          /** @description The reading of the published period, e.g. "calendar year". */
+          basis: string;
+          from: string;
+          to: string;
+          /**
+           * @description How much of the period the imported releases’ prepare dates span.
+           * @enum {string}
+           */
+          releases: 'whole' | 'part' | 'none';
+          /** @description ICE’s detainers at the facilities matched to the agency. */
+          agency: {
+            detainers: number;
+            /** @description Lift reason "Booked into Detention". */
+            booked: number;
+            /** @description Lift reason "Detainer Declined by LEA" (undercounted: see caveats). */
+            declined: number;
+            /** @description Lifted by ICE (prosecutorial discretion, case closed, not removable…). */
+            lifted: number;
+            /** @description No lift reason recorded. */
+            blank: number;
+            /** @description Other lift reasons, listed in `otherLiftReasons`. */
+            other: number;
+            /** @description declined ÷ detainers; null when there are none. */
+            declineRate: number | null;
+            /** @description declined ÷ detainers with a recorded lift reason; null when there are none. */
+            declineRateOfRecorded: number | null;
+            /** @description The query parameters that select exactly this row’s detainers. */
+            drill: {
+              [key: string]: unknown;
+            };
+          };
+          /** @description ICE’s detainers at every facility in New York State. */
+          newYorkState: {
+            detainers: number;
+            /** @description Lift reason "Booked into Detention". */
+            booked: number;
+            /** @description Lift reason "Detainer Declined by LEA" (undercounted: see caveats). */
+            declined: number;
+            /** @description Lifted by ICE (prosecutorial discretion, case closed, not removable…). */
+            lifted: number;
+            /** @description No lift reason recorded. */
+            blank: number;
+            /** @description Other lift reasons, listed in `otherLiftReasons`. */
+            other: number;
+            /** @description declined ÷ detainers; null when there are none. */
+            declineRate: number | null;
+            /** @description declined ÷ detainers with a recorded lift reason; null when there are none. */
+            declineRateOfRecorded: number | null;
+            /** @description The query parameters that select exactly this row’s detainers. */
+            drill: {
+              [key: string]: unknown;
+            };
+          };
+        }[];
+      }[];
+      releasesFrom: string | null;
+      releasesTo: string | null;
+      duplicates: {
+        included: boolean;
+        count: number;
+      };
+      coverage: {
+        imports: {
+          importId: number;
+          fileName: string;
+          format: string;
+          /** @description The demo's made-up release, labelled "SYNTHETIC DEMO RELEASE — not ICE data": its figures are not ICE's. */
+          synthetic: boolean;
+        }[];
+        from: string | null;
+        to: string | null;
+      };
       caveats: components['schemas']['IceCaveat'][];
     };
   };
