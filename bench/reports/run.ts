@@ -177,8 +177,8 @@ async function main() {
     for (const duty of reportDuties(ctx)) {
       for (const period of duty.periods) {
         const request = { jurisdiction: duty.jurisdiction, from: period.from, to: period.to };
-        const [report, cold] = await timed(() => publicReport(ctx, request));
-        const [, warm] = await timed(() => publicReport(ctx, request));
+        const [report, cold] = await timed(() => publicReport(ctx, undefined, request));
+        const [, warm] = await timed(() => publicReport(ctx, undefined, request));
         slowestCold = Math.max(slowestCold, cold);
         slowestWarm = Math.max(slowestWarm, warm);
         const received = report.figures.find((figure) => figure.id === 'received');

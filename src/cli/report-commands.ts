@@ -74,13 +74,14 @@ export function registerReportCommands(program: Command, write: Write): void {
       await withDesk(options, async (ctx) => {
         const service = await import('../services/report-service.js');
         const request = { jurisdiction, from: options.from, to: options.to };
+        // The console may build any period, as an auditor; its cases only when asked.
+        const auditor = consoleAs(
+          (await import('../services/user-service.js')).CONSOLE_ACTOR,
+          'auditor',
+        );
         const report = options.withCases
-          ? await service.tracedReport(
-              ctx,
-              consoleAs((await import('../services/user-service.js')).CONSOLE_ACTOR, 'auditor'),
-              request,
-            )
-          : await service.publicReport(ctx, request);
+          ? await service.tracedReport(ctx, auditor, request)
+          : await service.publicReport(ctx, auditor, request);
         if (options.format === 'json') {
           await output(`${JSON.stringify(report, null, 2)}\n`);
         } else if (options.format === 'csv') {

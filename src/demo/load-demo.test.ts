@@ -8,6 +8,9 @@ import type { Decision } from '../engine/decision.js';
 import { generateSigningKey, verifierKeyOf } from '../audit/checkpoint.js';
 import { verifyAuditLog } from '../services/audit-service.js';
 import { publicReport } from '../services/report-service.js';
+import type { Actor } from '../auth/roles.js';
+
+const AUDITOR: Actor = { id: 'u-auditor', username: 'auditor', role: 'auditor' };
 import { deskContext } from '../services/desk-context.js';
 import { CONSOLE_ACTOR, createUser } from '../services/user-service.js';
 import { openStore, type Store } from '../store/open-store.js';
@@ -122,7 +125,7 @@ describe('loading the demo into SQLite', () => {
     const lastDay = (margins: PeriodMargins) =>
       DateTime.fromISO(margins.to).minus({ days: 1 }).toISODate()!;
     for (const margins of [NYPD_2016, NYPD_2017, DOC_FY2017]) {
-      const report = await publicReport(ctx, {
+      const report = await publicReport(ctx, AUDITOR, {
         jurisdiction: margins.jurisdiction,
         from: margins.from,
         to: lastDay(margins),

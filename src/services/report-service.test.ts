@@ -15,6 +15,7 @@ import { deskContext, type DeskContext } from './desk-context.js';
 import {
   DASHBOARD_FRESH_MS,
   dashboard,
+  publicBreakdowns,
   publicReport,
   refreshDashboard,
   reportDuties,
@@ -72,7 +73,7 @@ for (const kind of TEST_STORES) {
     after(() => dispose());
 
     it('counts each figure of § 9-131(f) as amended by LL58/2014 from the events, with no case in the public report', async () => {
-      const report = await publicReport(ctx, YEAR_2016);
+      const report = await publicReport(ctx, auditor, YEAR_2016);
       assert.equal(report.law.citation, '§ 9-131(f), as amended by LL58/2014 § 3');
       assert.equal(report.period.kind, 'custom');
       assert.equal(figure(report, 'received').value, 2);
@@ -90,7 +91,7 @@ for (const kind of TEST_STORES) {
     });
 
     it('states the audit log it was built on', async () => {
-      const report = await publicReport(ctx, YEAR_2016);
+      const report = await publicReport(ctx, auditor, YEAR_2016);
       const head = await ctx.store.db
         .selectFrom('auditHead')
         .select('size')
@@ -124,21 +125,66 @@ for (const kind of TEST_STORES) {
     });
 
     it('a period outside the records counts nothing, and one before any duty is refused naming the field', async () => {
-      const report = await publicReport(ctx, {
+      const report = await publicReport(ctx, auditor, {
         ...YEAR_2016,
         from: '2015-01-01',
         to: '2015-12-31',
       });
       assert.equal(figure(report, 'received').value, 0);
       await assert.rejects(
-        publicReport(ctx, { ...YEAR_2016, from: '2010-01-01', to: '2010-12-31' }),
+        publicReport(ctx, auditor, { ...YEAR_2016, from: '2010-01-01', to: '2010-12-31' }),
         (error: unknown) =>
           error instanceof DeskError && error.issues.some((issue) => issue.path === 'to'),
       );
       await assert.rejects(
-        publicReport(ctx, { ...YEAR_2016, jurisdiction: 'texas' }),
+        publicReport(ctx, auditor, { ...YEAR_2016, jurisdiction: 'texas' }),
         (error: unknown) =>
           error instanceof DeskError && error.issues.some((issue) => issue.path === 'jurisdiction'),
+      );
+    });
+
+    it('a statutory period is public; any other period only for a role that may open the cases', async () => {
+      const statutory = { jurisdiction: 'nyc-doc', from: '2015-10-01', to: '2016-09-30' };
+      const report = await publicReport(ctx, undefined, statutory);
+      assert.equal(report.period.kind, 'statutory');
+      await assert.rejects(
+        publicReport(ctx, undefined, YEAR_2016),
+        (error: unknown) => error instanceof DeskError && error.code === 'unauthenticated',
+      );
+      await assert.rejects(
+        publicReport(ctx, clerk, YEAR_2016),
+        (error: unknown) => error instanceof DeskError && error.code === 'forbidden',
+      );
+    });
+
+    it('breakdowns: public for a statutory period, suppressed; refused for any other or an overlapped one', async () => {
+      const breakdowns = await publicBreakdowns(ctx, {
+        jurisdiction: 'nyc-doc',
+        from: '2015-10-01',
+        to: '2016-09-30',
+      });
+      assert.deepEqual(
+        breakdowns.columns.map((column) => [column.id, column.total]),
+        [
+          ['received', 2],
+          ['held', 1],
+          ['transferred', 1],
+          ['not-honored', 1],
+        ],
+      );
+      const byMonth = breakdowns.tables.find((table) => table.dimension === 'month');
+      // Two detainers in one month: no count of 1 to 10 is published, in a cell or a total.
+      const published = [
+        ...(byMonth?.cells.flat() ?? []),
+        ...(byMonth?.rowTotals ?? []).map((total) => total.value),
+      ];
+      assert.ok(published.some((value) => value === null));
+      assert.ok(published.every((value) => value === null || value === 0 || value > 10));
+      assert.ok(!JSON.stringify(breakdowns).includes(ids.transferred));
+      await assert.rejects(
+        publicBreakdowns(ctx, YEAR_2016),
+        (error: unknown) =>
+          error instanceof DeskError && error.issues.some((issue) => issue.path === 'from'),
       );
     });
 
@@ -171,9 +217,10 @@ for (const kind of TEST_STORES) {
       );
       assert.equal(published?.received, 51);
       assert.deepEqual(
-        published.readings.map((reading) => [reading.basis, reading.computed.figures.received]),
+        published.readings.map((reading) => [reading.basis, reading.computed?.figures.received]),
         [
-          ['city fiscal year', { value: 2, unknown: 0 }],
+          // Not a statutory period: not public (publicReport).
+          ['city fiscal year', undefined],
           ['statutory reporting year', { value: 2, unknown: 0 }],
         ],
       );

@@ -23,6 +23,7 @@ import {
   type Figure,
   type Report,
 } from '../reports/build-report.js';
+import { buildBreakdowns, type Breakdowns } from '../reports/breakdowns.js';
 import type { ReportCase } from '../reports/report-case.js';
 import type { PeriodReading, PublishedFigures, ReportLaw } from '../reports/report-law.js';
 import {
@@ -99,10 +100,65 @@ function lawAndPeriod(ctx: DeskContext, request: ReportRequest) {
   }
 }
 
-/** The report anyone may read: every figure and its definition, no case. */
-export async function publicReport(ctx: DeskContext, request: ReportRequest): Promise<Report> {
+/**
+ * The report anyone may read: every figure and its definition, no case. A statutory period is
+ * public as the law requires; any other period only for a role that may open a report's cases,
+ * since exact counts for any two periods would give anyone the count of their difference (a
+ * single day, a single person) that the public breakdowns suppress.
+ */
+export async function publicReport(
+  ctx: DeskContext,
+  actor: Actor | undefined,
+  request: ReportRequest,
+): Promise<Report> {
   const { law, period } = lawAndPeriod(ctx, request);
+  if (period.kind === 'custom') mayBuildAnyPeriod(actor);
   return withoutCases(await readReport(ctx, law, period));
+}
+
+function mayBuildAnyPeriod(actor: Actor | undefined): void {
+  if (actor === undefined) {
+    throw new DeskError(
+      'unauthenticated',
+      'only the statutory periods are public; sign in as a reviewer, supervisor or auditor for any other period',
+    );
+  }
+  requirePermission(actor, 'report.cases');
+}
+
+/**
+ * The optional breakdowns of a statutory period (by month, facility, charge, nationality), with
+ * small cells suppressed (src/reports/suppression.ts). Public, for statutory periods that overlap
+ * no later one: two overlapping periods' tables share months whose cells one could subtract.
+ */
+export async function publicBreakdowns(
+  ctx: DeskContext,
+  request: ReportRequest,
+): Promise<Breakdowns> {
+  const { law, period } = lawAndPeriod(ctx, request);
+  if (period.kind !== 'statutory') {
+    throw DeskError.invalid([
+      { path: 'from', message: 'breakdowns are published for statutory periods only' },
+    ]);
+  }
+  const later = statutoryPeriods(law, today(ctx, law)).find(
+    (other) => other.from > period.from && other.from <= period.to,
+  );
+  if (later !== undefined) {
+    throw DeskError.invalid([
+      {
+        path: 'to',
+        message: `this period overlaps the one from ${later.from} to ${later.to}, whose breakdowns are published; see that period`,
+      },
+    ]);
+  }
+  return ctx.store.transaction(async (trx) => {
+    if (ctx.store.dialect === 'postgres') {
+      await sql`set transaction isolation level repeatable read read only`.execute(trx);
+    }
+    const cases = await reportCases(trx, law, period, memoOf(ctx.store));
+    return buildBreakdowns({ law, period, cases });
+  });
 }
 
 /** The report with the cases behind each figure, for a role that may see them; audited. */
@@ -177,7 +233,8 @@ export interface Dashboard {
   }[];
   /** What the agencies are reported to have published, each reading beside the desk's count. */
   readonly published: readonly (Omit<PublishedFigures, 'readings'> & {
-    readonly readings: readonly (PeriodReading & { readonly computed: DashboardRow })[];
+    /** The desk's figures for a reading that is a statutory period; null for any other. */
+    readonly readings: readonly (PeriodReading & { readonly computed: DashboardRow | null })[];
   })[];
 }
 
@@ -266,10 +323,11 @@ export async function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
         if (ended.length === 0) continue;
         published.push({
           ...figure,
-          readings: ended.map((reading) => ({
-            ...reading,
-            computed: row(reportPeriod(law, reading.from, reading.to, today)),
-          })),
+          readings: ended.map((reading) => {
+            const period = reportPeriod(law, reading.from, reading.to, today);
+            // Only statutory periods are public: see publicReport.
+            return { ...reading, computed: period.kind === 'statutory' ? row(period) : null };
+          }),
         });
       }
     }
@@ -396,6 +454,9 @@ interface CaseRecordFacts {
   readonly version: number;
   readonly reasons: readonly string[];
   readonly subject: ReportCase['subject'];
+  readonly facility?: string;
+  readonly citizenship?: string;
+  readonly custodyCharges: NonNullable<ReportCase['custodyCharges']>;
 }
 
 /** Per store; emptied when it grows past this many cases, so memory stays bounded. */
@@ -450,8 +511,11 @@ async function casePage(
   const eventsOf = groupBy(events, (event) => event.caseId);
   const requestsOf = groupBy(requests, (request) => request.caseId);
   return rows.map((row) => {
-    const { reasons, subject } = memo.get(row.id)!;
+    const { reasons, subject, facility, citizenship, custodyCharges } = memo.get(row.id)!;
     return {
+      ...(facility === undefined ? {} : { facility }),
+      ...(citizenship === undefined ? {} : { citizenship }),
+      custodyCharges,
       id: row.id,
       personId: row.personId,
       jurisdiction: row.jurisdiction,
@@ -477,6 +541,9 @@ function recordFacts(
       ...intake.request.administrativeWarrants.map((warrant) => warrant.form),
     ],
     subject: law.subjectFacts(input, localDateOf(Date.parse(row.receivedAt), law.timeZone)),
+    ...(intake.custody.facility === undefined ? {} : { facility: intake.custody.facility }),
+    ...(intake.person.citizenship === undefined ? {} : { citizenship: intake.person.citizenship }),
+    custodyCharges: intake.custody.charges,
   };
 }
 

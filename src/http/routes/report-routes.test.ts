@@ -89,6 +89,35 @@ for (const kind of TEST_STORES) {
       assert.equal(unknown.status, 400);
     });
 
+    it('a period that is not statutory is for a reviewer, supervisor or auditor, not a visitor or a clerk', async () => {
+      const custom = '/api/reports/nyc-nypd?from=2017-01-01&to=2017-12-31';
+      const visitor = await desk.anonymous.request('GET', custom);
+      assert.equal(visitor.status, 401, visitor.text);
+      assert.match(visitor.text, /only the statutory periods are public/);
+      assert.equal((await (await desk.as('clerk')).request('GET', custom)).status, 403);
+      const auditor = await (await desk.as('auditor')).request('GET', custom);
+      assert.equal(auditor.status, 200, auditor.text);
+      assert.equal((auditor.body as { period: { kind: string } }).period.kind, 'custom');
+    });
+
+    it('anyone reads a statutory period’s breakdowns, suppressed; an overlapped period is refused', async () => {
+      const breakdowns = await desk.anonymous.request(
+        'GET',
+        '/api/reports/nyc-nypd/breakdowns?from=2015-10-01&to=2016-09-30',
+      );
+      assert.equal(breakdowns.status, 200, breakdowns.text);
+      const body = breakdowns.body as { tables: { dimension: string }[] };
+      assert.deepEqual(
+        body.tables.map((table) => table.dimension),
+        ['month', 'facility', 'charge', 'nationality'],
+      );
+      const overlapped = await desk.anonymous.request(
+        'GET',
+        '/api/reports/nyc-nypd/breakdowns?from=2016-10-01&to=2017-09-30',
+      );
+      assert.equal(overlapped.status, 400, overlapped.text);
+    });
+
     it('the cases behind the figures are for an auditor, not a clerk or a visitor', async () => {
       const path = PERIOD.replace('?', '/cases?');
       assert.equal((await desk.anonymous.request('GET', path)).status, 401);

@@ -12,6 +12,7 @@ import { reportPdf } from '../../reports/report-pdf.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import {
   dashboard,
+  publicBreakdowns,
   publicReport,
   reportDuties,
   tracedReport,
@@ -152,7 +153,9 @@ const dashboardSchema = z
                 basis: z.string(),
                 from: z.string(),
                 to: z.string(),
-                computed: dashboardRowSchema,
+                computed: dashboardRowSchema
+                  .nullable()
+                  .describe('The desk’s figures where the reading is a statutory period.'),
               }),
             )
             .readonly(),
@@ -161,6 +164,61 @@ const dashboardSchema = z
       .readonly(),
   })
   .meta({ id: 'Dashboard' });
+
+const publishedTotalSchema = z.object({
+  key: z.string(),
+  value: z.number().int().nullable(),
+});
+
+const breakdownsSchema = z
+  .object({
+    jurisdiction: z.string(),
+    agencyShort: z.string(),
+    period: z.object({
+      kind: z.enum(['statutory', 'custom']),
+      from: z.string(),
+      to: z.string(),
+      label: z.string(),
+    }),
+    columns: z
+      .array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          unit: z.enum(['detainers', 'persons', 'requests', 'responses']),
+          total: z.number().int(),
+        }),
+      )
+      .readonly(),
+    tables: z
+      .array(
+        z.object({
+          id: z.string(),
+          dimension: z.enum(['month', 'facility', 'charge', 'nationality']),
+          label: z.string(),
+          withheld: z
+            .boolean()
+            .describe('No entry is published: the table could not be protected.'),
+          rows: z.array(z.string()).readonly(),
+          columns: z.array(z.string()).readonly(),
+          cells: z
+            .array(z.array(z.number().int().nullable()).readonly())
+            .readonly()
+            .describe('Null where suppressed; nothing says why.'),
+          floors: z
+            .array(z.array(z.number().int()).readonly())
+            .readonly()
+            .optional()
+            .describe('What a reader knows each cell is at least (a named row has 11 or more).'),
+          rowTotals: z.array(publishedTotalSchema).readonly().optional(),
+          columnTotals: z.array(publishedTotalSchema).readonly().optional(),
+          grandTotal: publishedTotalSchema.optional(),
+        }),
+      )
+      .readonly(),
+    method: z.array(z.string()).readonly(),
+  })
+  .meta({ id: 'Breakdowns' });
 
 const reportParams = z.object({ jurisdiction: z.string().min(1).max(50) });
 const reportQuery = z.object({
@@ -242,7 +300,10 @@ export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
     }),
     async (c) => {
       const { format, ...period } = c.req.valid('query');
-      const report = await publicReport(ctx, { ...c.req.valid('param'), ...period });
+      const report = await publicReport(ctx, c.get('actor'), {
+        ...c.req.valid('param'),
+        ...period,
+      });
       if (format === 'json') return c.json(report, 200);
       const name = `${report.jurisdiction}-${report.period.from}-${report.period.to}.${format}`;
       c.header('content-disposition', `attachment; filename="${name}"`);
@@ -253,6 +314,33 @@ export function registerReportRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
       }
       return c.body(reportCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/reports/{jurisdiction}/breakdowns',
+      tags: ['Reports'],
+      security: [],
+      summary: 'A statutory period’s figures by month, facility, charge and nationality (public)',
+      description:
+        'Public, for statutory periods that overlap no later one. Cells of 1 to 10 are ' +
+        'suppressed, and more cells besides where needed, so that no suppressed value can be ' +
+        'worked out from the totals, the other cells or the other tables (docs/reports.md).',
+      request: { params: reportParams, query: reportQuery },
+      responses: {
+        200: {
+          description: 'The suppressed tables.',
+          content: { 'application/json': { schema: breakdownsSchema } },
+        },
+        ...problemResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await publicBreakdowns(ctx, { ...c.req.valid('param'), ...c.req.valid('query') }),
+        200,
+      ),
   );
 
   app.openapi(
