@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT } from './cli-errors.js';
 import { registerDeskCommands } from './desk-commands.js';
 import { registerReportCommands } from './report-commands.js';
+import { registerQuarterlyReportCommand } from './quarterly-report-command.js';
 import { registerIceImportCommand } from './ice-import-command.js';
 import { registerIceStatsCommand } from './ice-stats-command.js';
 
@@ -102,6 +103,7 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
   };
   registerDeskCommands(program, write, rejected);
   registerReportCommands(program, write);
+  registerQuarterlyReportCommand(program, write);
   const ice = program
     .command('ice')
     .description("import ICE's public FOIA detainer releases and count them");
