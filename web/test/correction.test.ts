@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
+import { docIntakeWithWarrant } from '../../src/testing/intake-fixtures.js';
 import { currentIntake, decidedCase } from './seed-cases.js';
 
 describe('correcting a case on its page', () => {
@@ -79,6 +80,180 @@ describe('correcting a case on its page', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('completes a database fact from its to-do list: the link lands on its field', async () => {
+    const clerk = await browser.desk.as('clerk');
+    const intake = docIntakeWithWarrant('C-FACT');
+    // No conviction: NYC's law then asks the terrorist screening database.
+    intake.history = { ...intake.history, convictions: [] };
+    delete intake.history.terroristScreeningMatch;
+    const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
+    assert.equal(created.status, 201, created.text);
+    const id = (created.body as { id: string }).id;
+    const page = await browser.pageAs('clerk', `/cases/${id}`);
+    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    await hold.getByText('Needs information', { exact: true }).waitFor();
+
+    await hold.getByRole('link', { name: 'history.terroristScreeningMatch.value' }).press('Enter');
+    const answer = page.getByLabel('Terrorist screening match: answer');
+    assert.ok(await answer.isVisible());
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'f-history-terroristScreeningMatch-value',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'case-correction-facts');
+    await answer.selectOption('no');
+    await page
+      .getByLabel('Terrorist screening match: where it came from')
+      .selectOption('e-justice-ny');
+    await page.getByRole('button', { name: 'Save the database checks' }).click();
+    await page.getByText('Corrected. The case must now be decided again').waitFor();
+    type Stored = {
+      history: Record<string, unknown>;
+      events: { kind: string; details: { fields?: string[] } }[];
+    };
+    const stored = (await clerk.request('GET', `/api/cases/${id}`)).body as Stored;
+    assert.deepEqual(stored.history.terroristScreeningMatch, {
+      value: false,
+      source: 'e-justice-ny',
+    });
+    // Only the fact changed is sent: no other database fact is recorded.
+    assert.equal(stored.history.criminalWarrant, undefined);
+    assert.deepEqual(stored.events.at(-1)?.details.fields, ['history.terroristScreeningMatch']);
+
+    await page.getByRole('button', { name: 'Decide under the law' }).click();
+    await page.getByText('Done: Decide under the law.').waitFor();
+    const decided = page.getByRole('article', { name: /Hold past the release time/ });
+    await decided.getByText('Not allowed', { exact: true }).waitFor();
+    assert.equal(await decided.getByText('Needs information', { exact: true }).count(), 0);
+    assert.equal(
+      await page.getByRole('link', { name: 'history.terroristScreeningMatch.value' }).count(),
+      0,
+    );
+    await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
+  it('lets a reviewer record the equivalence finding for another state’s conviction; a bad date refused beside its field', async () => {
+    const clerk = await browser.desk.as('clerk');
+    const intake = docIntakeWithWarrant('C-EQUIVALENCE');
+    intake.history = {
+      ...intake.history,
+      convictions: [
+        {
+          charge: 'NJ 2C:12-1b(1)',
+          level: 'felony',
+          court: 'other-state',
+          courtState: 'New Jersey',
+          disposition: 'conviction',
+          judgmentDate: '2014-03-01',
+          incarceration: [],
+          source: 'e-justice-ny',
+        },
+      ],
+    };
+    const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
+    assert.equal(created.status, 201, created.text);
+    const id = (created.body as { id: string }).id;
+
+    const page = await browser.pageAs('reviewer', `/cases/${id}`);
+    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    await hold
+      .getByText('To be supplied by a legal reviewer (field history.convictions[0].equivalence)')
+      .waitFor();
+    await hold.getByRole('link', { name: 'history.convictions[0].equivalence' }).click();
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'f-history-convictions-0-equivalence',
+    );
+    const section = page.getByRole('region', { name: 'Correct the record' });
+    const finding = section.getByRole('group', {
+      name: 'Conviction 1: legal reviewer’s equivalence finding',
+    });
+    assert.ok(await finding.isVisible());
+    const save = () =>
+      section.getByRole('button', { name: 'Save the criminal history corrections' }).click();
+
+    // A finding without who made it and when, and a date of the offence with a five-digit year:
+    // the API's words beside each field.
+    await finding
+      .getByLabel('Conviction 1: equivalence: the New York felony it is equivalent to')
+      .fill('PL 120.05(2)');
+    const offence = section.getByLabel('Conviction 1: date of the offence');
+    await offence.fill('20131-09-14');
+    await save();
+    await section.locator('#f-history-convictions-0-offenseDate-error').waitFor();
+    assert.match(
+      await section.locator('#f-history-convictions-0-offenseDate-error').innerText(),
+      /must be a real calendar date written YYYY-MM-DD/,
+    );
+    assert.equal(await offence.getAttribute('aria-invalid'), 'true');
+    const decidedBy = finding.getByLabel(
+      'Conviction 1: equivalence: the legal reviewer who made the finding',
+    );
+    await section.locator('#f-history-convictions-0-equivalence-decidedBy-error').waitFor();
+    assert.equal(await decidedBy.getAttribute('aria-invalid'), 'true');
+    await expectAccessible(page);
+
+    await offence.fill('2013-09-14');
+    await finding
+      .getByLabel(
+        'Conviction 1: equivalence: a predicate felony conviction under PL 70.06(1)(b)(i)',
+      )
+      .selectOption('yes');
+    await decidedBy.fill('Synthetic Reviewer Okafor');
+    await finding
+      .getByLabel('Conviction 1: equivalence: when the finding was made')
+      .fill('2016-06-01');
+    await section.getByLabel('Conviction 1: a hate crime (PL 485.05)').selectOption('yes');
+    await save();
+    await section.getByText('Corrected. The case must now be decided again').waitFor();
+    type Stored = {
+      history: { convictions: Record<string, unknown>[] };
+      events: { kind: string; details: { fields?: string[] } }[];
+    };
+    const stored = (await clerk.request('GET', `/api/cases/${id}`)).body as Stored;
+    assert.deepEqual(stored.history.convictions[0], {
+      charge: 'NJ 2C:12-1b(1)',
+      level: 'felony',
+      court: 'other-state',
+      courtState: 'New Jersey',
+      disposition: 'conviction',
+      offenseDate: '2013-09-14',
+      judgmentDate: '2014-03-01',
+      hateCrime: true,
+      incarceration: [],
+      equivalence: {
+        newYorkCharge: 'PL 120.05(2)',
+        predicateFelony: true,
+        decidedBy: 'Synthetic Reviewer Okafor',
+        decidedOn: '2016-06-01',
+      },
+      source: 'e-justice-ny',
+    });
+    assert.deepEqual(stored.events.at(-1)?.details.fields, ['history.convictions']);
+
+    await page.getByRole('button', { name: 'Decide under the law' }).click();
+    await page.getByText('Done: Decide under the law.').waitFor();
+    const decided = page.getByRole('article', { name: /Hold past the release time/ });
+    await decided.getByText('Allowed', { exact: true }).waitFor();
+    assert.equal(await decided.getByText('Needs information', { exact: true }).count(), 0);
+
+    // Every correction form open at once, the finding as recorded.
+    await section.getByText('Custody: facility, booking number, arrest').click();
+    await section.getByText('Database checks: criminal warrant').click();
+    await section.getByText('The judicial warrant', { exact: true }).click();
+    assert.equal(
+      await finding
+        .getByLabel('Conviction 1: equivalence: the legal reviewer who made the finding')
+        .inputValue(),
+      'Synthetic Reviewer Okafor',
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'case-correction-equivalence');
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('corrects a conviction’s level, court, disposition and sentence in place, and pending cases with their charges', async () => {
     const id = await decidedCase(browser.desk, 'C-ENTRIES');
     const clerk = await browser.desk.as('clerk');
@@ -111,6 +286,9 @@ describe('correcting a case on its page', () => {
     await section
       .getByLabel('New pending case, charge 1: relates to a firearm or ammunition')
       .selectOption('yes');
+    await section
+      .getByLabel('New pending case: if convicted, the court must find a youthful offender')
+      .selectOption('no');
     await section.getByRole('button', { name: 'Add a charge to new pending case' }).click();
     await section.getByLabel('New pending case, new charge: charge').fill('PL 155.25');
     await save();
@@ -140,6 +318,7 @@ describe('correcting a case on its page', () => {
         court: 'new-york',
         familyCourt: false,
         disposition: 'pending',
+        mustBeYouthfulOffender: false,
         source: 'e-justice-ny',
         charges: [{ charge: 'PL 265.01', firearmOrAmmunition: true }, { charge: 'PL 155.25' }],
       },
@@ -296,6 +475,10 @@ describe('correcting a case on its page', () => {
 
     await form.getByLabel('Subject ID').fill('SUBJ-0001');
     await form.getByLabel('Event number').fill('EV-2016-77');
+    await form.getByLabel('The immigration officer who signed it').fill('Synthetic Officer Lane');
+    await form.getByLabel('That officer’s title').fill('Supervisory Detention Officer');
+    await form.getByLabel('When the form was served on the person').fill('2016-05-23T12:30');
+    await form.getByText('Tell ICE of the release', { exact: true }).click();
     await form.getByRole('button', { name: 'Add an administrative warrant' }).click();
     await form.getByLabel('New administrative warrant: form').selectOption('I-205');
     await form.getByLabel('New administrative warrant: signed by').fill('Synthetic Officer Marsh');
@@ -312,9 +495,19 @@ describe('correcting a case on its page', () => {
     assert.deepEqual(stored.request.administrativeWarrants, [
       { form: 'I-205', signedBy: 'Synthetic Officer Marsh' },
     ]);
+    assert.deepEqual(stored.request.issuingOfficer, {
+      name: 'Synthetic Officer Lane',
+      title: 'Supervisory Detention Officer',
+    });
+    // The pages are in New York's time zone: 12:30 EDT.
+    assert.equal(stored.request.servedOnPersonAt, '2016-05-23T16:30:00.000Z');
+    assert.deepEqual(stored.request.actions, ['notify']);
     assert.deepEqual(stored.events.at(-1)?.details.fields?.sort(), [
+      'request.actions',
       'request.administrativeWarrants',
       'request.eventNumber',
+      'request.issuingOfficer',
+      'request.servedOnPersonAt',
       'request.subjectId',
     ]);
     assert.equal(

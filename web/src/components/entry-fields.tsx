@@ -194,7 +194,8 @@ export function boxesField<T, C extends string>({
   const sorted = (codes: readonly string[]) => JSON.stringify([...codes].sort());
   return {
     render: (place, entry) => (
-      <fieldset className="usa-fieldset">
+      // Where a to-do item about the boxes takes the focus.
+      <fieldset className="usa-fieldset" id={fieldId(`${place.path}.${name}`)} tabIndex={-1}>
         <legend className="usa-legend">{labelIn(place, legend)}</legend>
         {Object.entries<string>(labels).map(([code, label]) => {
           const id = fieldId(`${place.path}.${name}.${code}`);
@@ -222,6 +223,85 @@ export function boxesField<T, C extends string>({
         value: sorted(ticked) === sorted(of(drawn)) ? entry : set(entry, ticked),
         pairs: [],
       };
+    },
+  };
+}
+
+/**
+ * A group of fields kept together as one optional value of the entry (a conviction's equivalence
+ * finding, a recorded database fact): drawn in a fieldset that a to-do item about the group as a
+ * whole focuses, read back through its own fields, and removed when `absent` says what the person
+ * left is no value at all.
+ */
+export function groupField<T, G extends object>({
+  name,
+  legend,
+  label,
+  hint,
+  fields,
+  of,
+  set,
+  blank,
+  absent = (group) => Object.keys(group).length === 0,
+}: {
+  name: string;
+  /** The fieldset's legend, after the entry's label. */
+  legend: string;
+  /** The words that begin its fields' labels, after the entry's label. */
+  label: string;
+  hint?: string;
+  fields: readonly EntryField<G>[];
+  of: (entry: T) => G | undefined;
+  /** The group as written back; `undefined` removes it. */
+  set: (entry: T, group: G | undefined) => T;
+  /** The group as drawn when the entry has none. */
+  blank: G;
+  absent?: (group: G) => boolean;
+}): EntryField<T> {
+  return {
+    render: (place, entry, errors) => {
+      const path = `${place.path}.${name}`;
+      const id = fieldId(path);
+      const error = errors.get(path);
+      const described = [
+        hint === undefined ? '' : `${id}-hint`,
+        error === undefined ? '' : `${id}-error`,
+      ].filter((part) => part !== '');
+      return (
+        // Where a to-do item about the group as a whole takes the focus.
+        <fieldset
+          className="usa-fieldset desk-conviction"
+          id={id}
+          tabIndex={-1}
+          aria-describedby={described.length === 0 ? undefined : described.join(' ')}
+        >
+          <legend className="usa-legend">{labelIn(place, legend)}</legend>
+          {hint !== undefined && (
+            <div className="usa-hint" id={`${id}-hint`}>
+              {hint}
+            </div>
+          )}
+          {error !== undefined && (
+            <span className="usa-error-message" id={`${id}-error`}>
+              {error}
+            </span>
+          )}
+          <EntryFields
+            fields={fields}
+            place={{ path, label: labelIn(place, label) }}
+            entry={of(entry) ?? blank}
+            errors={errors}
+          />
+        </fieldset>
+      );
+    },
+    read: (place, entry, drawn, values) => {
+      const path = `${place.path}.${name}`;
+      const shown = of(drawn) ?? blank;
+      const { value: group, pairs } = readEntry(fields, { path, label: '' }, shown, values);
+      // Left as drawn, the entry keeps what it had (nothing, when the blank was drawn).
+      if (sameJson(group, shown)) return { value: entry, pairs };
+      return { value: set(entry, absent(group) ? undefined : group), pairs };
     },
   };
 }

@@ -15,6 +15,7 @@ import type { components } from '../api/openapi';
 import type { CaseStep } from '../../../src/desk/case-lifecycle.js';
 import type { Intake } from '../../../src/desk/intake.js';
 import {
+  ACTION_LABELS,
   FORM_LABELS,
   ISSUER_LABELS,
   PROBABLE_CAUSE_LABELS,
@@ -30,6 +31,7 @@ import {
   EntryList,
   fieldPathOf,
   formValues,
+  groupField,
   instantOf,
   listEdit,
   listField,
@@ -58,12 +60,15 @@ type Custody = Intake['custody'];
 type CustodyCharge = Custody['charges'][number];
 type History = Intake['history'];
 type Conviction = History['convictions'][number];
+type Equivalence = NonNullable<Conviction['equivalence']>;
+type RecordedFact = NonNullable<History['criminalWarrant']>;
 type Period = NonNullable<Conviction['incarceration']>[number];
 type PendingCase = History['pendingCases'][number];
 type PendingCharge = PendingCase['charges'][number];
 type Request = Intake['request'];
 type Warrant = NonNullable<Request['judicialWarrant']>;
 type AdministrativeWarrant = Request['administrativeWarrants'][number];
+type Officer = NonNullable<Request['issuingOfficer']>;
 
 const LEVEL_LABELS: Record<NonNullable<Conviction['level']>, string> = {
   felony: 'Felony',
@@ -108,6 +113,12 @@ const REQUESTER_LABELS: Record<Request['requester'], string> = {
   'other-federal-immigration-duties': 'Another federal officer with immigration-related duties',
   'other-federal': 'Another federal officer',
   unknown: 'Not recorded',
+};
+
+const REQUESTED_ACTION_LABELS: Record<NonNullable<Request['actions']>[number], string> = {
+  hold: ACTION_LABELS.hold,
+  notify: ACTION_LABELS.notify,
+  transfer: ACTION_LABELS.transfer,
 };
 
 const ADMINISTRATIVE_WARRANT_LABELS: Record<AdministrativeWarrant['form'], string> = {
@@ -175,6 +186,75 @@ const HISTORY_FIELDS: readonly EntryField<History>[] = [
   }),
 ];
 
+/**
+ * A recorded database fact (a warrant, a gang or terrorist-screening indication, removal): its
+ * answer, where it came from (some laws accept only some sources) and when it was recorded.
+ * "Not recorded" removes the fact; its source and time go with it.
+ */
+const recordedFact = (name: keyof History, legend: string, label: string) =>
+  groupField<History, Partial<RecordedFact>>({
+    name,
+    legend,
+    label,
+    fields: [
+      valueField({
+        name: 'value',
+        label: 'answer',
+        control: tri('Not recorded'),
+        codec: triOf('value'),
+      }),
+      valueField({
+        name: 'source',
+        label: 'where it came from',
+        control: select(SOURCE_LABELS),
+        codec: textOf('source', false),
+      }),
+      valueField({
+        name: 'recordedAt',
+        label: 'when it was recorded',
+        control: DATETIME,
+        codec: instantOf('recordedAt'),
+      }),
+    ],
+    of: (history) => history[name] as RecordedFact | undefined,
+    set: (history, fact) => withKey(history, name, fact),
+    blank: { source: 'unknown' },
+    absent: (fact) => fact.value === undefined,
+  });
+
+const FACT_FIELDS: readonly EntryField<History>[] = [
+  recordedFact(
+    'criminalWarrant',
+    'An outstanding criminal warrant, in New York or another U.S. jurisdiction',
+    'Criminal warrant',
+  ),
+  recordedFact(
+    'knownGangMember',
+    'Identified as a known gang member in the NCIC database',
+    'Known gang member',
+  ),
+  recordedFact(
+    'terroristScreeningMatch',
+    'Identified as a possible match in the terrorist screening database',
+    'Terrorist screening match',
+  ),
+  recordedFact(
+    'warrantOfRemoval',
+    'An outstanding warrant of removal (8 C.F.R. 241.2)',
+    'Warrant of removal',
+  ),
+  recordedFact(
+    'finalOrderOfRemoval',
+    'Is or has been subject to a final order of removal (8 C.F.R. 1241.1)',
+    'Final order of removal',
+  ),
+  recordedFact(
+    'reenteredAfterRemoval',
+    'Re-entered the country illegally after a previous removal or return',
+    'Re-entry after removal',
+  ),
+];
+
 const PERIODS: ListSpec<Period> = {
   legend: 'Periods incarcerated for it',
   noun: 'Period',
@@ -222,16 +302,84 @@ const CONVICTIONS: ListSpec<Conviction> = {
       codec: textOf('disposition', false),
     }),
     valueField({
+      name: 'offenseDate',
+      label: 'date of the offence',
+      control: DATE,
+      codec: textOf('offenseDate'),
+    }),
+    valueField({
       name: 'judgmentDate',
       label: 'date of judgment',
       control: DATE,
       codec: textOf('judgmentDate'),
+    }),
+    // Absent means it was not a hate crime: the record keeps only the mark.
+    valueField({
+      name: 'hateCrime',
+      label: 'a hate crime (PL 485.05)',
+      control: select({ yes: 'Yes' }, 'No'),
+      codec: {
+        of: (conviction) => (conviction.hateCrime === true ? 'yes' : ''),
+        set: (conviction, text) =>
+          withKey(conviction, 'hateCrime', text === 'yes' ? true : undefined),
+      },
+    }),
+    groupField<Conviction, Partial<Equivalence>>({
+      name: 'equivalence',
+      legend: 'legal reviewer’s equivalence finding',
+      label: 'equivalence',
+      hint:
+        'For a federal or another state’s conviction: without it, the conviction cannot count ' +
+        'under NYC law. Empty every field to remove the finding.',
+      fields: [
+        valueField({
+          name: 'newYorkCharge',
+          label: 'the New York felony it is equivalent to',
+          hint: 'A New York charge code, e.g. PL 120.05(2)',
+          control: TEXT,
+          codec: textOf('newYorkCharge'),
+        }),
+        valueField({
+          name: 'predicateFelony',
+          label: 'a predicate felony conviction under PL 70.06(1)(b)(i)',
+          control: tri('Not recorded'),
+          codec: triOf('predicateFelony'),
+        }),
+        valueField({
+          name: 'decidedBy',
+          label: 'the legal reviewer who made the finding',
+          control: TEXT,
+          codec: textOf('decidedBy'),
+        }),
+        valueField({
+          name: 'decidedOn',
+          label: 'when the finding was made',
+          control: DATE,
+          codec: textOf('decidedOn'),
+        }),
+      ],
+      of: (conviction) => conviction.equivalence,
+      set: (conviction, equivalence) =>
+        withKey(conviction, 'equivalence', equivalence as Equivalence | undefined),
+      blank: {},
     }),
     valueField({
       name: 'source',
       label: 'where this record came from',
       control: select(SOURCE_LABELS),
       codec: textOf('source', false),
+    }),
+    valueField({
+      name: 'recordedAt',
+      label: 'when this entry was recorded',
+      control: DATETIME,
+      codec: instantOf('recordedAt'),
+    }),
+    valueField({
+      name: 'id',
+      label: 'the record’s own identifier for this entry',
+      control: TEXT,
+      codec: textOf('id'),
     }),
     // The sentence as the law reads it: time incarcerated for the conviction (NYC's look-back
     // is extended by it). Not recorded and none are different answers.
@@ -320,10 +468,28 @@ const PENDING_CASES: ListSpec<PendingCase> = {
       codec: triOf('releasedUnderCpl17070'),
     }),
     valueField({
+      name: 'mustBeYouthfulOffender',
+      label: 'if convicted, the court must find a youthful offender (CPL 720.20(1)(b))',
+      control: tri('Not recorded'),
+      codec: triOf('mustBeYouthfulOffender'),
+    }),
+    valueField({
       name: 'source',
       label: 'where this record came from',
       control: select(SOURCE_LABELS),
       codec: textOf('source', false),
+    }),
+    valueField({
+      name: 'recordedAt',
+      label: 'when this entry was recorded',
+      control: DATETIME,
+      codec: instantOf('recordedAt'),
+    }),
+    valueField({
+      name: 'id',
+      label: 'the record’s own identifier for this entry',
+      control: TEXT,
+      codec: textOf('id'),
     }),
     listField({
       name: 'charges',
@@ -464,6 +630,35 @@ const REQUEST_FIELDS: readonly EntryField<Request>[] = [
           name === '' ? undefined : { ...request.issuingOfficer, name },
         ),
     },
+  }),
+  valueField({
+    name: 'issuingOfficer.title',
+    label: 'that officer’s title',
+    control: TEXT,
+    codec: {
+      of: (request) => request.issuingOfficer?.title ?? '',
+      set: (request, title) => {
+        const officer = request.issuingOfficer;
+        if (title !== '') return { ...request, issuingOfficer: { ...officer, title } as Officer };
+        return officer === undefined
+          ? request
+          : withKey(request, 'issuingOfficer', withKey(officer, 'title', undefined));
+      },
+    },
+  }),
+  valueField({
+    name: 'servedOnPersonAt',
+    label: 'when the form was served on the person',
+    control: DATETIME,
+    codec: instantOf('servedOnPersonAt'),
+  }),
+  boxesField({
+    name: 'actions',
+    legend: 'what the detainer asks: none ticked reads it from the form',
+    labels: REQUESTED_ACTION_LABELS,
+    of: (request) => request.actions ?? [],
+    set: (request, actions) =>
+      withKey(request, 'actions', actions.length === 0 ? undefined : actions),
   }),
   boxesField({
     name: 'probableCause',
@@ -625,6 +820,7 @@ export function RecordCorrection({
           </p>
           <CustodyForm view={view} send={sendRecord} />
           <HistoryForm view={view} send={sendRecord} />
+          <FactsForm view={view} send={sendRecord} />
           <WarrantForm view={view} send={sendRecord} />
         </section>
       )}
@@ -722,6 +918,43 @@ function HistoryForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
         />
         <button className="usa-button" type="submit" disabled={mutation.isPending}>
           Save the criminal history corrections
+        </button>
+      </form>
+    </details>
+  );
+}
+
+/** The history's recorded database facts: warrants, gang, terrorist screening, removal. */
+function FactsForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
+  const { mutation, errors, outcome } = useCorrection(view, send);
+  const history = view.history as History;
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    const corrected = readEntry(FACT_FIELDS, SECTION('history'), history, values).value;
+    mutation.mutate({ body: { history: changedKeys(history, corrected) }, pairs: [] });
+  };
+  return (
+    <details className="desk-correction">
+      <summary>
+        Database checks: criminal warrant, gang, terrorist screening, removal and re-entry
+      </summary>
+      {/* Keyed by the case version, so a reload shows the record as it is now. */}
+      <form key={view.version} className="usa-form usa-form--large" onSubmit={submit} noValidate>
+        {outcome}
+        <p>
+          What the databases searched said of the person. A fact counts only when it came from a
+          source the law accepts; an answer set to Not recorded removes the fact with its source and
+          time.
+        </p>
+        <EntryFields
+          fields={FACT_FIELDS}
+          place={SECTION('history')}
+          entry={history}
+          errors={errors}
+        />
+        <button className="usa-button" type="submit" disabled={mutation.isPending}>
+          Save the database checks
         </button>
       </form>
     </details>
