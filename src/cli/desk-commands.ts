@@ -87,7 +87,9 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
 
   program
     .command('start')
-    .description('load the demo caseload if the store is empty, then serve (what `npm start` runs)')
+    .description(
+      'load the demo caseload (and a synthetic ICE release) if the store is empty, then serve (what `npm start` runs)',
+    )
     .addOption(databaseOption())
     .option('--host <host>', 'address to listen on')
     .option('--port <port>', 'port to listen on')
@@ -113,7 +115,10 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
             }),
           ),
         );
-        if (report !== undefined) await write(`${JSON.stringify(report)}\n`);
+        if (report !== undefined) {
+          await write(`${JSON.stringify(report)}\n`);
+          await loadDemoIce(config.iceDatabase, options.seed, write);
+        }
       });
       await serveUntilStopped(options, write, true);
     });
@@ -289,12 +294,14 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
 
   program
     .command('demo')
-    .description('load the synthetic demo caseload (reproducible by seed)')
+    .description(
+      'load the synthetic demo caseload and the synthetic ICE release (reproducible by seed)',
+    )
     .addOption(databaseOption())
     .addOption(seedOption())
     .option('--password <password>', 'the demo accounts’ password', DEMO_PASSWORD)
     .action(async (options) => {
-      await withDesk(options, async (ctx) => {
+      await withDesk(options, async (ctx, config) => {
         const { loadDemo } = await import('../demo/load-demo.js');
         const report = await withDemoProgress((onProgress) =>
           ctx.store.withoutSyncWaits(() =>
@@ -307,8 +314,19 @@ export function registerDeskCommands(program: Command, write: Write, fail: Fail)
           ),
         );
         await write(`${JSON.stringify(report, null, 2)}\n`);
+        await loadDemoIce(config.iceDatabase, options.seed, write);
       });
     });
+}
+
+/**
+ * The demo's synthetic ICE release, labelled "SYNTHETIC DEMO RELEASE — not ICE data", imported
+ * into the ICE analytics database unless it holds a real release (src/demo/load-demo-ice.ts).
+ */
+async function loadDemoIce(path: string, seed: number, write: Write): Promise<void> {
+  const { demoIceSummary, loadDemoIceRelease } = await import('../demo/load-demo-ice.js');
+  const report = await loadDemoIceRelease(path, { seed, now: demoDay() });
+  await write(demoIceSummary(report, path));
 }
 
 function registerCaseCommands(program: Command, write: Write, fail: Fail): void {

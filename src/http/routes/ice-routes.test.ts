@@ -79,7 +79,7 @@ describe('the ICE data API (public)', () => {
       to: '2017-06-30',
       outcome: 'booked',
     });
-    const drill = new URLSearchParams(rows[1]!.drill as Record<string, string>);
+    const drill = new URLSearchParams(rows[1]!.drill);
     const drilled = await get(`/api/ice/stats?${drill.toString()}`);
     assert.equal((drilled.body.totals as { detainers: number }).detainers, 1);
     assert.deepEqual(body.duplicates, { included: false, count: 1 });
@@ -165,6 +165,7 @@ describe('the ICE data API (public)', () => {
         importId: 1,
         fileName: 'synthetic.csv',
         format: 'synthetic',
+        synthetic: false,
         importedAt: '2026-01-02T03:04:05Z',
         rowsRead: 4,
         rowsLoaded: 4,
@@ -174,6 +175,47 @@ describe('the ICE data API (public)', () => {
         lastDate: '2016-09-12',
       },
     ]);
+  });
+
+  it('GET /api/ice/nyc sets ICE’s NYC counts beside each published figure', async () => {
+    const { status, body } = await get('/api/ice/nyc');
+    assert.equal(status, 200);
+    const figures = body.figures as {
+      jurisdiction: string;
+      published: string;
+      received?: number;
+      readings: {
+        basis: string;
+        releases: string;
+        agency: { detainers: number; declined: number; drill: Record<string, string> };
+        newYorkState: { detainers: number };
+      }[];
+    }[];
+    const fy2016 = figures.find((f) => f.jurisdiction === 'nyc-doc' && f.published === 'FY2016');
+    assert.ok(fy2016);
+    assert.equal(fy2016.received, 51);
+    // The declined detainer at the city's jail is prepared on 2016-06-30: in the city's FY2016.
+    const cityYear = fy2016.readings.find((reading) => reading.basis === 'city fiscal year');
+    assert.ok(cityYear);
+    assert.equal(cityYear.agency.detainers, 1);
+    assert.equal(cityYear.agency.declined, 1);
+    assert.equal(cityYear.newYorkState.detainers, 1);
+    assert.equal(cityYear.releases, 'part');
+    assert.deepEqual(cityYear.agency.drill, {
+      agency: 'nyc-doc',
+      from: '2015-07-01',
+      to: '2016-06-30',
+    });
+    const drilled = await get(
+      `/api/ice/stats?${new URLSearchParams(cityYear.agency.drill).toString()}`,
+    );
+    assert.equal((drilled.body.totals as { detainers: number }).detainers, 1);
+    const early = figures.find((f) => f.published === 'October 2012 to September 2013');
+    assert.equal(early?.readings[0]?.releases, 'none');
+    const caveats = (body.caveats as { id: string }[]).map((caveat) => caveat.id);
+    assert.ok(caveats.includes('agency-figures-differ'));
+    assert.ok(caveats.includes('created-not-served'));
+    assert.ok(!caveats.includes('synthetic-release'));
   });
 
   it('appears in the OpenAPI document', () => {
@@ -186,6 +228,7 @@ describe('the ICE data API (public)', () => {
       '/api/ice/refusers',
       '/api/ice/series',
       '/api/ice/imports',
+      '/api/ice/nyc',
     ]) {
       assert.ok(document.paths?.[path]?.get, path);
     }

@@ -16,7 +16,9 @@ import {
   iceStats,
   SERIES_INTERVALS,
 } from '../../ice/analysis/ice-stats.js';
+import { iceNycComparison } from '../../ice/analysis/nyc-comparison.js';
 import { DIMENSIONS, statsFilterSchema } from '../../ice/analysis/stats-request.js';
+import { SYNTHETIC_RELEASE_LABEL } from '../../ice/synthetic-release.js';
 import type { DeskEnv } from '../desk-env.js';
 import { integerParam, integerParamOr } from '../integer-param.js';
 import { problemResponses } from '../problem.js';
@@ -73,16 +75,29 @@ const rowSchema = z
   })
   .meta({ id: 'IceStatsRow' });
 const caveatSchema = z.object({ id: z.string(), text: z.string() }).meta({ id: 'IceCaveat' });
+const syntheticSchema = z
+  .boolean()
+  .describe(
+    `The demo's made-up release, labelled "${SYNTHETIC_RELEASE_LABEL}": its figures are not ICE's.`,
+  );
+const coverageSchema = z.object({
+  imports: z.array(
+    z.object({
+      importId: count,
+      fileName: z.string(),
+      format: z.string(),
+      synthetic: syntheticSchema,
+    }),
+  ),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 const answerShape = {
   filter: z.record(z.string(), z.unknown()),
   totals: z.object(countsShape),
   duplicates: z.object({ included: z.boolean(), count }),
   otherLiftReasons: z.array(z.object({ value: z.string(), known: z.boolean(), detainers: count })),
-  coverage: z.object({
-    imports: z.array(z.object({ importId: count, fileName: z.string(), format: z.string() })),
-    from: z.string().nullable(),
-    to: z.string().nullable(),
-  }),
+  coverage: coverageSchema,
   caveats: z.array(caveatSchema),
 };
 const json = <S extends z.ZodType>(schema: S, description: string) => ({
@@ -230,6 +245,7 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
                   importId: count,
                   fileName: z.string(),
                   format: z.string(),
+                  synthetic: syntheticSchema,
                   importedAt: z.string(),
                   rowsRead: count,
                   rowsLoaded: count,
@@ -248,5 +264,67 @@ export function registerIceRoutes(app: OpenAPIHono<DeskEnv>, ice: IceDatabaseSou
       },
     }),
     async (c) => c.json(await ice.use((db) => iceImports(db)), 200),
+  );
+  const counted = z.object(countsShape);
+  const nycReading = z.object({
+    basis: z.string().describe('The reading of the published period, e.g. "calendar year".'),
+    from: z.string(),
+    to: z.string(),
+    releases: z
+      .enum(['whole', 'part', 'none'])
+      .describe('How much of the period the imported releases’ prepare dates span.'),
+    agency: counted
+      .extend({ drill: drillSchema })
+      .describe('ICE’s detainers at the facilities matched to the agency.'),
+    newYorkState: counted
+      .extend({ drill: drillSchema })
+      .describe('ICE’s detainers at every facility in New York State.'),
+  });
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/ice/nyc',
+      tags,
+      security: [],
+      summary: 'ICE’s records of New York City beside the agencies’ published figures (public)',
+      description:
+        'For each figure DOC and NYPD are reported to have published (the same as in ' +
+        '`/api/dashboard`), and every reading of its period: the detainers ICE’s imported ' +
+        'releases record at the facilities matched to that agency and in New York State, and ' +
+        'how far the releases cover the period. Likely duplicates are left out. The two need ' +
+        'not match: see the caveats.',
+      responses: {
+        200: json(
+          z
+            .object({
+              figures: z.array(
+                z.object({
+                  jurisdiction: z.string(),
+                  agency: z.string(),
+                  agencyShort: z.string(),
+                  published: z.string().describe('The period as the source names it.'),
+                  periodNote: z.string(),
+                  received: count.optional(),
+                  honored: count.optional(),
+                  transferred: count.optional(),
+                  notHonored: count.optional(),
+                  sources: z.array(z.object({ url: z.string(), note: z.string() })).readonly(),
+                  verification: z.literal('secondary'),
+                  readings: z.array(nycReading),
+                }),
+              ),
+              releasesFrom: z.string().nullable(),
+              releasesTo: z.string().nullable(),
+              duplicates: z.object({ included: z.boolean(), count }),
+              coverage: coverageSchema,
+              caveats: z.array(caveatSchema),
+            })
+            .meta({ id: 'IceNycComparison' }),
+          'Each published figure with ICE’s counts for every reading of its period.',
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await ice.use((db) => iceNycComparison(db)), 200),
   );
 }

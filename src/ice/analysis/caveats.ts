@@ -23,6 +23,8 @@ export interface CaveatContext {
   usesDetainerType: boolean;
   /** Raw lift reasons counted as "other"; `known` when the table put them there on purpose. */
   otherValues: readonly { value: string; known: boolean; detainers: number }[];
+  /** File names of the synthetic demo releases the result counts (synthetic-release.ts). */
+  syntheticReleases?: readonly string[];
 }
 
 /** How the importer flags them (after the Deportation Data Project's cleaning, §1.4). */
@@ -56,13 +58,35 @@ const DECLINES_UNDERCOUNTED: Caveat = {
     'here is a lower bound.',
 };
 
+/**
+ * First whenever the demo's synthetic release is counted: its figures are made up. The file name
+ * carries the label (`SYNTHETIC DEMO RELEASE — not ICE data`).
+ */
+export function syntheticReleaseCaveat(fileNames: readonly string[]): Caveat {
+  return {
+    id: 'synthetic-release',
+    text:
+      `These figures include ${fileNames.map((name) => `"${name}"`).join(', ')}: a synthetic ` +
+      'release the demo made up (invented facilities and people, volumes and outcomes chosen ' +
+      'only so the pages have something to show). It is not ICE data and says nothing about ' +
+      'any real agency.',
+  };
+}
+
 /** The caveats that need no figures, for answers that list the data rather than count it. */
-export function generalCaveats(): Caveat[] {
-  return [CREATED_NOT_SERVED, DETAINERS_NOT_PEOPLE, DECLINES_UNDERCOUNTED];
+export function generalCaveats(syntheticReleases: readonly string[] = []): Caveat[] {
+  return [
+    ...(syntheticReleases.length > 0 ? [syntheticReleaseCaveat(syntheticReleases)] : []),
+    CREATED_NOT_SERVED,
+    DETAINERS_NOT_PEOPLE,
+    DECLINES_UNDERCOUNTED,
+  ];
 }
 
 export function caveatsFor(context: CaveatContext): Caveat[] {
+  const synthetic = context.syntheticReleases ?? [];
   const caveats: Caveat[] = [
+    ...(synthetic.length > 0 ? [syntheticReleaseCaveat(synthetic)] : []),
     CREATED_NOT_SERVED,
     DETAINERS_NOT_PEOPLE,
     {

@@ -108,7 +108,9 @@ describe('ICE statistics over a DuckDB database', () => {
     assert.equal(result.totals.declineRateOfRecorded, 3 / 8);
     assert.deepEqual(result.duplicates, { included: false, count: 1 });
     assert.deepEqual(result.coverage, {
-      imports: [{ importId: 1, fileName: 'synthetic-2017.csv', format: 'synthetic' }],
+      imports: [
+        { importId: 1, fileName: 'synthetic-2017.csv', format: 'synthetic', synthetic: false },
+      ],
       from: '2016-06-30',
       to: '2017-03-04',
     });
@@ -273,6 +275,7 @@ describe('ICE statistics over a DuckDB database', () => {
         importId: 2,
         fileName: 'second.csv',
         format: 'synthetic',
+        synthetic: false,
         importedAt: '2026-01-02T03:04:05Z',
         rowsRead: 3,
         rowsLoaded: 3,

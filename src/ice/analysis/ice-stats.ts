@@ -35,6 +35,7 @@ import {
   withImpliedDimensions,
 } from './stats-sql.js';
 import { DeskError } from '../../desk/errors.js';
+import { isSyntheticRelease } from '../synthetic-release.js';
 
 export type Counts = OutcomeCounts & DeclineRates;
 export type KeyValue = string | number | null;
@@ -48,7 +49,8 @@ export interface StatsRow extends Counts {
 }
 
 export interface Coverage {
-  imports: { importId: number; fileName: string; format: string }[];
+  /** `synthetic`: the demo's made-up release, not ICE data (synthetic-release.ts). */
+  imports: { importId: number; fileName: string; format: string; synthetic: boolean }[];
   /** The first and last prepared date among the detainers counted. */
   from: string | null;
   to: string | null;
@@ -217,6 +219,7 @@ async function answer(
     inferredAgencies.add(filter.agency);
   }
   const duplicates = { included: filter.includeDuplicates, count: summary.duplicates };
+  const imports = await importsNamed(db, [...summary.importIds]);
   return {
     by,
     filter,
@@ -225,7 +228,7 @@ async function answer(
     duplicates,
     otherLiftReasons,
     coverage: {
-      imports: await importsNamed(db, [...summary.importIds]),
+      imports,
       from: summary.from,
       to: summary.to,
     },
@@ -246,9 +249,13 @@ async function answer(
         filter.type !== undefined ||
         filter.form !== undefined,
       otherValues: otherLiftReasons,
+      syntheticReleases: syntheticNames(imports),
     }),
   };
 }
+
+const syntheticNames = (imports: readonly { fileName: string; synthetic: boolean }[]) =>
+  imports.filter((entry) => entry.synthetic).map((entry) => entry.fileName);
 
 const isInferredAgency = (agency: string) =>
   AGENCY_ALIASES.some((alias) => alias.agency === agency && alias.inferred);
@@ -264,6 +271,7 @@ async function importsNamed(db: IceDatabase, ids: number[]): Promise<Coverage['i
     importId: num(row.import_id),
     fileName: text(row.file_name),
     format: text(row.format),
+    synthetic: isSyntheticRelease(text(row.file_name)),
   }));
 }
 
@@ -418,6 +426,8 @@ export interface ImportSummary {
   importId: number;
   fileName: string;
   format: string;
+  /** The demo's made-up release, not ICE data (synthetic-release.ts). */
+  synthetic: boolean;
   importedAt: string;
   rowsRead: number;
   rowsLoaded: number;
@@ -446,19 +456,18 @@ export async function iceImports(
      ORDER BY i.import_id`,
     ),
   );
-  return {
-    imports: rows.map((row) => ({
-      importId: num(row.import_id),
-      fileName: text(row.file_name),
-      format: text(row.format),
-      importedAt: text(row.imported_at),
-      rowsRead: num(row.rows_read),
-      rowsLoaded: num(row.rows_loaded),
-      rowsRejected: num(row.rows_rejected),
-      likelyDuplicates: num(row.duplicates),
-      firstDate: textOrNull(row.first_date),
-      lastDate: textOrNull(row.last_date),
-    })),
-    caveats: generalCaveats(),
-  };
+  const imports = rows.map((row) => ({
+    importId: num(row.import_id),
+    fileName: text(row.file_name),
+    format: text(row.format),
+    synthetic: isSyntheticRelease(text(row.file_name)),
+    importedAt: text(row.imported_at),
+    rowsRead: num(row.rows_read),
+    rowsLoaded: num(row.rows_loaded),
+    rowsRejected: num(row.rows_rejected),
+    likelyDuplicates: num(row.duplicates),
+    firstDate: textOrNull(row.first_date),
+    lastDate: textOrNull(row.last_date),
+  }));
+  return { imports, caveats: generalCaveats(syntheticNames(imports)) };
 }
