@@ -1,10 +1,11 @@
 /**
  * The app's pages and the frame around them: a skip link, the header with who is signed in, and
- * the page. Every page but sign-in and the law (public) needs a session; without one the person is
- * sent to sign in and brought back to the page they asked for.
+ * the page. Every page but sign-in, the reports and the law (public) needs a session; without one
+ * the person is sent to sign in and brought back to the page they asked for. The reports' pages
+ * (and the charts they draw) load only when opened, so the first page does not carry them.
  * @module
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
@@ -17,6 +18,17 @@ import { QueuePage } from './pages/queue-page';
 import { SignInPage } from './pages/sign-in-page';
 import { useSession, type Permission } from './session';
 import { ROLE_LABELS } from './labels';
+
+const ReportsPage = lazy(async () => ({
+  default: (await import('./pages/reports-page')).ReportsPage,
+}));
+const ReportPage = lazy(async () => ({
+  default: (await import('./pages/report-page')).ReportPage,
+}));
+
+function Later({ page }: { page: ReactNode }) {
+  return <Suspense fallback={<p aria-live="polite">Loading…</p>}>{page}</Suspense>;
+}
 
 export function App() {
   return (
@@ -33,8 +45,10 @@ export function App() {
           <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
           <Route path="/audit" element={<RequireSession page={<AuditPage />} />} />
           <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
-          {/* The law is public: no session needed to read it. */}
+          {/* The law and the reports are public: no session needed to read them. */}
           <Route path="/law" element={<LawPage />} />
+          <Route path="/reports" element={<Later page={<ReportsPage />} />} />
+          <Route path="/reports/:jurisdiction" element={<Later page={<ReportPage />} />} />
           <Route path="/password" element={<RequireSession page={<PasswordPage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
@@ -69,6 +83,7 @@ function Header() {
                   {item.label}
                 </Link>
               ))}
+            <Link to="/reports">Reports</Link>
             <Link to="/law">Law</Link>
             <Link to="/password">Change password</Link>
             <span>
@@ -83,9 +98,10 @@ function Header() {
             </button>
           </nav>
         )}
-        {/* A visitor may read the law, which is public, and nothing else. */}
+        {/* A visitor may read the reports and the law, which are public, and nothing else. */}
         {state.status === 'signed-out' && (
           <nav aria-label="Main" className="desk-header__nav">
+            <Link to="/reports">Reports</Link>
             <Link to="/law">Law</Link>
             {pathname !== '/sign-in' && <Link to="/sign-in">Sign in</Link>}
           </nav>

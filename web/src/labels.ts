@@ -135,3 +135,40 @@ export const SOURCE_LABELS: Record<Source, string> = {
   other: 'Other',
   unknown: 'Not recorded',
 };
+
+type DashboardFigures = Schemas['Dashboard']['agencies'][number]['periods'][number]['figures'];
+type PublishedFigure = Extract<
+  keyof Schemas['Dashboard']['published'][number],
+  'received' | 'honored' | 'transferred' | 'notHonored'
+>;
+
+/** The dashboard's four figures, as its columns name them (each report names its own). */
+export const DASHBOARD_FIGURE_LABELS: Record<keyof DashboardFigures, string> = {
+  received: 'Detainers received',
+  held: 'Held past release',
+  transferred: 'Transferred to ICE',
+  'not-honored': 'Not honoured',
+};
+
+/** The figures an agency is reported to have published, in the source's words. */
+export const PUBLISHED_FIGURE_LABELS: Record<PublishedFigure, string> = {
+  received: 'Detainers received',
+  honored: 'Honoured',
+  transferred: 'Transferred to ICE',
+  notHonored: 'Not honoured',
+};
+
+type Report = Schemas['Report'];
+type OmittedStatus = Exclude<Report['figures'][number]['status'], 'counted'>;
+
+/** A report's period: one the law sets, or any other asked for. */
+export const PERIOD_KIND_LABELS: Record<Report['period']['kind'], string> = {
+  statutory: 'A statutory period: one the law sets for this report',
+  custom: 'A custom period: not one the law sets, built for the days asked',
+};
+
+/** Why a report gives no number for a figure (its reason follows). */
+export const OMITTED_FIGURE_LABELS: Record<OmittedStatus, string> = {
+  'not-required': 'Not required for this period',
+  'not-recorded': 'Not recorded by the desk',
+};

@@ -4,7 +4,15 @@
  * @module
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { ReactNode } from 'react';
 import { api, ok, onSessionLost, setCsrfToken } from './api/client';
 import type { components } from './api/openapi';
@@ -32,6 +40,10 @@ const SessionContext = createContext<SessionApi | undefined>(undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const signedIn = useRef(false);
+  useEffect(() => {
+    signedIn.current = state.status === 'signed-in';
+  }, [state]);
 
   useEffect(() => {
     let active = true;
@@ -49,6 +61,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
     });
     onSessionLost(() => {
+      // A visitor asking for something that needs a session (a report for a period that is not
+      // public) has no session to lose: the page shows the API's refusal, nothing is cleared.
+      if (!signedIn.current) return;
       queryClient.clear();
       setState((current) =>
         current.status === 'signed-in' ? { status: 'signed-out', expired: true } : current,

@@ -35,8 +35,8 @@ describe('the accessibility check', () => {
         const style = getComputedStyle(document.activeElement!);
         return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       });
-    // The skip link comes first, the header's links (the desk's name, the public law), then the
-    // fields in order.
+    // The skip link comes first, the header's links (the desk's name, the public reports and
+    // law), then the fields in order.
     await page.keyboard.press('Tab');
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),
@@ -44,6 +44,8 @@ describe('the accessibility check', () => {
     );
     assert.ok(await focusRing(), 'the skip link shows where the focus is');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Reports');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Law');
     await page.keyboard.press('Tab');
