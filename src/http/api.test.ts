@@ -544,6 +544,7 @@ describe('every route is denied to every role that must not reach it', () => {
       'GET /api/ice/refusers',
       'GET /api/ice/series',
       'GET /api/ice/imports',
+      'GET /api/ice/nyc',
       'GET /api/reports',
       'GET /api/dashboard',
       'GET /api/reports/{jurisdiction}',

@@ -4,6 +4,7 @@
  * in reporting-and-other-subdivisions.ts, quoted by each figure.
  * @module
  */
+import { deepFreeze } from '../../../engine/freeze.js';
 import { triAnd, triNot } from '../../../engine/tri.js';
 import { subject, type ReportLaw, type ReportVersion } from '../../../reports/report-law.js';
 import {
@@ -226,7 +227,7 @@ const LL228: ReportVersion = {
   ],
 };
 
-export const DOC_REPORT_LAW: ReportLaw = {
+export const DOC_REPORT_LAW: ReportLaw = deepFreeze({
   jurisdiction: NYC_DOC.id,
   agency: 'New York City Department of Correction',
   agencyShort: 'DOC',
@@ -235,4 +236,4 @@ export const DOC_REPORT_LAW: ReportLaw = {
   lawVersions: localLawVersions(NYC_DOC.clauses, 'nyc.9-131.'),
   subjectFacts: nycSubjectFacts,
   published: NYC_PUBLISHED_FIGURES.filter((row) => row.jurisdiction === NYC_DOC.id),
-};
+});

@@ -5,6 +5,7 @@
  * @module
  */
 import type { ReportLaw, ReportVersion } from '../../../reports/report-law.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import {
   federalImmigrationAuthorityIn,
   held,
@@ -76,7 +77,7 @@ const LL228: ReportVersion = {
   ],
 };
 
-export const NYPD_REPORT_LAW: ReportLaw = {
+export const NYPD_REPORT_LAW: ReportLaw = deepFreeze({
   jurisdiction: NYC_NYPD.id,
   agency: 'New York City Police Department',
   agencyShort: 'NYPD',
@@ -85,4 +86,4 @@ export const NYPD_REPORT_LAW: ReportLaw = {
   lawVersions: localLawVersions(NYC_NYPD.clauses, 'nyc.14-154.'),
   subjectFacts: nycSubjectFacts,
   published: NYC_PUBLISHED_FIGURES.filter((row) => row.jurisdiction === NYC_NYPD.id),
-};
+});

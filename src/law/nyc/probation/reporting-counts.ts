@@ -7,6 +7,7 @@
  * @module
  */
 import type { CountDefinition, ReportLaw } from '../../../reports/report-law.js';
+import { deepFreeze } from '../../../engine/freeze.js';
 import {
   federalImmigrationAuthorityIn,
   held,
@@ -36,7 +37,7 @@ const counts: CountDefinition[] = [
   notHonored('4'),
 ].map((count) => ({ ...count, requiredFrom: NEWLY_REQUIRED }));
 
-export const PROBATION_REPORT_LAW: ReportLaw = {
+export const PROBATION_REPORT_LAW: ReportLaw = deepFreeze({
   jurisdiction: NYC_PROBATION.id,
   agency: 'New York City Department of Probation',
   agencyShort: 'Department of Probation',
@@ -63,4 +64,4 @@ export const PROBATION_REPORT_LAW: ReportLaw = {
   lawVersions: localLawVersions(NYC_PROBATION.clauses, 'nyc.9-205.'),
   subjectFacts: nycSubjectFacts,
   published: [],
-};
+});
