@@ -9,6 +9,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { AccountsPage } from './pages/accounts-page';
 import { AuditPage } from './pages/audit-page';
+import { EnforcementRequestsPage } from './pages/enforcement-requests-page';
 import { CasePage } from './pages/case-page';
 import { IntakePage } from './pages/intake-page';
 import { LawPage } from './pages/law-page';
@@ -44,6 +45,10 @@ export function App() {
           <Route path="/cases/:id" element={<RequireSession page={<CasePage />} />} />
           <Route path="/intake" element={<RequireSession page={<IntakePage />} />} />
           <Route path="/audit" element={<RequireSession page={<AuditPage />} />} />
+          <Route
+            path="/enforcement-requests"
+            element={<RequireSession page={<EnforcementRequestsPage />} />}
+          />
           <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
           {/* The law and the reports are public: no session needed to read them. */}
           <Route path="/law" element={<LawPage />} />
@@ -61,6 +66,11 @@ export function App() {
 const NAV: { to: string; label: string; permission: Permission }[] = [
   { to: '/', label: 'Queue', permission: 'case.read' },
   { to: '/intake', label: 'Record a request', permission: 'case.intake' },
+  {
+    to: '/enforcement-requests',
+    label: 'Law enforcement requests',
+    permission: 'enforcement-request.read',
+  },
   { to: '/audit', label: 'Audit log', permission: 'audit.read' },
   { to: '/accounts', label: 'Accounts', permission: 'users.manage' },
 ];
