@@ -102,8 +102,7 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     exitCode = EXIT.rejected;
   };
   registerDeskCommands(program, write, rejected);
-  registerReportCommands(program, write);
-  registerQuarterlyReportCommand(program, write);
+  registerQuarterlyReportCommand(registerReportCommands(program, write), write);
   const ice = program
     .command('ice')
     .description("import ICE's public FOIA detainer releases and count them");

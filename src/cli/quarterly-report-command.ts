@@ -9,10 +9,8 @@ import { databaseOption, withDesk } from './desk-commands.js';
 
 type Write = (text: string) => Promise<void>;
 
-/** Adds `quarterly` to the `reports` command registered before it. */
-export function registerQuarterlyReportCommand(program: Command, write: Write): void {
-  const reports = program.commands.find((command) => command.name() === 'reports');
-  if (reports === undefined) throw new Error('register the reports command first');
+/** Adds `quarterly` to the `reports` command. */
+export function registerQuarterlyReportCommand(reports: Command, write: Write): void {
   reports
     .command('quarterly')
     .description(

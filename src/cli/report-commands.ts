@@ -9,11 +9,12 @@ import { consoleAs, databaseOption, withDesk } from './desk-commands.js';
 
 type Write = (text: string) => Promise<void>;
 
-export function registerReportCommands(program: Command, write: Write): void {
+/** Registers `reports` and its annual-report commands; returns it for the quarterly one. */
+export function registerReportCommands(program: Command, write: Write): Command {
   const reports = program
     .command('reports')
     .description(
-      'the reports each law requires: DOC § 9-131(f), NYPD § 14-154(f), Probation § 9-205(f)',
+      'the reports each law requires: DOC § 9-131(f), NYPD § 14-154(f), Probation § 9-205(f), and the § 10-178(d) quarterly report',
     );
   reports
     .command('list')
@@ -96,4 +97,5 @@ export function registerReportCommands(program: Command, write: Write): void {
         }
       });
     });
+  return reports;
 }

@@ -10,6 +10,7 @@
  * report cites the clause (REQUEST_RECORDS_ID) in the version in force on the quarter's last day.
  * @module
  */
+import type { AuditState } from './build-report.js';
 import { DateTime } from 'luxon';
 import { isInForce, type Clause } from '../engine/clause.js';
 import { LAW_DATES } from '../desk/date-checks.js';
@@ -78,12 +79,6 @@ export interface ReportPart {
   readonly id: 'record' | 'disaggregation' | 'withholding' | 'other-reports';
   readonly statute: string;
   readonly method: string;
-}
-
-export interface AuditState {
-  readonly size: number;
-  readonly rootSha256: string;
-  readonly checkpoint?: string;
 }
 
 export interface Quarter {

@@ -35,6 +35,7 @@ import {
 } from '../audit/verify-records.js';
 import { DeskError } from '../desk/errors.js';
 import { appendAudit } from '../store/audit-writer.js';
+import type { AuditState } from '../reports/build-report.js';
 import type { Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -53,6 +54,25 @@ function readHead(db: Kysely<Database>): Promise<StoredHead> {
     .select(['size', 'lastHash', 'compactRange'])
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * The log as a report built in `db` (a transaction's snapshot) stands on: its size, its root, and
+ * the latest signed checkpoint at or below that size, so a reader can ask for a consistency proof.
+ */
+export async function auditState(db: Kysely<Database>): Promise<AuditState> {
+  const head = await readHead(db);
+  const checkpoint = await db
+    .selectFrom('auditCheckpoints')
+    .select('note')
+    .where('size', '<=', head.size)
+    .orderBy('size', 'desc')
+    .executeTakeFirst();
+  return {
+    size: head.size,
+    rootSha256: foldSubtrees(hashesFromHex(head.compactRange)).toString('hex'),
+    ...(checkpoint === undefined ? {} : { checkpoint: checkpoint.note }),
+  };
 }
 
 /** One entry for a person's read of the audit log, appended once the read has succeeded. */

@@ -10,9 +10,7 @@
  */
 import { sql } from 'kysely';
 import { canonicalize } from 'json-canonicalize';
-import { foldSubtrees } from '../audit/merkle.js';
 import { storedTextSha256 } from '../audit/record-hashes.js';
-import { hashesFromHex } from '../audit/tree-nodes.js';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { localDateOf } from '../engine/dates.js';
 import { refuseFuture } from '../desk/date-checks.js';
@@ -34,12 +32,11 @@ import {
   QUARTERLY_TIME_ZONE,
   quarterBounds,
   QuarterError,
-  type AuditState,
   type QuarterlyRequestsReport,
 } from '../reports/quarterly-requests.js';
 import { appendAudit } from '../store/audit-writer.js';
 import type { EnforcementRequestRow } from '../store/schema.js';
-import type { Trx } from './case-transaction.js';
+import { auditState } from './audit-service.js';
 import type { DeskContext } from './desk-context.js';
 
 export interface EnforcementRequestView {
@@ -256,25 +253,6 @@ export async function listEnforcementRequests(
   return { items: rows.map(viewOf), total: Number(count.total), limit, offset };
 }
 
-async function auditStateOf(trx: Trx): Promise<AuditState> {
-  const head = await trx
-    .selectFrom('auditHead')
-    .select(['size', 'compactRange'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  const checkpoint = await trx
-    .selectFrom('auditCheckpoints')
-    .select('note')
-    .where('size', '<=', head.size)
-    .orderBy('size', 'desc')
-    .executeTakeFirst();
-  return {
-    size: head.size,
-    rootSha256: foldSubtrees(hashesFromHex(head.compactRange)).toString('hex'),
-    ...(checkpoint === undefined ? {} : { checkpoint: checkpoint.note }),
-  };
-}
-
 /**
  * The § 10-178(d) report for a calendar quarter that has ended (`2026Q1`). Public: agencies,
  * response kinds and counts only. Built in one read-only snapshot with the audit log's state.
@@ -298,7 +276,7 @@ export async function quarterlyRequestsReport(
     if (ctx.store.dialect === 'postgres') {
       await sql`set transaction isolation level repeatable read read only`.execute(trx);
     }
-    const audit = await auditStateOf(trx);
+    const audit = await auditState(trx);
     const rows = await trx
       .selectFrom('enforcementRequests')
       .select([

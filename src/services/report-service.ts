@@ -7,8 +7,6 @@
  */
 import { sql } from 'kysely';
 import { requirePermission, type Actor } from '../auth/roles.js';
-import { foldSubtrees } from '../audit/merkle.js';
-import { hashesFromHex } from '../audit/tree-nodes.js';
 import { parseCase } from '../engine/case.js';
 import { localDateOf } from '../engine/dates.js';
 import { engineCaseFor } from '../desk/engine-case.js';
@@ -34,6 +32,7 @@ import {
   type ReportPeriod,
 } from '../reports/report-periods.js';
 import { appendAudit } from '../store/audit-writer.js';
+import { auditState } from './audit-service.js';
 import type { Trx } from './case-transaction.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -372,25 +371,6 @@ async function recordsStamp(trx: Trx): Promise<string> {
     ])
     .executeTakeFirstOrThrow();
   return JSON.stringify([cases.n, cases.last, requests.n, requests.answered]);
-}
-
-async function auditState(trx: Trx): Promise<AuditState> {
-  const head = await trx
-    .selectFrom('auditHead')
-    .select(['size', 'compactRange'])
-    .where('id', '=', 1)
-    .executeTakeFirstOrThrow();
-  const checkpoint = await trx
-    .selectFrom('auditCheckpoints')
-    .select('note')
-    .where('size', '<=', head.size)
-    .orderBy('size', 'desc')
-    .executeTakeFirst();
-  return {
-    size: head.size,
-    rootSha256: foldSubtrees(hashesFromHex(head.compactRange)).toString('hex'),
-    ...(checkpoint === undefined ? {} : { checkpoint: checkpoint.note }),
-  };
 }
 
 /** Cases read a page of ids at a time, within the parameter limits of both databases. */
