@@ -50,6 +50,8 @@ export interface TestDesk {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Every line the server logged, as written. */
   logs: string[];
+  /** The ICE analytics database the server reads (`/api/ice/*`); created on first use. */
+  iceDatabase: string;
   close(): Promise<void>;
 }
 
@@ -155,6 +157,7 @@ export async function startTestDesk(
     anonymous,
     fetch: (path, init) => checkedFetch(check, server.url, path, init),
     logs,
+    iceDatabase: config.iceDatabase,
     async as(username) {
       const cached = sessions.get(username);
       if (cached !== undefined) return cached;

@@ -26,6 +26,9 @@ const ReportsPage = lazy(async () => ({
 const ReportPage = lazy(async () => ({
   default: (await import('./pages/report-page')).ReportPage,
 }));
+const IceRecordsPage = lazy(async () => ({
+  default: (await import('./pages/ice-records-page')).IceRecordsPage,
+}));
 
 function Later({ page }: { page: ReactNode }) {
   return <Suspense fallback={<p aria-live="polite">Loading…</p>}>{page}</Suspense>;
@@ -54,6 +57,7 @@ export function App() {
           <Route path="/law" element={<LawPage />} />
           <Route path="/reports" element={<Later page={<ReportsPage />} />} />
           <Route path="/reports/:jurisdiction" element={<Later page={<ReportPage />} />} />
+          <Route path="/ice" element={<Later page={<IceRecordsPage />} />} />
           <Route path="/password" element={<RequireSession page={<PasswordPage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
@@ -94,6 +98,7 @@ function Header() {
                 </Link>
               ))}
             <Link to="/reports">Reports</Link>
+            <Link to="/ice">ICE’s records</Link>
             <Link to="/law">Law</Link>
             <Link to="/password">Change password</Link>
             <span>
@@ -112,6 +117,7 @@ function Header() {
         {state.status === 'signed-out' && (
           <nav aria-label="Main" className="desk-header__nav">
             <Link to="/reports">Reports</Link>
+            <Link to="/ice">ICE’s records</Link>
             <Link to="/law">Law</Link>
             {pathname !== '/sign-in' && <Link to="/sign-in">Sign in</Link>}
           </nav>
