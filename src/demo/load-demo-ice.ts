@@ -121,7 +121,7 @@ export function demoIceSummary(report: DemoIceReport, path: string): string {
   const seconds = `${(report.milliseconds / 1000).toFixed(1)} s`;
   switch (report.status) {
     case 'imported':
-      return `ICE analytics: imported the ${report.label} (${String(report.rows)} made-up detainers) into ${path} in ${seconds}\n`;
+      return `ICE analytics: imported the ${report.label} (${report.rows.toLocaleString('en-US')} made-up detainers) into ${path} in ${seconds}\n`;
     case 'already-imported':
       return `ICE analytics: the ${report.label} is already in ${path}\n`;
     case 'skipped':
