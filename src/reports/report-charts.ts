@@ -109,7 +109,28 @@ const format = (value: number) => number.format(value);
 
 /** Roboto is the PDF's font (pdfmake ships it); a browser without it falls back to Arial's metrics. */
 export const CHART_FONT = 'Roboto, Arial, Helvetica, sans-serif';
-const TEXT_STYLE = { color: CHART_COLOURS.text, fontFamily: CHART_FONT, fontSize: 12 };
+export const TEXT_STYLE = { color: CHART_COLOURS.text, fontFamily: CHART_FONT, fontSize: 12 };
+
+/** The frame every chart over time shares: room for the legend, labels inside the bounds. */
+export const TIME_CHART_GRID = Object.freeze({
+  top: 56,
+  bottom: 32,
+  left: 16,
+  right: 24,
+  outerBoundsMode: 'same',
+  outerBoundsContain: 'axisLabel',
+} as const);
+
+/** A count axis: whole numbers, labelled, with light grid lines. */
+export function countAxis() {
+  return {
+    type: 'value' as const,
+    minInterval: 1,
+    axisLabel: { color: CHART_COLOURS.text },
+    axisLine: { show: true, lineStyle: { color: CHART_COLOURS.axis } },
+    splitLine: { lineStyle: { color: GRID_LINE } },
+  };
+}
 
 // ---------------------------------------------------------------------------------------------
 // (a) One report's counted figures.
@@ -409,27 +430,14 @@ export function trendChart(
       data: [...computed, ...published].map((series) => series.name),
       textStyle: TEXT_STYLE,
     },
-    grid: {
-      top: 56,
-      bottom: 32,
-      left: 16,
-      right: 24,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'axisLabel',
-    },
+    grid: { ...TIME_CHART_GRID },
     xAxis: {
       type: 'category',
       data: points.map((point) => point.label),
       axisLabel: { color: CHART_COLOURS.text, interval: 0 },
       axisLine: { lineStyle: { color: CHART_COLOURS.axis } },
     },
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: CHART_COLOURS.text },
-      axisLine: { show: true, lineStyle: { color: CHART_COLOURS.axis } },
-      splitLine: { lineStyle: { color: GRID_LINE } },
-    },
+    yAxis: countAxis(),
     series: [
       ...computed.map((series): BarSeriesOption => ({
         type: 'bar',

@@ -11,7 +11,9 @@
 import type { LineSeriesOption } from 'echarts/charts';
 import {
   CHART_COLOURS,
-  CHART_FONT,
+  TEXT_STYLE,
+  TIME_CHART_GRID,
+  countAxis,
   type ChartTable,
   type ReportChartOption,
 } from '../../reports/report-charts.js';
@@ -31,8 +33,6 @@ export interface SeriesChartOptions {
   readonly syntheticLabel?: string;
 }
 
-const TEXT_STYLE = { color: CHART_COLOURS.text, fontFamily: CHART_FONT, fontSize: 12 };
-const GRID_LINE = '#dfe1e2';
 const number = new Intl.NumberFormat('en-US');
 
 interface Line {
@@ -105,27 +105,14 @@ export function iceSeriesChart(
     color: LINES.map((line) => line.colour),
     textStyle: TEXT_STYLE,
     legend: { top: 8, left: 'center', data: LINES.map((line) => line.name), textStyle: TEXT_STYLE },
-    grid: {
-      top: 56,
-      bottom: 32,
-      left: 16,
-      right: 24,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'axisLabel',
-    },
+    grid: { ...TIME_CHART_GRID },
     xAxis: {
       type: 'category',
       data: points.map((point) => String(point.period)),
       axisLabel: { color: CHART_COLOURS.text },
       axisLine: { lineStyle: { color: CHART_COLOURS.axis } },
     },
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      axisLabel: { color: CHART_COLOURS.text },
-      axisLine: { show: true, lineStyle: { color: CHART_COLOURS.axis } },
-      splitLine: { lineStyle: { color: GRID_LINE } },
-    },
+    yAxis: countAxis(),
     series: LINES.map((line): LineSeriesOption => ({
       type: 'line',
       name: line.name,
