@@ -34,6 +34,7 @@ import {
   custodyChargeSchema,
   detainerRequestSchema,
   judicialWarrantInputSchema,
+  personSchema,
   text,
   type Intake,
 } from './intake.js';
@@ -106,15 +107,35 @@ export const custodyCorrectionSchema = z
   .describe('Fields of the custody to change; the others stay as stored.')
   .meta({ id: 'CustodyCorrection' });
 
+const person = personSchema.shape;
+
+export const personCorrectionSchema = z
+  .strictObject({
+    name: person.name.optional(),
+    dateOfBirth: removable(person.dateOfBirth.unwrap()),
+    nysid: removable(person.nysid.unwrap()),
+    fbiNumber: removable(person.fbiNumber.unwrap()),
+    aNumber: removable(person.aNumber.unwrap()),
+    sex: removable(person.sex.unwrap()),
+    citizenship: removable(person.citizenship.unwrap()),
+  })
+  .refine(atLeastOne, 'name at least one field of the person')
+  .describe(
+    'Fields of the person to change; the others stay as stored. A changed NYSID or A-number ' +
+      'links the case to the person on record with it, or to a new one.',
+  )
+  .meta({ id: 'PersonCorrection' });
+
 export const recordCorrectionSchema = z
   .strictObject({
+    person: personCorrectionSchema.optional(),
     history: historyCorrectionSchema.optional(),
     custody: custodyCorrectionSchema.optional(),
     judicialWarrant: removable(judicialWarrantInputSchema).describe(
       'A judicial warrant that arrived after the request, or a correction of the one recorded.',
     ),
   })
-  .refine(atLeastOne, 'give at least one of history, custody or judicialWarrant')
+  .refine(atLeastOne, 'give at least one of person, history, custody or judicialWarrant')
   .describe(
     'A correction or completion of the record, field by field; the case must then be decided again.',
   )
@@ -167,9 +188,11 @@ export type RequestCorrection = z.output<typeof requestCorrectionSchema>;
  */
 export function applyRecordCorrection(intake: Intake, correction: RecordCorrection): Intake {
   const issues: FieldIssue[] = [];
-  const { history, custody, judicialWarrant } = correction;
+  const { person, history, custody, judicialWarrant } = correction;
   const next: Intake = {
     ...intake,
+    person:
+      person === undefined ? intake.person : merged(intake.person, person, 'person', issues, []),
     history:
       history === undefined
         ? intake.history

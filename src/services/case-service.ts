@@ -234,8 +234,40 @@ const personByANumber = prepareQuery((db, values: { aNumber: string }) =>
   db.selectFrom('persons').select('id').where('aNumber', '=', values.aNumber),
 );
 
-/** The person already on record with the same NYSID or A-number, or a new one. */
-async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: string) {
+/**
+ * The person a corrected case is about. With the same NYSID and A-number it is the same person,
+ * whose details are corrected for every case of theirs. A changed identifier links the case to
+ * the person on record with the new one; where that is the person already linked (found by the
+ * other identifier), the identifier is corrected on their record; where nobody has it, the case
+ * gets a new person.
+ */
+async function correctedPerson(
+  ctx: DeskContext,
+  trx: Trx,
+  personId: string,
+  stored: Person,
+  next: Person,
+): Promise<string> {
+  const identified = stored.nysid !== next.nysid || stored.aNumber !== next.aNumber;
+  const target = identified ? await personOnRecord(ctx, trx, next) : personId;
+  if (target === undefined) return personIdFor(ctx, trx, next, ctx.now());
+  if (target !== personId) return target;
+  await trx
+    .updateTable('persons')
+    .set({
+      name: next.name,
+      dateOfBirth: next.dateOfBirth ?? null,
+      nysid: next.nysid ?? null,
+      fbiNumber: next.fbiNumber ?? null,
+      aNumber: next.aNumber ?? null,
+    })
+    .where('id', '=', personId)
+    .execute();
+  return personId;
+}
+
+/** The person on record with this NYSID, else with this A-number. */
+async function personOnRecord(ctx: DeskContext, trx: Trx, person: Person) {
   const { dialect } = ctx.store;
   const found =
     (person.nysid === undefined
@@ -244,7 +276,14 @@ async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: stri
     (person.aNumber === undefined
       ? undefined
       : await personByANumber.first(trx, dialect, { aNumber: person.aNumber }));
-  if (found !== undefined) return found.id;
+  return found?.id;
+}
+
+/** The person already on record with the same NYSID or A-number, or a new one. */
+async function personIdFor(ctx: DeskContext, trx: Trx, person: Person, now: string) {
+  const { dialect } = ctx.store;
+  const found = await personOnRecord(ctx, trx, person);
+  if (found !== undefined) return found;
   const id = ctx.newId();
   await insertRow(trx, dialect, 'persons', {
     id,
@@ -555,6 +594,7 @@ async function correctCase(
       ]);
     }
     const intakeJson = JSON.stringify(next);
+    const personId = await correctedPerson(ctx, trx, row.personId, intake.person, next.person);
     await trx
       .updateTable('decisions')
       .set({ status: 'superseded' })
@@ -564,6 +604,7 @@ async function correctCase(
     return {
       patch: {
         intakeJson,
+        personId,
         form: next.request.form,
         receivedAt: new Date(next.request.receivedAt).toISOString(),
         expectedReleaseAt: isoOrNull(next.custody.expectedReleaseAt),

@@ -348,6 +348,37 @@ describe('correcting a case on its page', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('corrects the person’s name and NYSID; a malformed NYSID refused beside its field', async () => {
+    const id = await decidedCase(browser.desk, 'C-PERSON');
+    const page = await browser.pageAs('clerk', `/cases/${id}`);
+    const section = page.getByRole('region', { name: 'Correct the record' });
+    await section.getByText('Person: name, date of birth, identifiers').click();
+    await section.getByLabel('NYSID').fill('1234');
+    await section.getByRole('button', { name: 'Save the person’s corrections' }).click();
+    await section.locator('#f-person-nysid-error').waitFor();
+    assert.equal(await section.getByLabel('NYSID').getAttribute('aria-invalid'), 'true');
+    await expectAccessible(page);
+
+    await section.getByLabel('NYSID').fill('24681357K');
+    await section.getByLabel('Full name').fill('Test Person Alphonsine');
+    await section.getByRole('button', { name: 'Save the person’s corrections' }).click();
+    await section.getByText('Corrected. The case must now be decided again').waitFor();
+    const clerk = await browser.desk.as('clerk');
+    const stored = (await clerk.request('GET', `/api/cases/${id}`)).body as {
+      person: { name: string; nysid: string };
+    };
+    assert.deepEqual(
+      [stored.person.name, stored.person.nysid],
+      ['Test Person Alphonsine', '24681357K'],
+    );
+    const found = (await clerk.request('GET', '/api/search/cases?q=24681357K')).body as {
+      items: { id: string }[];
+    };
+    // The suite's cases share one A-number: one person, whose NYSID is now corrected.
+    assert.ok(found.items.some((item) => item.id === id));
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('corrects custody and the history field by field; a bad field and a 412 in the API’s words', async () => {
     const id = await decidedCase(browser.desk, 'C-CORRECT');
     const page = await browser.pageAs('clerk', `/cases/${id}`);
@@ -397,7 +428,9 @@ describe('correcting a case on its page', () => {
     // The judicial warrant: saved unchanged, the API says nothing was named; then the judge named.
     await section.getByText('The judicial warrant', { exact: true }).click();
     await section.getByRole('button', { name: 'Save the judicial warrant' }).click();
-    await section.getByText(/give at least one of history, custody or judicialWarrant/).waitFor();
+    await section
+      .getByText(/give at least one of person, history, custody or judicialWarrant/)
+      .waitFor();
     await section.getByLabel('The judge’s name').fill('Synthetic Judge Ruiz');
     await section.getByRole('button', { name: 'Save the judicial warrant' }).click();
     await section

@@ -8138,6 +8138,7 @@ export interface components {
     };
     /** @description A correction or completion of the record, field by field; the case must then be decided again. */
     RecordCorrection: {
+      person?: components['schemas']['PersonCorrection'];
       history?: components['schemas']['HistoryCorrection'];
       custody?: components['schemas']['CustodyCorrection'];
       /** @description A judicial warrant that arrived after the request, or a correction of the one recorded. */
@@ -8170,6 +8171,22 @@ export interface components {
          */
         issuedOn?: string;
       } | null;
+    };
+    /** @description Fields of the person to change; the others stay as stored. A changed NYSID or A-number links the case to the person on record with it, or to a new one. */
+    PersonCorrection: {
+      /** @description Full name as the detainer or the booking record writes it. */
+      name?: string;
+      /**
+       * Format: date
+       * @description A calendar date, YYYY-MM-DD.
+       */
+      dateOfBirth?: string | null;
+      nysid?: string | null;
+      fbiNumber?: string | null;
+      aNumber?: string | null;
+      /** @enum {string|null} */
+      sex?: 'female' | 'male' | 'other' | 'unknown' | null;
+      citizenship?: string | null;
     };
     /** @description Fields of the criminal history to change; the others stay as stored. */
     HistoryCorrection: {

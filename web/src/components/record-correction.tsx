@@ -56,6 +56,7 @@ import { ProblemAlert } from './problem-alert';
 type RecordBody = components['schemas']['RecordCorrection'];
 type RequestBody = components['schemas']['RequestCorrection'];
 // The OpenAPI document leaves a case's history and request open: the desk's own types read them.
+type Person = Intake['person'];
 type Custody = Intake['custody'];
 type CustodyCharge = Custody['charges'][number];
 type History = Intake['history'];
@@ -125,6 +126,44 @@ const ADMINISTRATIVE_WARRANT_LABELS: Record<AdministrativeWarrant['form'], strin
   'I-200': 'I-200 (warrant for arrest of alien)',
   'I-205': 'I-205 (warrant of removal)',
 };
+
+const SEX_LABELS: Record<NonNullable<Person['sex']>, string> = {
+  female: 'Female',
+  male: 'Male',
+  other: 'Other',
+  unknown: 'Not known',
+};
+
+const PERSON_FIELDS: readonly EntryField<Person>[] = [
+  valueField({ name: 'name', label: 'full name', control: TEXT, codec: textOf('name', false) }),
+  valueField({
+    name: 'dateOfBirth',
+    label: 'date of birth',
+    control: DATE,
+    codec: textOf('dateOfBirth'),
+  }),
+  valueField({
+    name: 'nysid',
+    label: 'NYSID',
+    hint: 'A changed NYSID or A-number links the case to the person on record with it, or to a new one.',
+    control: TEXT,
+    codec: textOf('nysid'),
+  }),
+  valueField({ name: 'aNumber', label: 'A-number', control: TEXT, codec: textOf('aNumber') }),
+  valueField({ name: 'fbiNumber', label: 'FBI number', control: TEXT, codec: textOf('fbiNumber') }),
+  valueField({
+    name: 'sex',
+    label: 'sex',
+    control: select(SEX_LABELS, 'Not recorded'),
+    codec: textOf('sex'),
+  }),
+  valueField({
+    name: 'citizenship',
+    label: 'citizenship, as the detainer states it',
+    control: TEXT,
+    codec: textOf('citizenship'),
+  }),
+];
 
 const CUSTODY_FIELDS: readonly EntryField<Custody>[] = [
   valueField({ name: 'facility', label: 'facility', control: TEXT, codec: textOf('facility') }),
@@ -818,6 +857,7 @@ export function RecordCorrection({
             Change only what is wrong or missing; every other field stays as recorded. A correction
             sets the decision aside: decide the case again afterwards.
           </p>
+          <PersonForm view={view} send={sendRecord} />
           <CustodyForm view={view} send={sendRecord} />
           <HistoryForm view={view} send={sendRecord} />
           <FactsForm view={view} send={sendRecord} />
@@ -832,6 +872,37 @@ export function RecordCorrection({
 type SendRecord = (body: RecordBody, ifMatch: string) => Promise<unknown>;
 
 const SECTION = (path: string) => ({ path, label: '' });
+
+function PersonForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
+  const { mutation, errors, outcome } = useCorrection(view, send);
+  const person = view.person;
+  const submit = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    const corrected = readEntry(PERSON_FIELDS, SECTION('person'), person, values).value;
+    mutation.mutate({ body: { person: changedKeys(person, corrected) }, pairs: [] });
+  };
+  return (
+    <details className="desk-correction">
+      <summary id={fieldId('person')}>
+        Person: name, date of birth, identifiers, citizenship
+      </summary>
+      {/* Keyed by the case version, so a reload shows the record as it is now. */}
+      <form key={view.version} className="usa-form usa-form--large" onSubmit={submit} noValidate>
+        {outcome}
+        <EntryFields
+          fields={PERSON_FIELDS}
+          place={SECTION('person')}
+          entry={person}
+          errors={errors}
+        />
+        <button className="usa-button" type="submit" disabled={mutation.isPending}>
+          Save the person’s corrections
+        </button>
+      </form>
+    </details>
+  );
+}
 
 function CustodyForm({ view, send }: { view: CaseRecord; send: SendRecord }) {
   const { mutation, errors, outcome } = useCorrection(view, send);
