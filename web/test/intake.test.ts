@@ -133,4 +133,81 @@ describe('the intake form', () => {
     assert.match(page.url(), /\/cases\/[\w-]+$/);
     assert.deepEqual(browser.pageErrors, []);
   });
+
+  it('records pending cases, the administrative warrants, the officer and the priorities', async () => {
+    const page = await browser.pageAs('clerk', '/intake');
+    await page.getByLabel('Agency').selectOption('nyc-doc');
+    await page.getByLabel('DHS form').selectOption('I-247D');
+    await page.getByLabel('Received at').fill('2016-05-23T11:15');
+    await page.getByText('Convicted of a felony', { exact: true }).click();
+    await page.getByLabel('The immigration officer who signed the form').fill('Synthetic Officer');
+    await page.getByLabel('That officer’s title').fill('Deportation Officer');
+    await page.getByRole('button', { name: 'Add an administrative warrant' }).click();
+    await page.getByLabel('New administrative warrant: form').selectOption('I-200');
+    await page.getByLabel('New administrative warrant: signed by').fill('Synthetic SDDO');
+    await page.getByLabel('New administrative warrant: signed on').fill('2016-05-22');
+    await page.getByLabel('Full name').fill('Synthetic Pia Pending');
+    await page.getByLabel('Booking number').fill('I-400');
+    await page.getByLabel('Expected release').fill('2016-06-03T18:00');
+
+    await page.getByRole('button', { name: 'Add a pending case' }).click();
+    const charge = page.getByLabel('New pending case, charge 1: charge');
+    // Left empty, the charge has the API's words beside it, and only it.
+    await charge.focus();
+    await charge.press('Tab');
+    const chargeError = page.locator('#f-history-pendingCases-0-charges-0-charge-error');
+    await chargeError.waitFor();
+    assert.notEqual((await chargeError.textContent())?.trim() ?? '', '');
+    assert.equal(await charge.getAttribute('aria-invalid'), 'true');
+    assert.match(
+      (await charge.getAttribute('aria-describedby')) ?? '',
+      /f-history-pendingCases-0-charges-0-charge-error/,
+    );
+    await expectAccessible(page);
+
+    // The charge chosen from what the API completes it with.
+    await charge.fill('120.1');
+    await page
+      .locator('#f-history-pendingCases-0-charges-0-charge-lookup')
+      .getByText(/Listed sections that begin so: PL 120\.10 Assault in the first degree/)
+      .waitFor();
+    const codes = page.locator('#f-history-pendingCases-0-charges-0-charge-codes option');
+    assert.equal(await codes.first().getAttribute('value'), 'PL 120.10');
+    await charge.fill('PL 120.10');
+    await charge.press('Tab');
+    await chargeError.waitFor({ state: 'detached' });
+    await page.getByLabel('New pending case, charge 1: level').selectOption({ label: 'Felony' });
+    await page
+      .getByLabel('New pending case: where this record came from')
+      .selectOption({ label: 'A court' });
+    await expectAccessible(page);
+    await screenshot(page, 'intake-pending');
+
+    await page.getByRole('button', { name: 'Record and decide' }).click();
+    await page.getByRole('heading', { name: /Synthetic Pia Pending/ }).waitFor();
+    const id = /\/cases\/([\w-]+)$/.exec(page.url())?.[1] ?? '';
+    const stored = (await (await page.request.get(`/api/cases/${id}`)).json()) as {
+      history: { pendingCases: unknown[] };
+      request: Record<string, unknown>;
+    };
+    assert.deepEqual(stored.history.pendingCases, [
+      {
+        court: 'new-york',
+        familyCourt: false,
+        disposition: 'pending',
+        source: 'court',
+        charges: [{ charge: 'PL 120.10', level: 'felony' }],
+      },
+    ]);
+    assert.deepEqual(stored.request.administrativeWarrants, [
+      { form: 'I-200', signedBy: 'Synthetic SDDO', signedOn: '2016-05-22' },
+    ]);
+    assert.deepEqual(stored.request.issuingOfficer, {
+      name: 'Synthetic Officer',
+      title: 'Deportation Officer',
+    });
+    assert.deepEqual(stored.request.priorities, ['felony']);
+    assert.equal(stored.request.form, 'I-247D');
+    assert.deepEqual(browser.pageErrors, []);
+  });
 });

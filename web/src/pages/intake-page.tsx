@@ -1,9 +1,13 @@
 /**
- * Recording a detainer request: the form's type and boxes, the person, custody and the criminal
- * history, in the order of the DHS forms. The API validates: as the clerk leaves a field the form
- * is checked (POST /api/cases/check, which records nothing) and each field shows the API's words
- * for it, as after a refused submit. A recorded request is decided at once and its case page opens.
- * A role whose session lacks `case.intake` is told so instead of being given the form.
+ * Recording a detainer request: the form's type and boxes (probable cause, the I-247D/N's
+ * enforcement priorities), the officer who signed it, the I-200/I-205 attached, the judicial
+ * warrant, the person, custody and the criminal history (convictions and pending cases, each
+ * charge with the API's reading of it), in the order of the DHS forms. The lists of entries are
+ * declared with entry-fields.tsx, as the case page's corrections are. The API validates: as the
+ * clerk leaves a field the form is checked (POST /api/cases/check, which records nothing) and each
+ * field shows the API's words for it, as after a refused submit. A recorded request is decided at
+ * once and its case page opens. A role whose session lacks `case.intake` is told so instead of
+ * being given the form.
  * @module
  */
 import { useMutation } from '@tanstack/react-query';
@@ -12,6 +16,24 @@ import { useNavigate } from 'react-router';
 import { api, ApiError, ok } from '../api/client';
 import type { components } from '../api/openapi';
 import { ChargeHint } from '../components/charge-hint';
+import {
+  DATE,
+  EntryList,
+  fieldPathOf,
+  formValues,
+  select,
+  TEXT,
+  textOf,
+  tri,
+  triOf,
+  valueField,
+  wholeList,
+  yesNo,
+  type Codec,
+  type EntryField,
+  type ListSpec,
+  type PathPair,
+} from '../components/entry-fields';
 import { Field, fieldId, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
 import {
@@ -30,7 +52,12 @@ type ProbableCause = NonNullable<Request['probableCause']>[number];
 type Tri = 'yes' | 'no' | 'unknown';
 type Issuer = NonNullable<NonNullable<Request['judicialWarrant']>['issuer']>;
 
-type Source = NonNullable<NonNullable<Intake['history']>['convictions']>[number]['source'];
+type History = NonNullable<Intake['history']>;
+type Source = NonNullable<History['convictions']>[number]['source'];
+type PendingCase = NonNullable<History['pendingCases']>[number];
+type PendingCharge = PendingCase['charges'][number];
+type Priority = NonNullable<Request['priorities']>[number];
+type AdministrativeWarrant = NonNullable<Request['administrativeWarrants']>[number];
 
 interface Conviction {
   charge: string;
@@ -38,20 +65,244 @@ interface Conviction {
   source: Source;
 }
 
-const triOf = (value: Tri) => (value === 'unknown' ? 'unknown' : value === 'yes');
+const triValue = (value: Tri) => (value === 'unknown' ? 'unknown' : value === 'yes');
 /** A `datetime-local` value in the browser's zone, as the instant the API takes. */
 const instantOf = (local: string) => (local === '' ? undefined : new Date(local).toISOString());
 const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
 
+/** The forms whose section 1.A has the enforcement-priority boxes. */
+const PRIORITY_FORMS: readonly string[] = ['I-247D', 'I-247N'];
+
+const PRIORITY_LABELS: Record<Priority, string> = {
+  'national-security': 'A threat to national security',
+  'criminal-street-gang': 'A criminal street gang member',
+  felony: 'Convicted of a felony',
+  'aggravated-felony': 'Convicted of an aggravated felony',
+  'significant-misdemeanor': 'Convicted of a significant misdemeanor',
+  'three-misdemeanors': 'Convicted of three or more misdemeanors',
+};
+
+const LEVEL_LABELS: Record<NonNullable<PendingCharge['level']>, string> = {
+  felony: 'Felony',
+  misdemeanor: 'Misdemeanor',
+  violation: 'Violation',
+  infraction: 'Infraction',
+};
+
+const COURT_LABELS: Record<PendingCase['court'], string> = {
+  'new-york': 'A New York court',
+  federal: 'A federal court',
+  'other-state': 'Another state’s court',
+  unknown: 'Not known',
+};
+
+const PENDING_DISPOSITION_LABELS: Record<NonNullable<PendingCase['disposition']>, string> = {
+  pending: 'Pending',
+  'adjourned-in-contemplation-of-dismissal': 'Adjourned in contemplation of dismissal',
+  'conditional-discharge': 'Conditional discharge',
+};
+
+const ADMINISTRATIVE_WARRANT_LABELS: Record<AdministrativeWarrant['form'], string> = {
+  'I-200': 'I-200 (warrant for arrest of alien)',
+  'I-205': 'I-205 (warrant of removal)',
+};
+
+/** A charge typed with the API's reading of it beside it, and the listed codes to complete it. */
+function ChargeInput({
+  defaultValue,
+  ...props
+}: {
+  defaultValue: string;
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+}) {
+  const [charge, setCharge] = useState(defaultValue);
+  return (
+    <>
+      <input
+        className="usa-input"
+        autoComplete="off"
+        list={`${props.id}-codes`}
+        {...props}
+        aria-describedby={[props['aria-describedby'], `${props.id}-lookup`]
+          .filter(Boolean)
+          .join(' ')}
+        value={charge}
+        onChange={(event) => {
+          setCharge(event.target.value);
+        }}
+      />
+      <ChargeHint id={props.id} charge={charge} />
+    </>
+  );
+}
+
+/** An entry's charge, with the charge autocomplete the convictions use. */
+function chargeField<T>({
+  name,
+  label,
+  hint,
+  codec,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  codec: Codec<T>;
+}): EntryField<T> {
+  const plain = valueField({ name, label, hint, control: TEXT, codec });
+  return {
+    render: (place, entry, errors) => (
+      <Field
+        path={`${place.path}.${name}`}
+        label={place.label === '' ? label : `${place.label}: ${label}`}
+        hint={hint}
+        errors={errors}
+      >
+        {(props) => <ChargeInput defaultValue={codec.of(entry)} {...props} />}
+      </Field>
+    ),
+    read: plain.read,
+  };
+}
+
+const PENDING_CHARGES: ListSpec<PendingCharge> = {
+  legend: 'Charges',
+  noun: 'Charge',
+  add: 'Add a charge',
+  fields: [
+    chargeField({
+      name: 'charge',
+      label: 'charge',
+      hint: 'e.g. PL 265.01',
+      codec: textOf('charge', false),
+    }),
+    valueField({
+      name: 'level',
+      label: 'level',
+      control: select(LEVEL_LABELS, 'Not recorded'),
+      codec: textOf('level'),
+    }),
+    valueField({
+      name: 'firearmOrAmmunition',
+      label: 'relates to a firearm or ammunition (PL 265.01)',
+      control: yesNo('Not recorded'),
+      codec: triOf('firearmOrAmmunition'),
+    }),
+  ],
+  blank: { charge: '' },
+};
+
+const PENDING_CASES: ListSpec<PendingCase> = {
+  legend: 'Pending cases',
+  noun: 'Pending case',
+  add: 'Add a pending case',
+  fields: [
+    valueField({
+      name: 'court',
+      label: 'court',
+      control: select(COURT_LABELS),
+      codec: textOf('court', false),
+    }),
+    valueField({
+      name: 'familyCourt',
+      label: 'in family court',
+      control: yesNo(),
+      codec: triOf('familyCourt'),
+    }),
+    valueField({
+      name: 'disposition',
+      label: 'disposition',
+      control: select(PENDING_DISPOSITION_LABELS),
+      codec: textOf('disposition', false),
+    }),
+    valueField({
+      name: 'releasedUnderCpl17070',
+      label: 'released under CPL 170.70',
+      control: yesNo('Not recorded'),
+      codec: triOf('releasedUnderCpl17070'),
+    }),
+    valueField({
+      name: 'mustBeYouthfulOffender',
+      label: 'if convicted, the court must find a youthful offender (CPL 720.20(1)(b))',
+      control: tri('Not recorded'),
+      codec: triOf('mustBeYouthfulOffender'),
+    }),
+    valueField({
+      name: 'source',
+      label: 'where this record came from',
+      control: select(SOURCE_LABELS),
+      codec: textOf('source', false),
+    }),
+    {
+      // The charges, each with its own fields, read back whole.
+      render: (place, entry, errors) => (
+        <EntryList
+          spec={PENDING_CHARGES}
+          path={`${place.path}.charges`}
+          within={place.label}
+          entries={entry.charges}
+          errors={errors}
+        />
+      ),
+      read: (place, entry, _drawn, values) => {
+        const { list, pairs } = wholeList(
+          PENDING_CHARGES,
+          `${place.path}.charges`,
+          entry.charges,
+          values,
+        );
+        return { value: { ...entry, charges: list }, pairs };
+      },
+    },
+  ],
+  blank: {
+    court: 'new-york',
+    familyCourt: false,
+    disposition: 'pending',
+    source: 'e-justice-ny',
+    charges: [{ charge: '' }],
+  },
+};
+
+const ADMINISTRATIVE_WARRANTS: ListSpec<AdministrativeWarrant> = {
+  legend: 'Administrative warrants attached (I-200, I-205): never judicial warrants',
+  noun: 'Administrative warrant',
+  add: 'Add an administrative warrant',
+  fields: [
+    valueField({
+      name: 'form',
+      label: 'form',
+      control: select(ADMINISTRATIVE_WARRANT_LABELS),
+      codec: textOf('form', false),
+    }),
+    valueField({ name: 'signedBy', label: 'signed by', control: TEXT, codec: textOf('signedBy') }),
+    valueField({ name: 'signedOn', label: 'signed on', control: DATE, codec: textOf('signedOn') }),
+  ],
+  blank: { form: 'I-200' },
+};
+
+interface IntakeRead {
+  intake: Intake;
+  /** Which field each path of the lists' entries came from (entry-fields.tsx). */
+  pairs: PathPair[];
+}
+
 /** The intake the form says, as POST /api/cases takes it. */
-function intakeOf(element: HTMLFormElement, convictions: Conviction[]): Intake {
+function intakeOf(element: HTMLFormElement, convictions: Conviction[]): IntakeRead {
   const form = new FormData(element);
+  const values = formValues(element);
   const text = (name: string) => {
     const value = form.get(name);
     return typeof value === 'string' ? value : '';
   };
+  const pendingCases = wholeList(PENDING_CASES, 'history.pendingCases', [], values);
+  const warrants = wholeList(ADMINISTRATIVE_WARRANTS, 'request.administrativeWarrants', [], values);
+  const officerName = optional(text('request.issuingOfficer.name'));
+  const officerTitle = optional(text('request.issuingOfficer.title'));
   const presented = text('request.judicialWarrant.presented') as Tri;
-  return {
+  const intake: Intake = {
     jurisdiction: text('jurisdiction') as Intake['jurisdiction'],
     person: {
       name: text('person.name'),
@@ -66,7 +317,7 @@ function intakeOf(element: HTMLFormElement, convictions: Conviction[]): Intake {
       charges: [],
     },
     history: {
-      searchCompleted: triOf(text('history.searchCompleted') as Tri),
+      searchCompleted: triValue(text('history.searchCompleted') as Tri),
       convictions: convictions.map((conviction) => ({
         charge: conviction.charge,
         court: 'new-york',
@@ -75,23 +326,33 @@ function intakeOf(element: HTMLFormElement, convictions: Conviction[]): Intake {
         source: conviction.source,
         incarceration: [],
       })),
-      pendingCases: [],
+      pendingCases: pendingCases.list,
     },
     request: {
       form: text('request.form') as Request['form'],
       receivedAt: instantOf(text('request.receivedAt')) ?? '',
       probableCause: form.getAll('request.probableCause') as ProbableCause[],
+      // Only drawn for the forms that have them, so another form's request sends none.
+      priorities: form.getAll('request.priorities') as Priority[],
+      // A title alone is sent with an empty name, for the API to say the name is missing.
+      issuingOfficer:
+        officerName === undefined && officerTitle === undefined
+          ? undefined
+          : { name: officerName ?? '', title: officerTitle },
+      administrativeWarrants: warrants.list,
       judicialWarrant: {
-        presented: triOf(presented),
+        presented: triValue(presented),
         issuer: text('request.judicialWarrant.issuer') as Issuer,
       },
     },
   };
+  return { intake, pairs: [...pendingCases.pairs, ...warrants.pairs] };
 }
 
 type Issue = NonNullable<ApiError['problem']['errors']>[number];
-const errorsOf = (issues: readonly Issue[] = []): FieldErrors =>
-  new Map(issues.map((issue) => [issue.path, issue.message]));
+/** The API's words for each field, moved from the path sent to the field it came from. */
+const errorsOf = (issues: readonly Issue[] = [], pairs: readonly PathPair[] = []): FieldErrors =>
+  new Map(issues.map((issue) => [fieldPathOf(issue.path, pairs), issue.message]));
 
 /** How long after the clerk leaves a field the form is checked, so tabbing through sends one. */
 const CHECK_DELAY_MS = 300;
@@ -119,6 +380,8 @@ export function IntakePage() {
 function IntakeForm() {
   const navigate = useNavigate();
   const [convictions, setConvictions] = useState<Conviction[]>([]);
+  // The DHS form chosen: only the I-247D/N have the enforcement-priority boxes.
+  const [dhsForm, setDhsForm] = useState<string>('I-247A');
   const latestConvictions = useRef(convictions);
   latestConvictions.current = convictions;
   const formElement = useRef<HTMLFormElement>(null);
@@ -137,14 +400,14 @@ function IntakeForm() {
   );
 
   const record = useMutation({
-    mutationFn: async (intake: Intake) =>
+    mutationFn: async ({ intake }: IntakeRead) =>
       ok(await api.POST('/api/cases', { params: { query: { decide: 'true' } }, body: intake })),
     onSuccess: (created) => {
       void navigate(`/cases/${created.id}`);
     },
-    onError: (error) => {
+    onError: (error, { pairs }) => {
       submitted.current = true;
-      setErrors(errorsOf(error instanceof ApiError ? error.problem.errors : undefined));
+      setErrors(errorsOf(error instanceof ApiError ? error.problem.errors : undefined, pairs));
     },
   });
 
@@ -156,12 +419,12 @@ function IntakeForm() {
     clearTimeout(pending.current.timer);
     const sequence = ++pending.current.sequence;
     pending.current.timer = setTimeout(() => {
-      const intake = intakeOf(element, latestConvictions.current);
+      const { intake, pairs } = intakeOf(element, latestConvictions.current);
       void api.POST('/api/cases/check', { body: intake }).then((result) => {
         // A later check, or a submit, was sent since; and only a verdict on the form counts.
         if (sequence !== pending.current.sequence) return;
         if (result.response.status !== 204 && result.response.status !== 400) return;
-        const found = errorsOf(result.response.status === 400 ? result.error?.errors : []);
+        const found = errorsOf(result.response.status === 400 ? result.error?.errors : [], pairs);
         setErrors(
           new Map([...found].filter(([path]) => submitted.current || visited.current.has(path))),
         );
@@ -217,7 +480,14 @@ function IntakeForm() {
           </Field>
           <Field path="request.form" label="DHS form" errors={errors}>
             {(props) => (
-              <select className="usa-select" {...props} defaultValue="I-247A">
+              <select
+                className="usa-select"
+                {...props}
+                value={dhsForm}
+                onChange={(event) => {
+                  setDhsForm(event.target.value);
+                }}
+              >
                 {Object.entries(FORM_LABELS).map(([code, label]) => (
                   <option key={code} value={code}>
                     {label}
@@ -246,6 +516,43 @@ function IntakeForm() {
               </div>
             ))}
           </fieldset>
+          {PRIORITY_FORMS.includes(dhsForm) && (
+            <fieldset className="usa-fieldset" id={fieldId('request.priorities')} tabIndex={-1}>
+              <legend className="usa-legend">
+                Enforcement priority ({dhsForm} section 1.A): the boxes ticked
+              </legend>
+              {Object.entries(PRIORITY_LABELS).map(([code, label]) => (
+                <div className="usa-checkbox" key={code}>
+                  <input
+                    className="usa-checkbox__input"
+                    type="checkbox"
+                    id={`priority-${code}`}
+                    name="request.priorities"
+                    value={code}
+                  />
+                  <label className="usa-checkbox__label" htmlFor={`priority-${code}`}>
+                    {label}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          <Field
+            path="request.issuingOfficer.name"
+            label="The immigration officer who signed the form"
+            errors={errors}
+          >
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+          <Field path="request.issuingOfficer.title" label="That officer’s title" errors={errors}>
+            {(props) => <input className="usa-input" autoComplete="off" {...props} />}
+          </Field>
+          <EntryList
+            spec={ADMINISTRATIVE_WARRANTS}
+            path="request.administrativeWarrants"
+            entries={[]}
+            errors={errors}
+          />
           <Field
             path="request.judicialWarrant.presented"
             label="A judicial warrant was presented"
@@ -402,6 +709,12 @@ function IntakeForm() {
           >
             Add a conviction
           </button>
+          <EntryList
+            spec={PENDING_CASES}
+            path="history.pendingCases"
+            entries={[]}
+            errors={errors}
+          />
         </fieldset>
 
         <button className="usa-button" type="submit" disabled={record.isPending}>
