@@ -14,6 +14,8 @@ type ProbableCause = NonNullable<Request['probableCause']>[number];
 type Source = NonNullable<
   NonNullable<Schemas['Intake']['history']>['convictions']
 >[number]['source'];
+type PendingCase = NonNullable<NonNullable<Schemas['Intake']['history']>['pendingCases']>[number];
+type Level = NonNullable<PendingCase['charges'][number]['level']>;
 
 export const STATUS_LABELS: Record<Schemas['CaseSummary']['status'], string> = {
   received: 'Waiting for a decision',
@@ -124,6 +126,43 @@ export const PROBABLE_CAUSE_LABELS: Record<ProbableCause, string> = {
   'biometric-and-database-check': 'Biometric confirmation and database records',
   'statements-or-other-evidence': 'Statements or other reliable evidence',
   'transferred-for-proceeding': 'Transferred to ICE custody for a proceeding',
+};
+
+export const OFFENSE_LEVEL_LABELS: Record<Level, string> = {
+  felony: 'Felony',
+  misdemeanor: 'Misdemeanor',
+  violation: 'Violation',
+  infraction: 'Infraction',
+};
+
+export const COURT_LABELS: Record<PendingCase['court'], string> = {
+  'new-york': 'A New York court',
+  federal: 'A federal court',
+  'other-state': 'Another state’s court',
+  unknown: 'Not known',
+};
+
+export const PENDING_DISPOSITION_LABELS: Record<NonNullable<PendingCase['disposition']>, string> = {
+  pending: 'Pending',
+  'adjourned-in-contemplation-of-dismissal': 'Adjourned in contemplation of dismissal',
+  'conditional-discharge': 'Conditional discharge',
+};
+
+export const PRIORITY_LABELS: Record<NonNullable<Request['priorities']>[number], string> = {
+  'national-security': 'A threat to national security',
+  'criminal-street-gang': 'A criminal street gang member',
+  felony: 'Convicted of a felony',
+  'aggravated-felony': 'Convicted of an aggravated felony',
+  'significant-misdemeanor': 'Convicted of a significant misdemeanor',
+  'three-misdemeanors': 'Convicted of three or more misdemeanors',
+};
+
+export const ADMINISTRATIVE_WARRANT_LABELS: Record<
+  NonNullable<Request['administrativeWarrants']>[number]['form'],
+  string
+> = {
+  'I-200': 'I-200 (warrant for arrest of alien)',
+  'I-205': 'I-205 (warrant of removal)',
 };
 
 export const SOURCE_LABELS: Record<Source, string> = {

@@ -16,8 +16,13 @@ import type { CaseStep } from '../../../src/desk/case-lifecycle.js';
 import type { Intake } from '../../../src/desk/intake.js';
 import {
   ACTION_LABELS,
+  ADMINISTRATIVE_WARRANT_LABELS,
+  COURT_LABELS,
   FORM_LABELS,
   ISSUER_LABELS,
+  OFFENSE_LEVEL_LABELS,
+  PENDING_DISPOSITION_LABELS,
+  PRIORITY_LABELS,
   PROBABLE_CAUSE_LABELS,
   SOURCE_LABELS,
   STATUS_LABELS,
@@ -71,40 +76,11 @@ type Warrant = NonNullable<Request['judicialWarrant']>;
 type AdministrativeWarrant = Request['administrativeWarrants'][number];
 type Officer = NonNullable<Request['issuingOfficer']>;
 
-const LEVEL_LABELS: Record<NonNullable<Conviction['level']>, string> = {
-  felony: 'Felony',
-  misdemeanor: 'Misdemeanor',
-  violation: 'Violation',
-  infraction: 'Infraction',
-};
-
-const COURT_LABELS: Record<Conviction['court'], string> = {
-  'new-york': 'A New York court',
-  federal: 'A federal court',
-  'other-state': 'Another state’s court',
-  unknown: 'Not known',
-};
-
 const DISPOSITION_LABELS: Record<Conviction['disposition'], string> = {
   conviction: 'A judgment of conviction',
   'youthful-offender': 'A youthful-offender adjudication',
   'juvenile-delinquent': 'A juvenile-delinquency finding',
   unknown: 'Not known',
-};
-
-const PENDING_DISPOSITION_LABELS: Record<PendingCase['disposition'], string> = {
-  pending: 'Pending',
-  'adjourned-in-contemplation-of-dismissal': 'Adjourned in contemplation of dismissal',
-  'conditional-discharge': 'Conditional discharge',
-};
-
-const PRIORITY_LABELS: Record<Request['priorities'][number], string> = {
-  'national-security': 'A threat to national security',
-  'criminal-street-gang': 'A criminal street gang member',
-  felony: 'Convicted of a felony',
-  'aggravated-felony': 'Convicted of an aggravated felony',
-  'significant-misdemeanor': 'Convicted of a significant misdemeanor',
-  'three-misdemeanors': 'Convicted of three or more misdemeanors',
 };
 
 const REQUESTER_LABELS: Record<Request['requester'], string> = {
@@ -120,11 +96,6 @@ const REQUESTED_ACTION_LABELS: Record<NonNullable<Request['actions']>[number], s
   hold: ACTION_LABELS.hold,
   notify: ACTION_LABELS.notify,
   transfer: ACTION_LABELS.transfer,
-};
-
-const ADMINISTRATIVE_WARRANT_LABELS: Record<AdministrativeWarrant['form'], string> = {
-  'I-200': 'I-200 (warrant for arrest of alien)',
-  'I-205': 'I-205 (warrant of removal)',
 };
 
 const SEX_LABELS: Record<NonNullable<Person['sex']>, string> = {
@@ -197,7 +168,7 @@ const CUSTODY_CHARGES: ListSpec<CustodyCharge> = {
     valueField({
       name: 'level',
       label: 'level',
-      control: select(LEVEL_LABELS, 'Not recorded'),
+      control: select(OFFENSE_LEVEL_LABELS, 'Not recorded'),
       codec: textOf('level'),
     }),
   ],
@@ -319,7 +290,7 @@ const CONVICTIONS: ListSpec<Conviction> = {
     valueField({
       name: 'level',
       label: 'level',
-      control: select(LEVEL_LABELS, 'Not recorded'),
+      control: select(OFFENSE_LEVEL_LABELS, 'Not recorded'),
       codec: textOf('level'),
     }),
     valueField({
@@ -464,7 +435,7 @@ const PENDING_CHARGES: ListSpec<PendingCharge> = {
     valueField({
       name: 'level',
       label: 'level',
-      control: select(LEVEL_LABELS, 'Not recorded'),
+      control: select(OFFENSE_LEVEL_LABELS, 'Not recorded'),
       codec: textOf('level'),
     }),
     valueField({

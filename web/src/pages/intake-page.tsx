@@ -37,9 +37,14 @@ import {
 import { Field, fieldId, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
 import {
+  ADMINISTRATIVE_WARRANT_LABELS,
   AGENCY_LABELS,
+  COURT_LABELS,
   FORM_LABELS,
   ISSUER_LABELS,
+  OFFENSE_LEVEL_LABELS,
+  PENDING_DISPOSITION_LABELS,
+  PRIORITY_LABELS,
   PROBABLE_CAUSE_LABELS,
   ROLE_LABELS,
   SOURCE_LABELS,
@@ -72,40 +77,6 @@ const optional = (text: string) => (text.trim() === '' ? undefined : text.trim()
 
 /** The forms whose section 1.A has the enforcement-priority boxes. */
 const PRIORITY_FORMS: readonly string[] = ['I-247D', 'I-247N'];
-
-const PRIORITY_LABELS: Record<Priority, string> = {
-  'national-security': 'A threat to national security',
-  'criminal-street-gang': 'A criminal street gang member',
-  felony: 'Convicted of a felony',
-  'aggravated-felony': 'Convicted of an aggravated felony',
-  'significant-misdemeanor': 'Convicted of a significant misdemeanor',
-  'three-misdemeanors': 'Convicted of three or more misdemeanors',
-};
-
-const LEVEL_LABELS: Record<NonNullable<PendingCharge['level']>, string> = {
-  felony: 'Felony',
-  misdemeanor: 'Misdemeanor',
-  violation: 'Violation',
-  infraction: 'Infraction',
-};
-
-const COURT_LABELS: Record<PendingCase['court'], string> = {
-  'new-york': 'A New York court',
-  federal: 'A federal court',
-  'other-state': 'Another state’s court',
-  unknown: 'Not known',
-};
-
-const PENDING_DISPOSITION_LABELS: Record<NonNullable<PendingCase['disposition']>, string> = {
-  pending: 'Pending',
-  'adjourned-in-contemplation-of-dismissal': 'Adjourned in contemplation of dismissal',
-  'conditional-discharge': 'Conditional discharge',
-};
-
-const ADMINISTRATIVE_WARRANT_LABELS: Record<AdministrativeWarrant['form'], string> = {
-  'I-200': 'I-200 (warrant for arrest of alien)',
-  'I-205': 'I-205 (warrant of removal)',
-};
 
 /** A charge typed with the API's reading of it beside it, and the listed codes to complete it. */
 function ChargeInput({
@@ -181,7 +152,7 @@ const PENDING_CHARGES: ListSpec<PendingCharge> = {
     valueField({
       name: 'level',
       label: 'level',
-      control: select(LEVEL_LABELS, 'Not recorded'),
+      control: select(OFFENSE_LEVEL_LABELS, 'Not recorded'),
       codec: textOf('level'),
     }),
     valueField({
