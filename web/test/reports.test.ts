@@ -24,6 +24,15 @@ function casesRequests(page: Page): string[] {
   return seen;
 }
 
+/** The requests a page sent for a period's breakdowns. */
+function breakdownsRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (/\/api\/reports\/[^/?]+\/breakdowns/.test(request.url())) seen.push(request.url());
+  });
+  return seen;
+}
+
 describe('the reports, public, and the cases behind a figure', () => {
   const ids: string[] = [];
   const browser = browserDeskForSuite(async (desk) => {
@@ -218,6 +227,73 @@ describe('the reports, public, and the cases behind a figure', () => {
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).waitFor();
     await expectAccessible(page);
     assert.deepEqual(traced, []);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
+  it('a visitor reads a statutory period’s breakdowns: suppressed cells said so, the totals; an overlapped period’s reason', async () => {
+    const page = await browser.newPage();
+    const asked = breakdownsRequests(page);
+    await page.goto(REPORT);
+    await page.getByRole('heading', { level: 1, name: /the DOC received 3/ }).waitFor();
+    const section = page.getByRole('region', {
+      name: 'By month, facility, charge and nationality',
+    });
+    await section
+      .getByText(/cells of 1 to 10, and others needed to protect them, are not shown/)
+      .waitFor();
+    const months = section.getByRole('table', {
+      name: /^By month: the DOC’s figures for October 2015/,
+    });
+    await months
+      .getByRole('columnheader', { name: 'Civil immigration detainers lodged with the department' })
+      .waitFor();
+    // May 2016's three requests are a small cell: suppressed, by the API's decision.
+    const may = months.getByRole('row', { name: /^May 2016 / });
+    assert.deepEqual(await may.getByRole('cell').allInnerTexts(), ['suppressed', '0', '0', '0']);
+    const june = months.getByRole('row', { name: /^June 2016 / });
+    assert.deepEqual(await june.getByRole('cell').allInnerTexts(), ['0', '0', '0', '0']);
+    // The column totals are the statutory figures, published exactly.
+    const total = months.getByRole('row', { name: /^Total / });
+    assert.deepEqual(await total.getByRole('cell').allInnerTexts(), ['3', '0', '0', '0']);
+    // The explanation is given once, and each table is described by it.
+    assert.equal(
+      await page.getByText(/cells of 1 to 10, and others needed to protect them/).count(),
+      1,
+    );
+    assert.equal(await months.getAttribute('aria-describedby'), 'breakdowns-suppressed-note');
+    for (const name of [/^By facility/, /^By most serious custody charge/, /^By nationality/]) {
+      await section.getByRole('table', { name }).waitFor();
+    }
+    await expectAccessible(page);
+    assert.equal(asked.length, 1);
+
+    // A period a later statutory one overlaps: the API's reason, in words, not an alert.
+    await page.goto('/reports/nyc-doc?from=2016-10-01&to=2017-09-30');
+    await page.getByRole('heading', { level: 1, name: /the DOC received no/ }).waitFor();
+    await section
+      .getByText(
+        /^The figures are not broken down for this period: this period overlaps the one from 2017-07-01 to 2018-06-30/,
+      )
+      .waitFor();
+    assert.equal(await section.getByRole('table').count(), 0);
+    assert.equal(await page.getByRole('alert').count(), 0);
+    await expectAccessible(page);
+    assert.equal(asked.length, 2);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
+  it('a custom period has no breakdowns, and the page does not ask for them', async () => {
+    const page = await browser.pageAs('auditor');
+    const asked = breakdownsRequests(page);
+    await page.goto('/reports/nyc-doc?from=2016-01-01&to=2016-12-31');
+    await page.getByRole('heading', { level: 1, name: /^In calendar year 2016 the DOC/ }).waitFor();
+    assert.equal(
+      await page
+        .getByRole('heading', { name: 'By month, facility, charge and nationality' })
+        .count(),
+      0,
+    );
+    assert.deepEqual(asked, []);
     assert.deepEqual(browser.pageErrors, []);
   });
 

@@ -8,17 +8,21 @@
  * include `report.cases`, a form builds the report for any period (the API's words beside a field
  * it refuses) and each figure offers the cases behind it, loaded from the audited `/cases` route
  * only when opened; nobody else is offered either, and the page never asks the API for them on
- * their behalf. A period the API will not show this person is refused in its words.
+ * their behalf. A period the API will not show this person is refused in its words. A statutory
+ * period's optional breakdowns (by month, facility, charge, nationality) follow its figures,
+ * asked for with the report, their suppressed cells as the API leaves them; a period the API does
+ * not break down shows its reason, and a custom period has none.
  * @module
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, Navigate, useLocation, useParams, useSearchParams } from 'react-router';
 import { api, ApiError, ok } from '../api/client';
 import type { components } from '../api/openapi';
 import { VerificationBadge } from '../components/clause-list';
 import { Field, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
+import { ReportBreakdowns } from '../components/report-breakdowns';
 import { formatCount, ReportDownloads } from '../components/report-links';
 import { OMITTED_FIGURE_LABELS, PERIOD_KIND_LABELS, VERIFICATION_LABELS } from '../labels';
 import { useSession } from '../session';
@@ -66,6 +70,22 @@ export function ReportPage() {
     enabled: asked,
     staleTime: 60_000,
   });
+  // A statutory period's breakdowns, asked for beside its report; none for any other period.
+  const statutory =
+    asked &&
+    duty !== undefined &&
+    duty.periods.some((period) => period.from === from && period.to === to);
+  const breakdowns = useQuery({
+    queryKey: ['report-breakdowns', jurisdiction, from, to],
+    queryFn: async () =>
+      ok(
+        await api.GET('/api/reports/{jurisdiction}/breakdowns', {
+          params: { path: { jurisdiction }, query: { from: from ?? '', to: to ?? '' } },
+        }),
+      ),
+    enabled: statutory,
+    staleTime: 60_000,
+  });
   // With no period asked for, the latest statutory period.
   if (!asked && duty !== undefined) {
     const latest = duty.periods.at(-1);
@@ -89,7 +109,19 @@ export function ReportPage() {
       {report.data === undefined ? (
         <h1>{duty === undefined ? 'A mandated report' : `The ${duty.agency}’s report`}</h1>
       ) : (
-        <ReportView report={report.data} mayTrace={mayOpenCases} />
+        <ReportView
+          report={report.data}
+          mayTrace={mayOpenCases}
+          breakdowns={
+            statutory && report.data.period.kind === 'statutory' ? (
+              <ReportBreakdowns
+                data={breakdowns.data}
+                error={breakdowns.error}
+                loading={breakdowns.isFetching}
+              />
+            ) : undefined
+          }
+        />
       )}
       {duties.error !== null && (
         <ProblemAlert error={duties.error} heading="The reporting duties could not be loaded" />
@@ -146,7 +178,15 @@ function fieldErrorsOf(error: unknown): FieldErrors {
   return new Map(issues.map((issue) => [issue.path, issue.message]));
 }
 
-function ReportView({ report, mayTrace }: { report: Report; mayTrace: boolean }) {
+function ReportView({
+  report,
+  mayTrace,
+  breakdowns,
+}: {
+  report: Report;
+  mayTrace: boolean;
+  breakdowns: ReactNode;
+}) {
   const verification = report.law.verification as Verification;
   return (
     <article aria-labelledby="report-headline" className="desk-report">
@@ -206,6 +246,7 @@ function ReportView({ report, mayTrace }: { report: Report; mayTrace: boolean })
         />
       </div>
       <Figures report={report} mayTrace={mayTrace} />
+      {breakdowns}
       <section aria-labelledby="method-heading">
         <h2 id="method-heading">Method</h2>
         <ul className="usa-list">
