@@ -8,6 +8,7 @@
  * @module
  */
 import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
 import { DateTime } from 'luxon';
 import { parseCase, type CaseInput, type InformationItem, type Requester } from '../engine/case.js';
 import { addDays, localDateOf } from '../engine/dates.js';
@@ -670,4 +671,54 @@ export function checkCountRow(law: ReportLaw, period: ReportPeriod, row: CountRo
   );
   assert.equal(counted.value, expected.value, `the value of "${row.id}"`);
   assert.equal(counted.unknown, expected.unknown.length, `the unknowns of "${row.id}"`);
+}
+
+/** One version of a reporting subdivision under test: its counts and the period each is tried in. */
+export interface VersionUnderTest {
+  readonly version: string;
+  /** "as added by LL62/2011". */
+  readonly enacted: string;
+  readonly rows: readonly CountRow[];
+  /** The statutory period each row is tested in, and its deadline. */
+  readonly period: (row: CountRow) => { from: string; to: string; due: string };
+}
+
+/** The statutory period from `from` to `to`, checked to be one, due then, under `version`. */
+export function statutoryPeriod(
+  law: ReportLaw,
+  version: string,
+  bounds: { from: string; to: string; due: string },
+): ReportPeriod {
+  const period = periodOf(law, bounds.from, bounds.to);
+  assert.equal(period.kind, 'statutory');
+  assert.equal(period.due, bounds.due);
+  assert.equal(period.version.clause.version, version);
+  return period;
+}
+
+/**
+ * For each version: a test that its paragraphs are these counts in this order, and one test per
+ * count from the statute's words (`section`, e.g. "§ 9-131(f)", names them).
+ */
+export function testVersions(
+  law: ReportLaw,
+  section: string,
+  versions: readonly VersionUnderTest[],
+): void {
+  for (const { version, enacted, rows, period } of versions) {
+    void describe(`${section} ${enacted}`, () => {
+      void test(`${section} ${enacted}: its paragraphs, in order, are these counts`, () => {
+        const counts = statutoryPeriod(law, version, period(rows[0]!)).version.counts;
+        assert.deepEqual(
+          counts.map((count) => `${count.paragraph} ${count.id}`),
+          rows.map((row) => `${row.paragraph} ${row.id}`),
+        );
+      });
+      for (const row of rows) {
+        void test(`${section}${paragraphCite(row.paragraph)} ${enacted}: ${row.words}`, () => {
+          checkCountRow(law, statutoryPeriod(law, version, period(row)), row);
+        });
+      }
+    });
+  }
 }

@@ -13,7 +13,6 @@ import {
   answeredAt,
   askedAt,
   byReasonScenario,
-  checkCountRow,
   countedOf,
   eventsAt,
   facts,
@@ -25,16 +24,18 @@ import {
   NOT_HONORED,
   nyInstant,
   omittedOf,
-  paragraphCite,
   periodOf,
   RECEIVED,
   reportCase,
   reportFor,
+  statutoryPeriod,
+  testVersions,
   TRANSFERRED,
   transferredWith,
   UNKNOWN_FACTS,
   type CountRow,
   type Reason,
+  type VersionUnderTest,
 } from '../../../testing/report-cases.js';
 import { detainerCase, nyConviction } from '../../testing/law-case.js';
 import { DOC_REPORT_LAW } from './reporting-counts.js';
@@ -394,15 +395,6 @@ const LL58_ROWS: CountRow[] = [
 
 const LL228_ROWS: CountRow[] = [...LL58_ROWS, ...informationRows('9')];
 
-interface VersionUnderTest {
-  readonly version: string;
-  /** "as added by LL62/2011". */
-  readonly enacted: string;
-  readonly rows: readonly CountRow[];
-  /** The statutory period each row is tested in, and its deadline. */
-  readonly period: (row: CountRow) => { from: string; to: string; due: string };
-}
-
 const VERSIONS: readonly VersionUnderTest[] = [
   {
     version: 'LL62/2011',
@@ -434,37 +426,14 @@ const VERSIONS: readonly VersionUnderTest[] = [
   },
 ];
 
-function statutoryPeriod(version: string, bounds: { from: string; to: string; due: string }) {
-  const period = periodOf(law, bounds.from, bounds.to);
-  assert.equal(period.kind, 'statutory');
-  assert.equal(period.due, bounds.due);
-  assert.equal(period.version.clause.version, version);
-  return period;
-}
-
-for (const { version, enacted, rows, period } of VERSIONS) {
-  describe(`§ 9-131(f) ${enacted}`, () => {
-    test(`§ 9-131(f) ${enacted}: its paragraphs, in order, are these counts`, () => {
-      const counts = statutoryPeriod(version, period(rows[0]!)).version.counts;
-      assert.deepEqual(
-        counts.map((count) => `${count.paragraph} ${count.id}`),
-        rows.map((row) => `${row.paragraph} ${row.id}`),
-      );
-    });
-    for (const row of rows) {
-      test(`§ 9-131(f)${paragraphCite(row.paragraph)} ${enacted}: ${row.words}`, () => {
-        checkCountRow(law, statutoryPeriod(version, period(row)), row);
-      });
-    }
-  });
-}
+testVersions(law, '§ 9-131(f)', VERSIONS);
 
 // ---------------------------------------------------------------------------------------------
 
 describe('§ 9-131(f) as amended by LL228/2017, read with LL228/2017 § 4', () => {
-  const first = () => statutoryPeriod('LL228/2017', VERSIONS[3]!.period(LL58_ROWS[0]!));
+  const first = () => statutoryPeriod(law, 'LL228/2017', VERSIONS[3]!.period(LL58_ROWS[0]!));
   const second = () =>
-    statutoryPeriod('LL228/2017', { from: '2018-07-01', to: '2019-06-30', due: '2019-09-01' });
+    statutoryPeriod(law, 'LL228/2017', { from: '2018-07-01', to: '2019-06-30', due: '2019-09-01' });
   const information = LL228_ROWS.filter((row) => row.paragraph.startsWith('9'));
   const asked = (at: string) =>
     reportCase(answeredAt(at, { events: ['hold-started', 'transferred-to-ice'] }));

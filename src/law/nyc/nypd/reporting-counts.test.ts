@@ -9,19 +9,18 @@ import { describe, test } from 'node:test';
 import {
   answeredAt,
   askedAt,
-  checkCountRow,
   countedOf,
   HELD,
   informationRows,
   NOT_HONORED,
   nyInstant,
   omittedOf,
-  paragraphCite,
   periodOf,
   RECEIVED,
   reportCase,
   reportFor,
   TRANSFERRED,
+  testVersions,
   type CountRow,
 } from '../../../testing/report-cases.js';
 import { NYPD_REPORT_LAW } from './reporting-counts.js';
@@ -87,30 +86,7 @@ const VERSIONS = [
   },
 ] as const;
 
-function statutoryPeriod(version: string, bounds: { from: string; to: string; due: string }) {
-  const period = periodOf(law, bounds.from, bounds.to);
-  assert.equal(period.kind, 'statutory');
-  assert.equal(period.due, bounds.due);
-  assert.equal(period.version.clause.version, version);
-  return period;
-}
-
-for (const { version, enacted, rows, period } of VERSIONS) {
-  describe(`§ 14-154(f) ${enacted}`, () => {
-    test(`§ 14-154(f) ${enacted}: its paragraphs, in order, are these counts`, () => {
-      const counts = statutoryPeriod(version, period(rows[0]!)).version.counts;
-      assert.deepEqual(
-        counts.map((count) => `${count.paragraph} ${count.id}`),
-        rows.map((row) => `${row.paragraph} ${row.id}`),
-      );
-    });
-    for (const row of rows) {
-      test(`§ 14-154(f)${paragraphCite(row.paragraph)} ${enacted}: ${row.words}`, () => {
-        checkCountRow(law, statutoryPeriod(version, period(row)), row);
-      });
-    }
-  });
-}
+testVersions(law, '§ 14-154(f)', VERSIONS);
 
 describe('§ 14-154(f)(5) as amended by LL228/2017, read with LL228/2017 § 4', () => {
   const information = informationRows('5');
