@@ -136,6 +136,30 @@ const PERSON_FIELDS: readonly EntryField<Person>[] = [
   }),
 ];
 
+/** Where a history entry came from, when it was recorded, and the record's own id for it. */
+function provenanceFields<T extends object>(): EntryField<T>[] {
+  return [
+    valueField<T>({
+      name: 'source',
+      label: 'where this record came from',
+      control: select(SOURCE_LABELS),
+      codec: textOf('source', false),
+    }),
+    valueField<T>({
+      name: 'recordedAt',
+      label: 'when this entry was recorded',
+      control: DATETIME,
+      codec: instantOf('recordedAt'),
+    }),
+    valueField<T>({
+      name: 'id',
+      label: 'the record’s own identifier for this entry',
+      control: TEXT,
+      codec: textOf('id'),
+    }),
+  ];
+}
+
 const CUSTODY_FIELDS: readonly EntryField<Custody>[] = [
   valueField({ name: 'facility', label: 'facility', control: TEXT, codec: textOf('facility') }),
   valueField({
@@ -373,24 +397,7 @@ const CONVICTIONS: ListSpec<Conviction> = {
         withKey(conviction, 'equivalence', equivalence as Equivalence | undefined),
       blank: {},
     }),
-    valueField({
-      name: 'source',
-      label: 'where this record came from',
-      control: select(SOURCE_LABELS),
-      codec: textOf('source', false),
-    }),
-    valueField({
-      name: 'recordedAt',
-      label: 'when this entry was recorded',
-      control: DATETIME,
-      codec: instantOf('recordedAt'),
-    }),
-    valueField({
-      name: 'id',
-      label: 'the record’s own identifier for this entry',
-      control: TEXT,
-      codec: textOf('id'),
-    }),
+    ...provenanceFields<Conviction>(),
     // The sentence as the law reads it: time incarcerated for the conviction (NYC's look-back
     // is extended by it). Not recorded and none are different answers.
     valueField({
@@ -483,24 +490,7 @@ const PENDING_CASES: ListSpec<PendingCase> = {
       control: tri('Not recorded'),
       codec: triOf('mustBeYouthfulOffender'),
     }),
-    valueField({
-      name: 'source',
-      label: 'where this record came from',
-      control: select(SOURCE_LABELS),
-      codec: textOf('source', false),
-    }),
-    valueField({
-      name: 'recordedAt',
-      label: 'when this entry was recorded',
-      control: DATETIME,
-      codec: instantOf('recordedAt'),
-    }),
-    valueField({
-      name: 'id',
-      label: 'the record’s own identifier for this entry',
-      control: TEXT,
-      codec: textOf('id'),
-    }),
+    ...provenanceFields<PendingCase>(),
     listField({
       name: 'charges',
       spec: PENDING_CHARGES,

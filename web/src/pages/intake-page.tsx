@@ -472,40 +472,14 @@ function IntakeForm() {
           </Field>
           <fieldset className="usa-fieldset">
             <legend className="usa-legend">Probable cause: the boxes ticked on the form</legend>
-            {Object.entries(PROBABLE_CAUSE_LABELS).map(([code, label]) => (
-              <div className="usa-checkbox" key={code}>
-                <input
-                  className="usa-checkbox__input"
-                  type="checkbox"
-                  id={`pc-${code}`}
-                  name="request.probableCause"
-                  value={code}
-                />
-                <label className="usa-checkbox__label" htmlFor={`pc-${code}`}>
-                  {label}
-                </label>
-              </div>
-            ))}
+            <Boxes name="request.probableCause" idPrefix="pc" labels={PROBABLE_CAUSE_LABELS} />
           </fieldset>
           {PRIORITY_FORMS.includes(dhsForm) && (
             <fieldset className="usa-fieldset" id={fieldId('request.priorities')} tabIndex={-1}>
               <legend className="usa-legend">
                 Enforcement priority ({dhsForm} section 1.A): the boxes ticked
               </legend>
-              {Object.entries(PRIORITY_LABELS).map(([code, label]) => (
-                <div className="usa-checkbox" key={code}>
-                  <input
-                    className="usa-checkbox__input"
-                    type="checkbox"
-                    id={`priority-${code}`}
-                    name="request.priorities"
-                    value={code}
-                  />
-                  <label className="usa-checkbox__label" htmlFor={`priority-${code}`}>
-                    {label}
-                  </label>
-                </div>
-              ))}
+              <Boxes name="request.priorities" idPrefix="priority" labels={PRIORITY_LABELS} />
             </fieldset>
           )}
           <Field
@@ -731,4 +705,30 @@ function TriSelect(props: {
       <option value="no">No</option>
     </select>
   );
+}
+
+/** One tick box per code of a label table, all sent under `name`. */
+function Boxes({
+  name,
+  idPrefix,
+  labels,
+}: {
+  name: string;
+  idPrefix: string;
+  labels: Readonly<Record<string, string>>;
+}) {
+  return Object.entries(labels).map(([code, label]) => (
+    <div className="usa-checkbox" key={code}>
+      <input
+        className="usa-checkbox__input"
+        type="checkbox"
+        id={`${idPrefix}-${code}`}
+        name={name}
+        value={code}
+      />
+      <label className="usa-checkbox__label" htmlFor={`${idPrefix}-${code}`}>
+        {label}
+      </label>
+    </div>
+  ));
 }
