@@ -20,7 +20,10 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import type { Insertable } from 'kysely';
 import { DateTime } from 'luxon';
-import { intakeSchema } from '../../src/desk/intake.js';
+import { engineCaseFor } from '../../src/desk/engine-case.js';
+import { intakeSchema, type Intake } from '../../src/desk/intake.js';
+import { parseCase } from '../../src/engine/case.js';
+import { nycSubjectFacts } from '../../src/law/nyc/report-subject.js';
 import { createLogger } from '../../src/server/logger.js';
 import { deskConfig } from '../../src/server/desk-config.js';
 import { startServer } from '../../src/server/start-server.js';
@@ -157,6 +160,35 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
+/**
+ * What a cold report pays per case before counting: reading the stored intake, validating the
+ * engine's case, and the law's tests of the person's record, timed over a sample of the store.
+ */
+async function classificationCost(store: Store) {
+  const rows = await store.db
+    .selectFrom('cases')
+    .select(['id', 'jurisdiction', 'receivedAt', 'intakeJson'])
+    .where('jurisdiction', '!=', 'nyc-probation')
+    .limit(5000)
+    .execute();
+  const [intakes, json] = await timed(() =>
+    Promise.resolve(rows.map((row) => JSON.parse(row.intakeJson) as Intake)),
+  );
+  const [cases, validation] = await timed(() =>
+    Promise.resolve(
+      rows.map((row, index) => parseCase(engineCaseFor(intakes[index]!, row.id, row.receivedAt))),
+    ),
+  );
+  const [, tests] = await timed(() =>
+    Promise.resolve(cases.map((input) => nycSubjectFacts(input, input.decisionAt.slice(0, 10)))),
+  );
+  const micros = (ms: number) => ((ms * 1000) / rows.length).toFixed(0);
+  console.log(
+    `per case, before counting (${String(rows.length)} cases): reading ${micros(json)} µs, ` +
+      `validating ${micros(validation)} µs, the law's tests ${micros(tests)} µs`,
+  );
+}
+
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'desk-bench-reports-'));
   const url = values.database ?? `sqlite:${join(dir, 'desk.db')}`;
@@ -170,6 +202,7 @@ async function main() {
 
     // A fresh store object: the reports' memo of classified records starts empty (cold).
     const store = await openStore(url);
+    await classificationCost(store);
     const ctx = deskContext(store, { now: () => NOW });
     console.log('\nstatutory report            cases    cold ms   warm ms');
     let slowestWarm = 0;

@@ -308,8 +308,15 @@ export async function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
           .at(-1)!,
       };
       const cases = await reportCases(trx, law, whole, memoOf(ctx.store));
-      const row = (period: ReportPeriod) =>
-        dashboardRow(buildReport({ law, period, cases, dataAsOf: ctx.now(), audit }));
+      const caseSpans = cases.map(spanOf);
+      // Each period's report reads only the cases something happened to in it.
+      const row = (period: ReportPeriod) => {
+        const [start, end] = periodBounds(period, law.timeZone);
+        const within = cases.filter((_, i) => caseSpans[i]![0] < end && caseSpans[i]![1] >= start);
+        return dashboardRow(
+          buildReport({ law, period, cases: within, dataAsOf: ctx.now(), audit }),
+        );
+      };
       agencies.push({
         jurisdiction: law.jurisdiction,
         agency: law.agency,
@@ -334,6 +341,20 @@ export async function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
     dashboards.set(ctx.store, { stamp, dashboard: built, checkedAt });
     return built;
   });
+}
+
+/** The first and last instant anything a count reads happened to a case, in ms. */
+function spanOf(reportCase: ReportCase): [number, number] {
+  const instants = [
+    reportCase.receivedAt,
+    ...reportCase.events.map((event) => event.at),
+    ...reportCase.informationRequests.flatMap((request) =>
+      request.answeredAt === undefined
+        ? [request.receivedAt]
+        : [request.receivedAt, request.answeredAt],
+    ),
+  ].map((instant) => Date.parse(instant));
+  return [Math.min(...instants), Math.max(...instants)];
 }
 
 function dashboardRow(report: Report): DashboardRow {
