@@ -38,6 +38,7 @@ import { appendAudit } from '../store/audit-writer.js';
 import type { AuditState } from '../reports/build-report.js';
 import type { Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
+import { checkReportFacts } from './report-facts.js';
 
 export interface AuditSigner {
   origin: string;
@@ -180,13 +181,15 @@ async function checkpointAt(db: Kysely<Database>, size: number): Promise<string 
 
 export interface AuditVerification extends LogReport {
   /** Stored rows checked against the entries that recorded them. */
-  records: { cases: number; decisions: number; informationRequests: number };
+  /** Stored records that match the entries; `reportFacts`: cases whose report row matches them. */
+  records: { cases: number; decisions: number; informationRequests: number; reportFacts: number };
 }
 
 /**
  * Re-derives every leaf, the chain, the tree and its stored subtree hashes, every checkpoint and
  * the head; then checks every stored case, decision and information request against what the
- * entries recorded of it. Names each problem. Entries appended meanwhile are left to the next run.
+ * entries recorded of it, and what the reports read of each case against its records. Names each
+ * problem. Entries appended meanwhile are left to the next run.
  */
 export async function verifyAuditLog(
   ctx: DeskContext,
@@ -214,13 +217,27 @@ export async function verifyAuditLog(
     },
   });
   const { problems, records } = await checkRecords(ctx, ledger, head.size);
-  const all = [...report.problems, ...problems];
+  const facts = await checkReportFacts(ctx);
+  const all = [
+    ...report.problems,
+    ...problems,
+    // A case whose record is named already gives its report row from that record: not named again.
+    ...facts.problems
+      .filter((problem) => !problems.some((named) => caseOf(named) === problem.caseId))
+      .map(
+        (problem): LogProblem => ({
+          subject: `report-facts/${problem.caseId}`,
+          code: 'record-mismatch',
+          message: problem.message,
+        }),
+      ),
+  ];
   const seqs = all.flatMap((problem) => (problem.seq === undefined ? [] : [problem.seq]));
   const verification: AuditVerification = {
     ok: all.length === 0,
     entries: report.entries,
     checkpoints: report.checkpoints,
-    records,
+    records: { ...records, reportFacts: facts.checked - facts.problems.length },
     problems: all,
   };
   if (seqs.length > 0) verification.firstBadSeq = Math.min(...seqs);
@@ -230,6 +247,11 @@ export async function verifyAuditLog(
     problems: all.length,
   });
   return verification;
+}
+
+/** The case a problem is about, from its subject `case/<id>` or `case/<id>/…`. */
+function caseOf(problem: LogProblem): string | undefined {
+  return /^case\/([^/]+)/.exec(problem.subject ?? '')?.[1];
 }
 
 /** The stored rows of entries `from` to `to` (excluded), a page at a time by key. */

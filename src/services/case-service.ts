@@ -39,6 +39,7 @@ import { appendAudit } from '../store/audit-writer.js';
 import { insertRow, prepareQuery } from '../store/compiled-query.js';
 import type { CaseRow, Database, DecisionRow } from '../store/schema.js';
 import { applyCaseChange, changeCase, type Trx } from './case-transaction.js';
+import { storeReportFacts } from './report-facts.js';
 import { freezeDecision } from './decision-step.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -191,7 +192,7 @@ export async function recordIntake(
         payload: { intakeSha256: recordSha256(intakeJson), status: 'received', version: 1 },
       };
       if (!decide) {
-        await appendAudit(ctx, trx, intakeEntry);
+        await storeReportFacts(ctx, trx, row.id, await appendAudit(ctx, trx, intakeEntry));
         return { id: row.id, created: true, version: 1, status: 'received' };
       }
       const { version, status } = await applyCaseChange(

@@ -1,8 +1,8 @@
 /**
  * Every change to a case goes through here: one transaction that locks the case, checks the
  * version the client last saw (If-Match), checks the step is lawful from the case's status,
- * applies the change, records the event, bumps the version and appends the audit entry. Either
- * all of it is stored or none of it.
+ * applies the change, records the event, bumps the version, appends the audit entry and derives
+ * what the reports read of the case again. Either all of it is stored or none of it.
  * @module
  */
 import type { Transaction } from 'kysely';
@@ -13,6 +13,7 @@ import { appendAudit, type AuditInput } from '../store/audit-writer.js';
 import { insertRow, prepareQuery, updateById } from '../store/compiled-query.js';
 import type { CaseRow, Database } from '../store/schema.js';
 import type { DeskContext } from './desk-context.js';
+import { storeReportFacts } from './report-facts.js';
 
 export type Trx = Transaction<Database>;
 
@@ -103,12 +104,13 @@ export async function applyCaseChange<T>(
       detailsJson: JSON.stringify(event.details),
     });
   }
-  await appendAudit(ctx, trx, ...auditBefore, {
+  const auditSeq = await appendAudit(ctx, trx, ...auditBefore, {
     at: now,
     actor: actor.username,
     action: `case.${step}`,
     subject: `case/${caseId}`,
     payload: { ...audit, status, version },
   });
+  await storeReportFacts(ctx, trx, caseId, auditSeq);
   return { result, version, status };
 }

@@ -19,6 +19,7 @@ import { appendAudit } from '../store/audit-writer.js';
 import { auditedRead } from './case-service.js';
 import { evaluateOrRefuse } from './decision-step.js';
 import type { DeskContext } from './desk-context.js';
+import { storeReportFacts } from './report-facts.js';
 
 export interface InformationRequestView {
   id: string;
@@ -77,7 +78,7 @@ export async function recordInformationRequest(
     const outcomes = Object.fromEntries(
       decision.outcomes.map((o) => [o.item ?? o.action, o.status]),
     );
-    await appendAudit(ctx, trx, {
+    const auditSeq = await appendAudit(ctx, trx, {
       at: now,
       actor: actor.username,
       action: 'information.request',
@@ -90,6 +91,7 @@ export async function recordInformationRequest(
         decisionJsonSha256: storedTextSha256(decisionJson),
       },
     });
+    await storeReportFacts(ctx, trx, caseId, auditSeq);
     return viewOf({
       id,
       caseId,
@@ -153,7 +155,7 @@ export async function answerInformationRequest(
       })
       .where('id', '=', id)
       .execute();
-    await appendAudit(ctx, trx, {
+    const auditSeq = await appendAudit(ctx, trx, {
       at: ctx.now(),
       actor: actor.username,
       action: 'information.answer',
@@ -164,6 +166,7 @@ export async function answerInformationRequest(
         answerJsonSha256: storedTextSha256(answerJson),
       },
     });
+    await storeReportFacts(ctx, trx, caseId, auditSeq);
     return viewOf({
       id,
       caseId,

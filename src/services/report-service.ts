@@ -5,14 +5,9 @@
  * the cases behind each figure, and reading it is audited.
  * @module
  */
-import { sql } from 'kysely';
 import { requirePermission, type Actor } from '../auth/roles.js';
-import { parseCase } from '../engine/case.js';
 import { localDateOf } from '../engine/dates.js';
-import { engineCaseFor } from '../desk/engine-case.js';
 import { DeskError } from '../desk/errors.js';
-import type { InformationAnswer, InformationRequest } from '../desk/information-request.js';
-import type { Intake } from '../desk/intake.js';
 import { REPORT_LAWS, reportLawFor } from '../law/report-laws.js';
 import {
   buildReport,
@@ -22,7 +17,6 @@ import {
   type Report,
 } from '../reports/build-report.js';
 import { buildBreakdowns, type Breakdowns } from '../reports/breakdowns.js';
-import type { ReportCase } from '../reports/report-case.js';
 import type { PeriodReading, PublishedFigures, ReportLaw } from '../reports/report-law.js';
 import {
   ReportPeriodError,
@@ -35,6 +29,13 @@ import { appendAudit } from '../store/audit-writer.js';
 import { auditState } from './audit-service.js';
 import type { Trx } from './case-transaction.js';
 import type { DeskContext } from './desk-context.js';
+import {
+  ensureReportFacts,
+  periodStamp,
+  readOnlySnapshot,
+  readReportCases,
+  type Span,
+} from './report-facts.js';
 
 export interface ReportDuty {
   readonly jurisdiction: string;
@@ -112,7 +113,10 @@ export async function publicReport(
 ): Promise<Report> {
   const { law, period } = lawAndPeriod(ctx, request);
   if (period.kind === 'custom') mayBuildAnyPeriod(actor);
-  return withoutCases(await readReport(ctx, law, period));
+  await ensureReportFacts(ctx);
+  return readOnlySnapshot(ctx, async (trx) =>
+    builtPublicReport(ctx, trx, law, period, ctx.now(), await auditState(trx)),
+  );
 }
 
 function mayBuildAnyPeriod(actor: Actor | undefined): void {
@@ -151,11 +155,9 @@ export async function publicBreakdowns(
       },
     ]);
   }
-  return ctx.store.transaction(async (trx) => {
-    if (ctx.store.dialect === 'postgres') {
-      await sql`set transaction isolation level repeatable read read only`.execute(trx);
-    }
-    const cases = await reportCases(trx, law, period, memoOf(ctx.store));
+  await ensureReportFacts(ctx);
+  return readOnlySnapshot(ctx, async (trx) => {
+    const cases = await readReportCases(trx, law.jurisdiction, spanOf(law, period));
     return buildBreakdowns({ law, period, cases });
   });
 }
@@ -195,16 +197,52 @@ export function withoutCases(report: Report): Report {
 }
 
 async function readReport(ctx: DeskContext, law: ReportLaw, period: ReportPeriod) {
-  const dataAsOf = ctx.now();
-  return ctx.store.transaction(async (trx) => {
-    // One snapshot for the log and the records: on PostgreSQL, the transaction's first statement.
-    if (ctx.store.dialect === 'postgres') {
-      await sql`set transaction isolation level repeatable read read only`.execute(trx);
-    }
+  await ensureReportFacts(ctx);
+  return readOnlySnapshot(ctx, async (trx) => {
     const audit = await auditState(trx);
-    const cases = await reportCases(trx, law, period, memoOf(ctx.store));
-    return buildReport({ law, period, cases, dataAsOf, audit });
+    const cases = await readReportCases(trx, law.jurisdiction, spanOf(law, period));
+    return buildReport({ law, period, cases, dataAsOf: ctx.now(), audit });
   });
+}
+
+function spanOf(law: ReportLaw, period: ReportPeriod): Span {
+  const [start, end] = periodBounds(period, law.timeZone).map((ms) => new Date(ms).toISOString());
+  return { start: start!, end: end! };
+}
+
+/** Public reports last built, per store, by law and period, with the stamp of their rows. */
+const builtReports = new WeakMap<object, Map<string, { stamp: string; report: Report }>>();
+/** Enough for every statutory period of every agency and as many other periods besides. */
+const BUILT_REPORTS_LIMIT = 500;
+
+/**
+ * The public report of the period: the one last built if none of its rows changed since (the
+ * figures are the same; the log's state and the time are now's), or built again.
+ */
+async function builtPublicReport(
+  ctx: DeskContext,
+  trx: Trx,
+  law: ReportLaw,
+  period: ReportPeriod,
+  dataAsOf: string,
+  audit: AuditState,
+): Promise<Report> {
+  let built = builtReports.get(ctx.store);
+  if (built === undefined) {
+    built = new Map();
+    builtReports.set(ctx.store, built);
+  }
+  const span = spanOf(law, period);
+  const key = `${law.jurisdiction} ${JSON.stringify(period)}`;
+  const stamp = await periodStamp(trx, law.jurisdiction, span);
+  const known = built.get(key);
+  if (known?.stamp === stamp) return { ...known.report, dataAsOf, audit };
+  const cases = await readReportCases(trx, law.jurisdiction, span);
+  const report = withoutCases(buildReport({ law, period, cases, dataAsOf, audit }));
+  built.delete(key);
+  if (built.size >= BUILT_REPORTS_LIMIT) built.delete(built.keys().next().value!);
+  built.set(key, { stamp, report });
+  return report;
 }
 
 /** The four figures every NYC text asks for; null where the period's text does not. */
@@ -275,86 +313,57 @@ export async function dashboard(ctx: DeskContext): Promise<Dashboard> {
   return known.dashboard;
 }
 
-/** Checks the records and rebuilds the dashboard if they changed since the last build. */
+/**
+ * Checks the records and rebuilds the dashboard if they changed since the last build. Every change
+ * to a record appends to the audit log, so an unchanged log (and day) needs no more reading; a
+ * changed one has each period's report rebuilt only if its own rows changed (builtPublicReport).
+ */
 export async function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
   const checkedAt = Date.parse(ctx.now());
-  return ctx.store.transaction(async (trx) => {
-    if (ctx.store.dialect === 'postgres') {
-      await sql`set transaction isolation level repeatable read read only`.execute(trx);
-    }
-    const stamp = await recordsStamp(trx);
+  await ensureReportFacts(ctx);
+  return readOnlySnapshot(ctx, async (trx) => {
+    const audit = await auditState(trx);
+    const days = REPORT_LAWS.map((law) => localDateOf(checkedAt, law.timeZone));
+    const stamp = JSON.stringify([audit.size, days]);
     const known = dashboards.get(ctx.store);
     if (known?.stamp === stamp && known.failed === undefined) {
       known.checkedAt = checkedAt;
       return known.dashboard;
     }
-    const audit = await auditState(trx);
+    const dataAsOf = ctx.now();
     const agencies = [];
     const published = [];
-    for (const law of REPORT_LAWS) {
-      const today = localDateOf(Date.parse(ctx.now()), law.timeZone);
-      const periods = statutoryPeriods(law, today);
-      const figures = law.published;
-      const spans = [
-        ...periods,
-        ...figures.flatMap((row) => row.readings).filter((reading) => reading.to < today),
-      ];
-      if (spans.length === 0) continue;
-      const whole = {
-        from: spans.map((span) => span.from).sort()[0]!,
-        to: spans
-          .map((span) => span.to)
-          .sort()
-          .at(-1)!,
-      };
-      const cases = await reportCases(trx, law, whole, memoOf(ctx.store));
-      const caseSpans = cases.map(spanOf);
-      // Each period's report reads only the cases something happened to in it.
-      const row = (period: ReportPeriod) => {
-        const [start, end] = periodBounds(period, law.timeZone);
-        const within = cases.filter((_, i) => caseSpans[i]![0] < end && caseSpans[i]![1] >= start);
-        return dashboardRow(
-          buildReport({ law, period, cases: within, dataAsOf: ctx.now(), audit }),
-        );
-      };
+    for (const [index, law] of REPORT_LAWS.entries()) {
+      const today = days[index]!;
+      const row = async (period: ReportPeriod) =>
+        dashboardRow(await builtPublicReport(ctx, trx, law, period, dataAsOf, audit));
+      const periods = [];
+      for (const period of statutoryPeriods(law, today)) periods.push(await row(period));
+      if (periods.length === 0) continue;
       agencies.push({
         jurisdiction: law.jurisdiction,
         agency: law.agency,
         agencyShort: law.agencyShort,
-        periods: periods.map(row),
+        periods,
       });
-      for (const figure of figures) {
+      for (const figure of law.published) {
         // A period that has not ended has no figure to set beside the published one.
-        const ended = figure.readings.filter((reading) => reading.to < today);
-        if (ended.length === 0) continue;
-        published.push({
-          ...figure,
-          readings: ended.map((reading) => {
-            const period = reportPeriod(law, reading.from, reading.to, today);
-            // Only statutory periods are public: see publicReport.
-            return { ...reading, computed: period.kind === 'statutory' ? row(period) : null };
-          }),
-        });
+        const readings = [];
+        for (const reading of figure.readings.filter((candidate) => candidate.to < today)) {
+          const period = reportPeriod(law, reading.from, reading.to, today);
+          // Only statutory periods are public: see publicReport.
+          readings.push({
+            ...reading,
+            computed: period.kind === 'statutory' ? await row(period) : null,
+          });
+        }
+        if (readings.length > 0) published.push({ ...figure, readings });
       }
     }
-    const built: Dashboard = { dataAsOf: ctx.now(), audit, agencies, published };
+    const built: Dashboard = { dataAsOf, audit, agencies, published };
     dashboards.set(ctx.store, { stamp, dashboard: built, checkedAt });
     return built;
   });
-}
-
-/** The first and last instant anything a count reads happened to a case, in ms. */
-function spanOf(reportCase: ReportCase): [number, number] {
-  const instants = [
-    reportCase.receivedAt,
-    ...reportCase.events.map((event) => event.at),
-    ...reportCase.informationRequests.flatMap((request) =>
-      request.answeredAt === undefined
-        ? [request.receivedAt]
-        : [request.receivedAt, request.answeredAt],
-    ),
-  ].map((instant) => Date.parse(instant));
-  return [Math.min(...instants), Math.max(...instants)];
 }
 
 function dashboardRow(report: Report): DashboardRow {
@@ -376,206 +385,4 @@ function dashboardRow(report: Report): DashboardRow {
       'not-honored': value('not-honored'),
     },
   };
-}
-
-/** What changes whenever a case or an information request does. */
-async function recordsStamp(trx: Trx): Promise<string> {
-  const cases = await trx
-    .selectFrom('cases')
-    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('updatedAt').as('last')])
-    .executeTakeFirstOrThrow();
-  const requests = await trx
-    .selectFrom('informationRequests')
-    .select((eb) => [
-      eb.fn.countAll<string | number>().as('n'),
-      eb.fn.max('answeredAt').as('answered'),
-    ])
-    .executeTakeFirstOrThrow();
-  return JSON.stringify([cases.n, cases.last, requests.n, requests.answered]);
-}
-
-/** Cases read a page of ids at a time, within the parameter limits of both databases. */
-const PAGE = 500;
-
-/**
- * Every case of the agency that anything a count reads happened to in the period: received in
- * it, an event on its timeline in it, or an information request received or answered in it.
- * Each count places a case by one of those instants, so no other case can count.
- */
-async function reportCases(
-  trx: Trx,
-  law: ReportLaw,
-  period: { readonly from: string; readonly to: string },
-  memo: Map<string, CaseRecordFacts>,
-): Promise<ReportCase[]> {
-  const [start, end] = periodBounds(period, law.timeZone).map((ms) => new Date(ms).toISOString());
-  const received = await trx
-    .selectFrom('cases')
-    .select('id')
-    .where('jurisdiction', '=', law.jurisdiction)
-    .where('receivedAt', '>=', start!)
-    .where('receivedAt', '<', end!)
-    .execute();
-  const happened = await trx
-    .selectFrom('caseEvents')
-    .innerJoin('cases', 'cases.id', 'caseEvents.caseId')
-    .select('cases.id')
-    .where('caseEvents.at', '>=', start!)
-    .where('caseEvents.at', '<', end!)
-    .where('cases.jurisdiction', '=', law.jurisdiction)
-    .execute();
-  const asked = await trx
-    .selectFrom('informationRequests')
-    .innerJoin('cases', 'cases.id', 'informationRequests.caseId')
-    .select('cases.id')
-    .where('cases.jurisdiction', '=', law.jurisdiction)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('informationRequests.receivedAt', '>=', start!),
-          eb('informationRequests.receivedAt', '<', end!),
-        ]),
-        eb.and([
-          eb('informationRequests.answeredAt', '>=', start!),
-          eb('informationRequests.answeredAt', '<', end!),
-        ]),
-      ]),
-    )
-    .execute();
-  const ids = [...new Set([...received, ...happened, ...asked].map((row) => row.id))].sort();
-  const cases: ReportCase[] = [];
-  for (let index = 0; index < ids.length; index += PAGE) {
-    cases.push(...(await casePage(trx, law, ids.slice(index, index + PAGE), memo)));
-  }
-  return cases;
-}
-
-/** What a case's record says for the reports, kept while the case's version stays the same. */
-interface CaseRecordFacts {
-  readonly version: number;
-  readonly reasons: readonly string[];
-  readonly subject: ReportCase['subject'];
-  readonly facility?: string;
-  readonly citizenship?: string;
-  readonly custodyCharges: NonNullable<ReportCase['custodyCharges']>;
-}
-
-/** Per store; emptied when it grows past this many cases, so memory stays bounded. */
-const MEMO_LIMIT = 200_000;
-const memos = new WeakMap<object, Map<string, CaseRecordFacts>>();
-
-function memoOf(store: object): Map<string, CaseRecordFacts> {
-  let memo = memos.get(store);
-  if (memo === undefined || memo.size > MEMO_LIMIT) {
-    memo = new Map();
-    memos.set(store, memo);
-  }
-  return memo;
-}
-
-async function casePage(
-  trx: Trx,
-  law: ReportLaw,
-  ids: string[],
-  memo: Map<string, CaseRecordFacts>,
-): Promise<ReportCase[]> {
-  const rows = await trx
-    .selectFrom('cases')
-    .select(['id', 'version', 'personId', 'jurisdiction', 'receivedAt'])
-    .where('id', 'in', ids)
-    .orderBy('id')
-    .execute();
-  // The record is read and classified only for cases changed since they were last classified.
-  const changed = rows
-    .filter((row) => memo.get(row.id)?.version !== row.version)
-    .map((row) => row.id);
-  if (changed.length > 0) {
-    const records = await trx
-      .selectFrom('cases')
-      .select(['id', 'version', 'receivedAt', 'intakeJson'])
-      .where('id', 'in', changed)
-      .execute();
-    for (const record of records) memo.set(record.id, recordFacts(law, record));
-  }
-  const events = await trx
-    .selectFrom('caseEvents')
-    .select(['caseId', 'kind', 'at'])
-    .where('caseId', 'in', ids)
-    .orderBy('at')
-    .execute();
-  const requests = await trx
-    .selectFrom('informationRequests')
-    .select(['id', 'caseId', 'receivedAt', 'requestJson', 'answerJson', 'answeredAt'])
-    .where('caseId', 'in', ids)
-    .orderBy('receivedAt')
-    .execute();
-  const eventsOf = groupBy(events, (event) => event.caseId);
-  const requestsOf = groupBy(requests, (request) => request.caseId);
-  return rows.map((row) => {
-    const { reasons, subject, facility, citizenship, custodyCharges } = memo.get(row.id)!;
-    return {
-      ...(facility === undefined ? {} : { facility }),
-      ...(citizenship === undefined ? {} : { citizenship }),
-      custodyCharges,
-      id: row.id,
-      personId: row.personId,
-      jurisdiction: row.jurisdiction,
-      receivedAt: row.receivedAt,
-      reasons,
-      events: (eventsOf.get(row.id) ?? []).map((event) => ({ kind: event.kind, at: event.at })),
-      informationRequests: (requestsOf.get(row.id) ?? []).map(informationRequestOf),
-      subject,
-    };
-  });
-}
-
-function recordFacts(
-  law: ReportLaw,
-  row: { version: number; receivedAt: string; intakeJson: string; id: string },
-): CaseRecordFacts {
-  const intake = JSON.parse(row.intakeJson) as Intake;
-  const input = parseCase(engineCaseFor(intake, row.id, row.receivedAt));
-  return {
-    version: row.version,
-    reasons: [
-      ...intake.request.probableCause,
-      ...intake.request.administrativeWarrants.map((warrant) => warrant.form),
-    ],
-    subject: law.subjectFacts(input, localDateOf(Date.parse(row.receivedAt), law.timeZone)),
-    ...(intake.custody.facility === undefined ? {} : { facility: intake.custody.facility }),
-    ...(intake.person.citizenship === undefined ? {} : { citizenship: intake.person.citizenship }),
-    custodyCharges: intake.custody.charges,
-  };
-}
-
-function informationRequestOf(request: {
-  id: string;
-  receivedAt: string;
-  requestJson: string;
-  answerJson: string | null;
-  answeredAt: string | null;
-}): ReportCase['informationRequests'][number] {
-  const asked = JSON.parse(request.requestJson) as InformationRequest;
-  const answer =
-    request.answerJson === null ? undefined : (JSON.parse(request.answerJson) as InformationAnswer);
-  return {
-    id: request.id,
-    receivedAt: request.receivedAt,
-    requester: asked.requester,
-    asked: asked.information,
-    ...(answer === undefined || request.answeredAt === null
-      ? {}
-      : { disclosed: answer.disclosed, answeredAt: request.answeredAt }),
-  };
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
 }

@@ -37,14 +37,15 @@ const moveHead = prepareQuery(
 );
 
 /**
- * Appends `inputs` in order, in one insert. The head is locked and moved once for all of them, so
- * a caller appending at the end of its transaction holds the log's one lock only until its commit.
+ * Appends `inputs` in order, in one insert, and returns the last one's sequence number. The head is
+ * locked and moved once for all of them, so a caller appending at the end of its transaction holds
+ * the log's one lock only until its commit.
  */
 export async function appendAudit(
   ctx: { store: { dialect: Dialect } },
   trx: Transaction<Database>,
   ...inputs: AuditInput[]
-): Promise<void> {
+): Promise<number> {
   const { dialect } = ctx.store;
   const head = await lockHead.first(trx, dialect, {});
   if (head === undefined) throw new Error('the audit log has no head row');
@@ -79,4 +80,5 @@ export async function appendAudit(
     lastHash: lastHash.toString('hex'),
     compactRange: hashesToHex(tree.subtrees),
   });
+  return tree.size - 1;
 }

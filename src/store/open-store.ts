@@ -27,6 +27,7 @@ import * as signInGuard from './migrations/0004-sign-in-guard.js';
 import * as auditSubtrees from './migrations/0005-audit-subtrees.js';
 import * as enforcementRequests from './migrations/0006-enforcement-requests.js';
 import * as reportIndexes from './migrations/0007-report-indexes.js';
+import * as reportFacts from './migrations/0008-report-facts.js';
 import type { Database as Schema } from './schema.js';
 
 export interface Store {
@@ -157,6 +158,7 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
           },
           '0006-enforcement-requests': enforcementRequests,
           '0007-report-indexes': reportIndexes,
+          '0008-report-facts': reportFacts,
         }),
     },
   });

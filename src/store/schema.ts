@@ -186,6 +186,28 @@ export interface EnforcementRequestTable {
   recordedAt: string;
 }
 
+/** What the mandated reports read of one case (migration 0008, src/services/report-facts.ts). */
+export interface ReportFactsTable {
+  caseId: string;
+  jurisdiction: string;
+  /** The first and the last instant any count reads of the case. */
+  firstAt: string;
+  lastAt: string;
+  /** 1 when `lastAt` is more than a year after `firstAt`. */
+  longSpan: number;
+  /** The audit entry of the change that wrote the row. */
+  auditSeq: number;
+  /** The code that derived the row (REPORT_FACTS_REVISION). */
+  revision: string;
+  /** The case's ReportCase (src/reports/report-case.ts) as JSON. */
+  factsJson: string;
+}
+
+export interface ReportFactsStateTable {
+  id: number;
+  revision: string;
+}
+
 export interface Database {
   persons: PersonTable;
   cases: CaseTable;
@@ -200,6 +222,8 @@ export interface Database {
   auditEntries: AuditEntryTable;
   auditHead: AuditHeadTable;
   auditCheckpoints: AuditCheckpointTable;
+  reportFacts: ReportFactsTable;
+  reportFactsState: ReportFactsStateTable;
 }
 
 export type CaseRow = Selectable<CaseTable>;

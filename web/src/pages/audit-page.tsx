@@ -333,7 +333,8 @@ function VerificationReport({ report }: { report: AuditVerification }) {
           {report.entries.toLocaleString('en-US')} entries and {report.checkpoints} signed
           checkpoints checked, and {report.records.cases} cases, {report.records.decisions}{' '}
           decisions and {report.records.informationRequests} information requests match the entries
-          that recorded them.
+          that recorded them; what the reports count of {report.records.reportFacts} cases matches
+          their records.
         </p>
       </div>
     </div>
