@@ -76,7 +76,12 @@ for (const kind of TEST_STORES) {
     it('every stored entry re-derives to its leaf hash, and the signed checkpoint covers them all', async () => {
       const report = await verifyAuditLog(ctx, auditor, signer.verifier, checkpoint);
       assert.deepEqual([report.ok, report.entries, report.checkpoints], [true, 10, 1]);
-      assert.deepEqual(report.records, { cases: 5, decisions: 0, informationRequests: 0, reportFacts: 5 });
+      assert.deepEqual(report.records, {
+        cases: 5,
+        decisions: 0,
+        informationRequests: 0,
+        reportFacts: 5,
+      });
       assert.match(checkpoint, /^test\.example\/audit\n10\n/);
       const [first] = await listAuditEntries(ctx, auditor, 0, 1);
       assert.equal(first?.action, 'case.intake');
@@ -319,7 +324,12 @@ for (const kind of TEST_STORES) {
       try {
         const report = await verify();
         assert.deepEqual(report.problems, []);
-        assert.deepEqual(report.records, { cases: 4, decisions: 3, informationRequests: 1, reportFacts: 4 });
+        assert.deepEqual(report.records, {
+          cases: 4,
+          decisions: 3,
+          informationRequests: 1,
+          reportFacts: 4,
+        });
       } finally {
         await dispose();
       }

@@ -224,13 +224,11 @@ export async function verifyAuditLog(
     // A case whose record is named already gives its report row from that record: not named again.
     ...facts.problems
       .filter((problem) => !problems.some((named) => caseOf(named) === problem.caseId))
-      .map(
-        (problem): LogProblem => ({
-          subject: `report-facts/${problem.caseId}`,
-          code: 'record-mismatch',
-          message: problem.message,
-        }),
-      ),
+      .map((problem): LogProblem => ({
+        subject: `report-facts/${problem.caseId}`,
+        code: 'record-mismatch',
+        message: problem.message,
+      })),
   ];
   const seqs = all.flatMap((problem) => (problem.seq === undefined ? [] : [problem.seq]));
   const verification: AuditVerification = {

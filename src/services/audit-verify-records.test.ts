@@ -122,7 +122,12 @@ for (const kind of TEST_STORES) {
       try {
         const report = await verify();
         assert.deepEqual(report.problems, []);
-        assert.deepEqual(report.records, { cases: 4, decisions: 3, informationRequests: 2, reportFacts: 4 });
+        assert.deepEqual(report.records, {
+          cases: 4,
+          decisions: 3,
+          informationRequests: 2,
+          reportFacts: 4,
+        });
         const payload = async (action: string, subject: string) =>
           JSON.parse(
             (
