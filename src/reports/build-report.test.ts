@@ -229,6 +229,32 @@ describe('counting once, unknowns apart', () => {
     assert.equal(counted(report, 'received').value, 3);
   });
 
+  test('the public build counts the same and lists no case', () => {
+    const cases = [
+      testCase('a', at, ['hold-started'], 'person-1'),
+      testCase('b', '2017-10-05T12:00:00-04:00', ['hold-started'], 'person-1'),
+      testCase('u', at, ['transferred-to-ice'], 'person-3', UNKNOWN),
+    ];
+    const on = period('2017-07-01', '2018-06-30');
+    const traced = build(cases, on);
+    const untraced = buildReport({
+      law: LAW,
+      period: on,
+      cases,
+      dataAsOf: DATA_AS_OF,
+      audit: AUDIT,
+      traced: false,
+    });
+    const withoutCases = traced.figures.map((figure) =>
+      Object.fromEntries(
+        Object.entries(figure).filter(([key]) => key !== 'caseIds' && key !== 'unknownCaseIds'),
+      ),
+    );
+    assert.deepEqual(untraced.figures, withoutCases);
+    assert.ok(untraced.figures.every((figure) => !('caseIds' in figure)));
+    assert.ok(traced.figures.some((figure) => figure.status === 'counted' && figure.value > 0));
+  });
+
   test('a case whose record cannot tell is counted as unknown, never as a yes or a no', () => {
     const report = build([
       testCase('yes', at, ['transferred-to-ice'], 'p-yes', true),

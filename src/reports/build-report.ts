@@ -83,27 +83,40 @@ export interface BuildInput {
   readonly cases: Iterable<ReportCase>;
   readonly dataAsOf: string;
   readonly audit: AuditState;
+  /** Whether each figure lists the cases behind it (the traced report); true unless said. */
+  readonly traced?: boolean;
 }
 
-export function buildReport({ law, period, cases, dataAsOf, audit }: BuildInput): Report {
+export function buildReport({
+  law,
+  period,
+  cases,
+  dataAsOf,
+  audit,
+  traced = true,
+}: BuildInput): Report {
   const { version } = period;
   const [start, end] = periodBounds(period, law.timeZone);
   const tallies = version.counts.map((count) =>
     isTallied(count) && isRequired(count, period) ? new Map<string, Member>() : undefined,
   );
+  const counting = version.counts.flatMap((count, index) =>
+    isTallied(count) && tallies[index] !== undefined
+      ? [{ tally: count.tally, members: tallies[index] }]
+      : [],
+  );
   for (const reportCase of cases) {
-    version.counts.forEach((count, index) => {
-      const members = tallies[index];
-      if (members === undefined || !isTallied(count)) return;
-      for (const counted of count.tally(reportCase)) {
+    for (const { tally, members } of counting) {
+      for (const counted of tally(reportCase)) {
+        if (counted.value === false) continue;
         const at = Date.parse(counted.at);
-        if (at < start || at >= end || counted.value === false) continue;
-        join(members, counted.key, counted.value, counted.caseId);
+        if (at < start || at >= end) continue;
+        join(members, counted.key, counted.value, traced ? counted.caseId : undefined);
       }
-    });
+    }
   }
   const figures = version.counts.map((count, index) =>
-    figureOf(count, period, tallies[index], version.clause.text),
+    figureOf(count, period, tallies[index], version.clause.text, traced),
   );
   return {
     jurisdiction: law.jurisdiction,
@@ -138,14 +151,14 @@ interface Member {
 }
 
 /** A key counts once: true if any of its matches is true, else unknown. */
-function join(members: Map<string, Member>, key: string, value: Tri, caseId: string) {
+function join(members: Map<string, Member>, key: string, value: Tri, caseId?: string) {
   const member = members.get(key);
   if (member === undefined) {
-    members.set(key, { value, caseIds: [caseId] });
+    members.set(key, { value, caseIds: caseId === undefined ? [] : [caseId] });
     return;
   }
   if (member.value === UNKNOWN && value === true) member.value = true;
-  if (!member.caseIds.includes(caseId)) member.caseIds.push(caseId);
+  if (caseId !== undefined && !member.caseIds.includes(caseId)) member.caseIds.push(caseId);
 }
 
 function isRequired(count: CountDefinition, period: ReportPeriod): boolean {
@@ -157,6 +170,7 @@ function figureOf(
   period: ReportPeriod,
   members: Map<string, Member> | undefined,
   text: string,
+  traced: boolean,
 ): Figure {
   const common: FigureCommon = {
     id: count.id,
@@ -194,8 +208,7 @@ function figureOf(
     unit: count.unit,
     value,
     unknown: open,
-    caseIds: counted.sort(),
-    unknownCaseIds: unknown.sort(),
+    ...(traced ? { caseIds: counted.sort(), unknownCaseIds: unknown.sort() } : {}),
   };
 }
 

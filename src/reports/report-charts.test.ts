@@ -8,6 +8,8 @@ import {
   figureAxisLabel,
   figureBarChart,
   figureBarTable,
+  reasonsChart,
+  reasonsTable,
   shortPeriodLabel,
   trendChart,
   trendPointOf,
@@ -195,6 +197,44 @@ describe('report charts: ECharts options from the report (pure)', () => {
     assert.deepEqual(categories(option.xAxis), ['Oct 2016–Sep 2017', '2017']);
     assert.match(descriptionOf(option), /the NYPD's figures over 2 periods/);
     assert.throws(() => trendChart([first, { ...second, jurisdiction: 'nyc-doc' }]), /one agency/);
+  });
+
+  it('the reasons given, side by side per period (a detainer may give several), with a table', () => {
+    const points = [
+      { label: '2013', reasons: [] },
+      {
+        label: 'Oct 2014–Sep 2015',
+        reasons: [
+          { sub: 'ii', label: 'Removal proceedings initiated', value: 12 },
+          { sub: 'i', label: 'Reason to believe', value: 1500 },
+        ],
+      },
+      {
+        label: 'Oct 2015–Sep 2016',
+        reasons: [{ sub: 'i', label: 'Reason to believe (as renamed)', value: 7 }],
+      },
+    ];
+    const option = reasonsChart(points, { agency: 'DOC' });
+    const series = seriesOf(option);
+    assert.deepEqual(
+      series.map((item) => [item.type, item.name, item.stack]),
+      [
+        ['bar', '(i) Reason to believe', undefined],
+        ['bar', '(ii) Removal proceedings initiated', undefined],
+      ],
+    );
+    assert.deepEqual(series[0]!.data, [null, 1500, 7]);
+    assert.deepEqual(series[1]!.data, [null, 12, null], 'a reason not counted is a gap, not 0');
+    assert.notDeepEqual(series[0]!.itemStyle?.decal, series[1]!.itemStyle?.decal);
+    assert.match(
+      descriptionOf(option),
+      /the DOC received, over 3 periods.*\(ii\) Removal proceedings initiated: 2013 not counted, Oct 2014–Sep 2015 12, Oct 2015–Sep 2016 not counted\./,
+    );
+    assert.deepEqual(reasonsTable(points, { agency: 'DOC' }).rows, [
+      ['2013', '—', '—'],
+      ['Oct 2014–Sep 2015', '1,500', '12'],
+      ['Oct 2015–Sep 2016', '7', '—'],
+    ]);
   });
 
   it('short period labels', () => {

@@ -51,6 +51,10 @@ export const CHART_COLOURS = Object.freeze({
   transferred: '#00687d',
   notHonored: '#5c5c5c',
   published: '#54278f',
+  reasonI: '#1a4480',
+  reasonII: '#00687d',
+  reasonIII: '#8a4b00',
+  reasonIV: '#54278f',
   text: '#1b1b1b',
   axis: '#54555a',
 } as const);
@@ -477,6 +481,119 @@ export function trendTable(
       point.label,
       ...series.map((candidate) => {
         const value = candidate.pick(point);
+        return value === undefined ? '—' : format(value);
+      }),
+    ]),
+  };
+}
+
+/** One period's reasons ICE gave: each box of the form its text counts, with the detainers. */
+export interface ReasonPoint {
+  readonly label: string;
+  readonly reasons: readonly {
+    readonly sub: string;
+    readonly label: string;
+    readonly value: number;
+  }[];
+}
+
+const REASON_STYLES: readonly { colour: string; decal: DecalName }[] = [
+  { colour: CHART_COLOURS.reasonI, decal: 'solid' },
+  { colour: CHART_COLOURS.reasonII, decal: 'hatch' },
+  { colour: CHART_COLOURS.reasonIII, decal: 'dots' },
+  { colour: CHART_COLOURS.reasonIV, decal: 'vertical' },
+];
+
+/** Each reason any period counts, in the statute's order, named as the first period names it. */
+function reasonSeries(points: readonly ReasonPoint[]) {
+  const named = new Map<string, string>();
+  for (const point of points) {
+    for (const reason of point.reasons) {
+      if (!named.has(reason.sub)) named.set(reason.sub, `(${reason.sub}) ${reason.label}`);
+    }
+  }
+  const order = ['i', 'ii', 'iii', 'iv'];
+  return [...named]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([sub, name]) => ({
+      sub,
+      name,
+      pick: (point: ReasonPoint) => point.reasons.find((reason) => reason.sub === sub)?.value,
+    }));
+}
+
+/**
+ * The reasons ICE gave for the detainers received, by period: a bar per reason the period's text
+ * counts. A detainer may give several reasons, so the bars of a period are side by side, not
+ * stacked: they do not add up to the detainers received.
+ */
+export function reasonsChart(
+  points: readonly ReasonPoint[],
+  options: { readonly agency?: string } = {},
+): ReportChartOption {
+  const series = reasonSeries(points);
+  const description =
+    `Bar chart of the reasons federal immigration authorities gave for the detainers ` +
+    `${options.agency === undefined ? '' : `the ${options.agency} `}received, over ` +
+    `${String(points.length)} period${points.length === 1 ? '' : 's'}, one bar per reason; a ` +
+    'detainer may give several. ' +
+    series
+      .map(
+        (reason) =>
+          `${reason.name}: ${points
+            .map((point) => {
+              const value = reason.pick(point);
+              return `${point.label} ${value === undefined ? 'not counted' : format(value)}`;
+            })
+            .join(', ')}.`,
+      )
+      .join(' ');
+  return {
+    animation: false,
+    aria: { enabled: true, label: { enabled: true, description }, decal: { show: false } },
+    color: series.map((_, index) => REASON_STYLES[index]!.colour),
+    textStyle: TEXT_STYLE,
+    legend: {
+      top: 8,
+      left: 'center',
+      orient: 'vertical',
+      data: series.map((reason) => reason.name),
+      textStyle: TEXT_STYLE,
+    },
+    grid: { ...TIME_CHART_GRID, top: 24 + 20 * series.length },
+    xAxis: {
+      type: 'category',
+      data: points.map((point) => point.label),
+      axisLabel: { color: CHART_COLOURS.text, interval: 0 },
+      axisLine: { lineStyle: { color: CHART_COLOURS.axis } },
+    },
+    yAxis: countAxis(),
+    series: series.map((reason, index): BarSeriesOption => ({
+      type: 'bar',
+      name: reason.name,
+      barMaxWidth: 20,
+      itemStyle: {
+        color: REASON_STYLES[index]!.colour,
+        ...decal(REASON_STYLES[index]!.decal),
+      },
+      data: points.map((point) => reason.pick(point) ?? null),
+    })),
+  };
+}
+
+/** The reasons' numbers as a table: one row per period, a column per reason. */
+export function reasonsTable(
+  points: readonly ReasonPoint[],
+  options: { readonly agency?: string } = {},
+): ChartTable {
+  const series = reasonSeries(points);
+  return {
+    caption: `Reasons given for the detainers ${options.agency === undefined ? '' : `the ${options.agency} `}received, by period (a detainer may give several)`,
+    columns: ['Period', ...series.map((reason) => reason.name)],
+    rows: points.map((point) => [
+      point.label,
+      ...series.map((reason) => {
+        const value = reason.pick(point);
         return value === undefined ? '—' : format(value);
       }),
     ]),

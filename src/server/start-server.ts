@@ -10,6 +10,7 @@ import type { DeskConfig } from './desk-config.js';
 import { loadAuditSigner } from './audit-signer.js';
 import { iceDatabaseAt } from '../ice/ice-database.js';
 import { createCheckpoint } from '../services/audit-service.js';
+import { refreshDashboard } from '../services/report-service.js';
 import { createLogger, type Logger } from './logger.js';
 
 const CHECKPOINT_ACTOR = { id: 'server', username: 'server', role: 'admin' } as const;
@@ -50,17 +51,28 @@ export async function startServer(
     });
   }, config.checkpointMinutes * 60_000);
   checkpoints.unref();
+  // Derives any report rows older code left, and builds the public dashboard, before a visitor
+  // asks for it; a failure is logged and left to the first visitor's request to retry.
+  const warming = refreshDashboard(ctx).then(
+    () => undefined,
+    (error: unknown) => {
+      logger.error({ error: String(error) }, 'building the reports dashboard failed');
+    },
+  );
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   return {
     url: `http://${config.host}:${String(port)}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        clearInterval(checkpoints);
+    close: async () => {
+      clearInterval(checkpoints);
+      // The store may close next: the dashboard's first build must not be reading it then.
+      await warming;
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => {
           if (error) reject(error);
           else resolve();
         });
-      }),
+      });
+    },
   };
 }

@@ -212,6 +212,16 @@ for (const kind of TEST_STORES) {
         transferred: { value: 1, unknown: 0 },
         'not-honored': { value: 1, unknown: 0 },
       });
+      // § 9-131(f)(1)(i)–(iv) as amended by LL58/2014: each box ticked on the form.
+      assert.deepEqual(
+        fy2016.reasons.map((reason) => [reason.sub, reason.value, reason.unknown]),
+        [
+          ['i', 0, 0],
+          ['ii', 2, 0],
+          ['iii', 0, 0],
+          ['iv', 0, 0],
+        ],
+      );
       const published = first.published.find(
         (row) => row.jurisdiction === 'nyc-doc' && row.published === 'FY2016',
       );

@@ -9,13 +9,7 @@ import { requirePermission, type Actor } from '../auth/roles.js';
 import { localDateOf } from '../engine/dates.js';
 import { DeskError } from '../desk/errors.js';
 import { REPORT_LAWS, reportLawFor } from '../law/report-laws.js';
-import {
-  buildReport,
-  type AuditState,
-  type CountedFigure,
-  type Figure,
-  type Report,
-} from '../reports/build-report.js';
+import { buildReport, type AuditState, type Report } from '../reports/build-report.js';
 import { buildBreakdowns, type Breakdowns } from '../reports/breakdowns.js';
 import type { PeriodReading, PublishedFigures, ReportLaw } from '../reports/report-law.js';
 import {
@@ -183,19 +177,6 @@ export async function tracedReport(
   return report;
 }
 
-export function withoutCases(report: Report): Report {
-  return {
-    ...report,
-    figures: report.figures.map((figure): Figure => {
-      if (figure.status !== 'counted') return figure;
-      const counted: { -readonly [K in keyof CountedFigure]: CountedFigure[K] } = { ...figure };
-      delete counted.caseIds;
-      delete counted.unknownCaseIds;
-      return counted;
-    }),
-  };
-}
-
 async function readReport(ctx: DeskContext, law: ReportLaw, period: ReportPeriod) {
   await ensureReportFacts(ctx);
   return readOnlySnapshot(ctx, async (trx) => {
@@ -238,7 +219,7 @@ async function builtPublicReport(
   const known = built.get(key);
   if (known?.stamp === stamp) return { ...known.report, dataAsOf, audit };
   const cases = await readReportCases(trx, law.jurisdiction, span);
-  const report = withoutCases(buildReport({ law, period, cases, dataAsOf, audit }));
+  const report = buildReport({ law, period, cases, dataAsOf, audit, traced: false });
   built.delete(key);
   if (built.size >= BUILT_REPORTS_LIMIT) built.delete(built.keys().next().value!);
   built.set(key, { stamp, report });
@@ -254,6 +235,15 @@ export interface DashboardRow {
   readonly due?: string;
   readonly citation: string;
   readonly figures: Readonly<Record<DashboardFigure, { value: number; unknown: number } | null>>;
+  /** The reasons given for the detainers received (¶ 1 (i)–(iv)), where the period's text asks. */
+  readonly reasons: readonly DashboardReason[];
+}
+
+export interface DashboardReason {
+  readonly sub: 'i' | 'ii' | 'iii' | 'iv';
+  readonly label: string;
+  readonly value: number;
+  readonly unknown: number;
 }
 
 export const DASHBOARD_FIGURES = ['received', 'held', 'transferred', 'not-honored'] as const;
@@ -384,5 +374,17 @@ function dashboardRow(report: Report): DashboardRow {
       transferred: value('transferred'),
       'not-honored': value('not-honored'),
     },
+    reasons: report.figures.flatMap((figure): DashboardReason[] => {
+      const sub = /^received-reason-(i|ii|iii|iv)$/.exec(figure.id)?.[1];
+      if (sub === undefined || figure.status !== 'counted') return [];
+      return [
+        {
+          sub: sub as DashboardReason['sub'],
+          label: figure.label,
+          value: figure.value,
+          unknown: figure.unknown,
+        },
+      ];
+    }),
   };
 }

@@ -119,6 +119,19 @@ const dashboardRowSchema = z.object({
     transferred: figureValueSchema,
     'not-honored': figureValueSchema,
   }),
+  reasons: z
+    .array(
+      z.object({
+        sub: z.enum(['i', 'ii', 'iii', 'iv']),
+        label: z.string(),
+        value: z.number().int(),
+        unknown: z.number().int(),
+      }),
+    )
+    .readonly()
+    .describe(
+      'The reasons federal immigration authorities gave for the detainers received (the first paragraph’s (i)–(iv)), where the period’s text counts them; a detainer may give several.',
+    ),
 });
 
 const dashboardSchema = z

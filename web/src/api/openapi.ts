@@ -9103,6 +9103,14 @@ export interface components {
               unknown: number;
             } | null;
           };
+          /** @description The reasons federal immigration authorities gave for the detainers received (the first paragraph’s (i)–(iv)), where the period’s text counts them; a detainer may give several. */
+          reasons: {
+            /** @enum {string} */
+            sub: 'i' | 'ii' | 'iii' | 'iv';
+            label: string;
+            value: number;
+            unknown: number;
+          }[];
         }[];
       }[];
       published: {
@@ -9155,6 +9163,14 @@ export interface components {
                 unknown: number;
               } | null;
             };
+            /** @description The reasons federal immigration authorities gave for the detainers received (the first paragraph’s (i)–(iv)), where the period’s text counts them; a detainer may give several. */
+            reasons: {
+              /** @enum {string} */
+              sub: 'i' | 'ii' | 'iii' | 'iv';
+              label: string;
+              value: number;
+              unknown: number;
+            }[];
           } | null;
         }[];
       }[];

@@ -20,9 +20,12 @@ import { DASHBOARD_FIGURE_LABELS, PUBLISHED_FIGURE_LABELS } from '../labels';
 import { useSession } from '../session';
 import { formatInstant } from '../time';
 import {
+  reasonsChart,
+  reasonsTable,
   shortPeriodLabel,
   trendChart,
   trendTable,
+  type ReasonPoint,
   type ReportChartOption,
   type TrendPoint,
 } from '../../../src/reports/report-charts.js';
@@ -157,6 +160,21 @@ function AgencySection({ agency }: { agency: AgencyFigures }) {
     }),
     [points, agency.agencyShort],
   );
+  // The periods whose text counts the reasons given; none before LL22/2013.
+  const reasons = useMemo(() => {
+    const counted = agency.periods
+      .filter((row) => row.reasons.length > 0)
+      .map((row): ReasonPoint => ({
+        label: shortPeriodLabel(row.from, row.to),
+        reasons: row.reasons,
+      }));
+    return counted.length === 0
+      ? undefined
+      : {
+          option: slantedPeriods(reasonsChart(counted, { agency: agency.agencyShort })),
+          table: reasonsTable(counted, { agency: agency.agencyShort }),
+        };
+  }, [agency]);
   return (
     <section aria-labelledby={headingId} className="desk-report-agency">
       <h2 id={headingId}>{agency.agency}</h2>
@@ -210,6 +228,13 @@ function AgencySection({ agency }: { agency: AgencyFigures }) {
             option={chart.option}
             table={chart.table}
           />
+          {reasons !== undefined && (
+            <ReportChart
+              heading={`Reasons given for the detainers the ${agency.agencyShort} received`}
+              option={reasons.option}
+              table={reasons.table}
+            />
+          )}
         </>
       )}
     </section>
