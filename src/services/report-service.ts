@@ -214,7 +214,8 @@ async function builtPublicReport(
     builtReports.set(ctx.store, built);
   }
   const span = spanOf(law, period);
-  const key = `${law.jurisdiction} ${JSON.stringify(period)}`;
+  // The period's text follows from its days; its kind and label from today.
+  const key = [law.jurisdiction, period.from, period.to, period.kind, period.label].join(' ');
   const stamp = await periodStamp(trx, law.jurisdiction, span);
   const known = built.get(key);
   if (known?.stamp === stamp) return { ...known.report, dataAsOf, audit };
