@@ -542,6 +542,11 @@ function convictionCandidates(input: Case, index: number, engine: Engine): Candi
       ),
     );
   }
+  if (conviction.level === undefined) {
+    for (const level of ['felony', 'misdemeanor'] as const) {
+      candidates.push(candidate(`${path}.level`, level, `${name} recorded as a ${level}`));
+    }
+  }
   if (conviction.court === 'unknown') {
     candidates.push(candidate(`${path}.court`, 'new-york', `${name} entered by a New York court`));
   }
