@@ -132,16 +132,16 @@ function keyOf(unit: 'detainers' | 'persons', reportCase: ReportCase): string {
   return unit === 'persons' ? reportCase.personId : reportCase.id;
 }
 
+/** A case that does not belong to a count adds nothing to it: no entry to place and drop. */
+const NOTHING: readonly Counted[] = Object.freeze([]);
+
 /** Requests received in the period: each case is one detainer. */
 export function receivedTally(belongs: Belongs = always) {
-  return (reportCase: ReportCase): Counted[] => [
-    {
-      key: reportCase.id,
-      caseId: reportCase.id,
-      at: reportCase.receivedAt,
-      value: belongs(reportCase),
-    },
-  ];
+  return (reportCase: ReportCase): readonly Counted[] => {
+    const value = belongs(reportCase);
+    if (value === false) return NOTHING;
+    return [{ key: reportCase.id, caseId: reportCase.id, at: reportCase.receivedAt, value }];
+  };
 }
 
 /** Cases with one of these timeline events in the period, placed at the event. */
@@ -150,15 +150,18 @@ export function eventTally(
   unit: 'detainers' | 'persons',
   belongs: Belongs = always,
 ) {
-  return (reportCase: ReportCase): Counted[] =>
-    reportCase.events
-      .filter((event) => kinds.includes(event.kind))
-      .map((event) => ({
-        key: keyOf(unit, reportCase),
-        caseId: reportCase.id,
-        at: event.at,
-        value: belongs(reportCase),
-      }));
+  return (reportCase: ReportCase): readonly Counted[] => {
+    const events = reportCase.events.filter((event) => kinds.includes(event.kind));
+    if (events.length === 0) return NOTHING;
+    const value = belongs(reportCase);
+    if (value === false) return NOTHING;
+    return events.map((event) => ({
+      key: keyOf(unit, reportCase),
+      caseId: reportCase.id,
+      at: event.at,
+      value,
+    }));
+  };
 }
 
 /** A fact about the person, by name; a name the law does not classify is a programming error. */
