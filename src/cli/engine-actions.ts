@@ -8,7 +8,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { CaseError, engine, evaluate, parseCase } from '../index.js';
-import type { Decision } from '../index.js';
+import type { Case, Decision } from '../index.js';
 import { caseJsonSchema } from '../engine/case.js';
 import { addDays, isLocalDate, localDateOf } from '../engine/dates.js';
 import type { Jurisdiction } from '../engine/jurisdiction.js';
@@ -20,7 +20,7 @@ type Write = (text: string) => Promise<void>;
 
 export async function evaluateOne(
   file: string,
-  options: { explain: boolean; trace: boolean },
+  options: { explain: boolean; trace: boolean; whatWouldChange?: boolean },
   write: Write,
 ): Promise<void> {
   const source = describeSource(file);
@@ -31,28 +31,41 @@ export async function evaluateOne(
     if (!(error instanceof JsonError)) throw error;
     throw new UsageError(`${source} is not valid JSON: ${error.message}`);
   }
-  let decision: Decision;
+  let decided: { input: Case; decision: Decision };
   try {
-    decision = decide(input, options.trace);
+    decided = decide(input, options.trace);
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     throw new UsageError(`${source}: the case was rejected (${error.code}): ${error.message}`);
   }
+  const { decision } = decided;
   if (!options.explain) {
-    await write(`${JSON.stringify(decision, null, 2)}\n`);
+    const changes = options.whatWouldChange ? await changesFor(decided.input) : undefined;
+    const output = changes ? { ...decision, whatWouldChange: changes } : decision;
+    await write(`${JSON.stringify(output, null, 2)}\n`);
     return;
   }
   const { explainDecision } = await import('../engine/explain.js');
-  await write(explainDecision(decision));
+  const { whatWouldChangeText } = await import('../what-if/what-would-change-text.js');
+  await write(
+    `${explainDecision(decision)}\n${whatWouldChangeText(await changesFor(decided.input))}`,
+  );
+}
+
+/** The smallest sets of fact changes that would change each action (loaded only when asked). */
+async function changesFor(input: Case) {
+  const { whatWouldChange } = await import('../what-if/what-would-change.js');
+  return whatWouldChange(engine, input);
 }
 
 /**
  * Validates and decides. A date the hold clock cannot count from (its holiday calendar ends in
  * 2100) is the case's fault, not a bug: it is reported as a rejected case.
  */
-function decide(input: unknown, trace: boolean): Decision {
+function decide(input: unknown, trace: boolean): { input: Case; decision: Decision } {
   try {
-    return evaluate(parseCase(input), { trace });
+    const parsed = parseCase(input);
+    return { input: parsed, decision: evaluate(parsed, { trace }) };
   } catch (error) {
     if (!(error instanceof HoldClockError)) throw error;
     throw CaseError.at('date-outside-law', '(hold clock)', error.message);
@@ -121,7 +134,7 @@ export async function evaluateBatch(file: string, trace: boolean, write: Write):
 
 function decideLine(text: string, line: number, trace: boolean): LineResult {
   try {
-    return { line, decision: decide(parseJson(text), trace) };
+    return { line, decision: decide(parseJson(text), trace).decision };
   } catch (error) {
     if (error instanceof CaseError) {
       return { line, error: { code: error.code, issues: [...error.issues] } };

@@ -46,9 +46,13 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     .argument('[file]', 'the case file; - or nothing for standard input', '-')
     .option('--explain', 'print a plain-language explanation instead of JSON')
     .option('--trace', 'include every condition the engine tested')
+    .option(
+      '--what-would-change',
+      'add, for each action, the smallest sets of fact changes that would change it (always in --explain)',
+    )
     .addOption(
       new Option('--ndjson', 'batch: one case per line in, one JSON result per line out').conflicts(
-        'explain',
+        ['explain', 'whatWouldChange'],
       ),
     )
     .action(async (file, options) => {
@@ -58,7 +62,15 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
         exitCode = await actions.evaluateBatch(file, trace, write);
         return;
       }
-      await actions.evaluateOne(file, { explain: options.explain === true, trace }, write);
+      await actions.evaluateOne(
+        file,
+        {
+          explain: options.explain === true,
+          trace,
+          whatWouldChange: options.whatWouldChange === true,
+        },
+        write,
+      );
     });
 
   const law = program.command('law').description('read the encoded law');

@@ -14,7 +14,9 @@ import type { ClauseRef } from '../engine/clause.js';
 import type { FactValue, MissingFact } from '../engine/condition.js';
 import { addDays, addYears, daysBetween, localDateOf, parseInstant } from '../engine/dates.js';
 import type { Action, ActionOutcome, Decision, Status } from '../engine/decision.js';
+import { CaseError } from '../engine/errors.js';
 import type { Engine } from '../engine/evaluate.js';
+import { HoldClockError } from '../engine/time/hold-clock.js';
 import { SOURCE_NAMES } from '../law/nyc/record-facts.js';
 
 /** Said of an action when no set of up to `maxFacts` changes gives it another decided status. */
@@ -162,9 +164,10 @@ class Search {
     let decision: Decision;
     try {
       decision = this.engine.evaluate(changed ?? set.reduce(apply, this.input));
-    } catch {
+    } catch (error) {
       // A change the law cannot decide (a date outside its calendar) changes nothing to report.
-      return undefined;
+      if (isRefusal(error)) return undefined;
+      throw error;
     }
     const outcomes = outcomesByKey(decision);
     this.decided.set(id, outcomes);
@@ -621,9 +624,15 @@ function statusOf(engine: Engine, input: Case): string {
       .evaluate(input)
       .outcomes.map((outcome) => outcome.status)
       .join(',');
-  } catch {
-    return REJECTED;
+  } catch (error) {
+    if (isRefusal(error)) return REJECTED;
+    throw error;
   }
+}
+
+/** The engine refusing a changed case (a date its hold clock cannot count), not a bug. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof CaseError || error instanceof HoldClockError;
 }
 
 /** The first day after `from`, up to `to` (which has it), with the target statuses. */
