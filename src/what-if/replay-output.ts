@@ -1,0 +1,90 @@
+/**
+ * A replay's result as JSON, CSV (one row per changed answer, the law choice repeated on each row
+ * so a row read alone still says what it is) and text (the totals, then each change). Each is a
+ * function of the result alone, so the same replay prints the same bytes.
+ * @module
+ */
+import { stringify } from 'csv-stringify/sync';
+import { ANSWERS, type ClauseCited, type ReplayResult } from './replay.js';
+
+export const REPLAY_CSV_COLUMNS = [
+  'case',
+  'jurisdiction',
+  'action',
+  'before',
+  'after',
+  'before_controlling',
+  'after_controlling',
+  'made_the_difference',
+  'before_missing',
+  'after_missing',
+  'reason',
+  'under',
+  'under_law_sha256',
+] as const;
+
+const clauses = (list: readonly ClauseCited[]) =>
+  list.map((clause) => `${clause.id} (${clause.version})`).join('; ');
+
+export function replayJson(result: ReplayResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+export function replayCsv(result: ReplayResult): string {
+  const rows = result.changes.flatMap((change) =>
+    change.changes.map((action) => [
+      change.key,
+      change.jurisdiction,
+      action.action,
+      action.before.status,
+      action.after.status,
+      clauses(action.before.controlling),
+      clauses(action.after.controlling),
+      clauses(action.madeTheDifference),
+      action.before.missing.join('; '),
+      action.after.missing.join('; '),
+      [action.before.reason, action.after.reason].filter((reason) => reason).join('; '),
+      result.under.choice,
+      result.under.lawHash ?? '',
+    ]),
+  );
+  return stringify(rows, { header: true, columns: [...REPLAY_CSV_COLUMNS] });
+}
+
+const number = (value: number) => value.toLocaleString('en-US');
+
+export function replayText(result: ReplayResult): string {
+  const lines = [
+    `Replayed ${number(result.cases)} cases under ${result.under.label}.`,
+    `${number(result.changedCases)} cases changed. Answers needing information: ${number(result.unknown.before)} under the law in force, ${number(result.unknown.after)} under the choice, ${number(result.unknown.either)} under either.`,
+    '',
+  ];
+  for (const totals of result.totals) {
+    lines.push(`${totals.action}: ${number(totals.changed)} changed`);
+    for (const answer of ANSWERS) {
+      const before = totals.before[answer];
+      const after = totals.after[answer];
+      if (before === 0 && after === 0) continue;
+      lines.push(`  ${answer.padEnd(18)} ${number(before).padStart(10)} -> ${number(after)}`);
+    }
+    for (const { from, to, count } of totals.transitions) {
+      if (from !== to) lines.push(`  ${from} -> ${to}: ${number(count)}`);
+    }
+  }
+  if (result.newlyMissing.length > 0) {
+    lines.push('', 'Facts the chosen law asks for that these cases do not record:');
+    for (const { path, cases } of result.newlyMissing) {
+      lines.push(`  ${path}: ${number(cases)} cases`);
+    }
+  }
+  if (result.changes.length > 0) lines.push('', 'Changes:');
+  for (const change of result.changes) {
+    for (const action of change.changes) {
+      const why = clauses(action.madeTheDifference);
+      lines.push(
+        `  ${change.key} ${action.action}: ${action.before.status} -> ${action.after.status}${why ? ` (${why})` : ''}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

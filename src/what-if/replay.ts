@@ -1,0 +1,329 @@
+/**
+ * Replay: the same cases decided twice, under the law in force and under a law choice, and what
+ * changed. For each action of each case whose answer changed, the answer before and after with
+ * the clauses that controlled each and the ones that made the difference; totals by action of
+ * every answer before and after and of each change; how many answers depend on facts not
+ * recorded; and the facts the chosen law asks for that the cases do not record.
+ *
+ * A replay is built in parts (`replayInto` over slices of the cases, `mergeParts`), so a long one
+ * can run in slices between which it reports progress or stops, or in worker threads; parts are
+ * plain data. `finishReplay` sorts everything, so the result depends only on the cases and the
+ * law: the same bytes for the same input, in any order of cases with distinct keys.
+ * @module
+ */
+import type { Case } from '../engine/case.js';
+import type { ClauseRef } from '../engine/clause.js';
+import { CaseError } from '../engine/errors.js';
+import type { Engine } from '../engine/evaluate.js';
+import type { ActionOutcome, Decision, Status } from '../engine/decision.js';
+import { HoldClockError } from '../engine/time/hold-clock.js';
+import { lawChoiceText, type ResolvedLawChoice } from './law-choice.js';
+
+/** A case to replay, with the key it is shown under: its `caseId`, or where it was read. */
+export interface ReplayCase {
+  readonly key: string;
+  readonly input: Case;
+}
+
+/** An answer, or `rejected` when the engine refused the case under that law (named in `reason`). */
+export type Answer = Status | 'rejected';
+export const ANSWERS: readonly Answer[] = Object.freeze([
+  'required',
+  'allowed',
+  'not-allowed',
+  'needs-information',
+  'rejected',
+]);
+
+export interface ClauseCited {
+  readonly id: string;
+  readonly version: string;
+  readonly citation: string;
+}
+
+export interface AnswerUnder {
+  readonly status: Answer;
+  readonly controlling: readonly ClauseCited[];
+  /** The law in force the answer was given under (absent for a rejected case). */
+  readonly lawHash?: string;
+  /** For `needs-information`: the facts it waits for. */
+  readonly missing: readonly string[];
+  /** For `rejected`: why. */
+  readonly reason?: string;
+}
+
+export interface ActionChange {
+  /** `hold`, `notify`, `transfer`, `information:<item>`, or `(case)` when both laws refused it. */
+  readonly action: string;
+  readonly before: AnswerUnder;
+  readonly after: AnswerUnder;
+  /** The clauses controlling the new answer that did not control the old one. */
+  readonly madeTheDifference: readonly ClauseCited[];
+}
+
+export interface CaseChange {
+  readonly key: string;
+  readonly jurisdiction: string;
+  readonly changes: readonly ActionChange[];
+}
+
+/** A replay under way: counts keyed by `action\tbefore\tafter`, and the changed cases so far. */
+export interface ReplayPart {
+  cases: number;
+  counts: Record<string, number>;
+  /** Answers needing information under the law in force, under the choice, under either. */
+  unknownBefore: number;
+  unknownAfter: number;
+  unknownEither: number;
+  /** Facts asked for under the choice and not under the law in force, by path, per case. */
+  newlyMissing: Record<string, number>;
+  changes: CaseChange[];
+}
+
+export interface ActionTotals {
+  readonly action: string;
+  readonly before: Readonly<Record<Answer, number>>;
+  readonly after: Readonly<Record<Answer, number>>;
+  readonly changed: number;
+  /** Every pair of answers that occurred, changed or not, in answer order. */
+  readonly transitions: readonly { from: Answer; to: Answer; count: number }[];
+}
+
+export interface ReplayResult {
+  readonly under: { readonly choice: string; readonly label: string; readonly lawHash?: string };
+  readonly cases: number;
+  readonly changedCases: number;
+  readonly totals: readonly ActionTotals[];
+  readonly unknown: { readonly before: number; readonly after: number; readonly either: number };
+  readonly newlyMissing: readonly { path: string; cases: number }[];
+  readonly changes: readonly CaseChange[];
+}
+
+export function emptyPart(): ReplayPart {
+  return {
+    cases: 0,
+    counts: {},
+    unknownBefore: 0,
+    unknownAfter: 0,
+    unknownEither: 0,
+    newlyMissing: {},
+    changes: [],
+  };
+}
+
+type Decided = { decision: Decision } | { rejected: string };
+
+function decide(engine: Engine, input: Case): Decided {
+  try {
+    return { decision: engine.evaluate(input) };
+  } catch (error) {
+    if (error instanceof CaseError || error instanceof HoldClockError) {
+      return { rejected: error.message };
+    }
+    throw error;
+  }
+}
+
+function actionKey(outcome: ActionOutcome): string {
+  return outcome.item === undefined ? outcome.action : `information:${outcome.item}`;
+}
+
+const REJECTED_CASE = '(case)';
+
+/** Decides each case under the law in force (`baseline`) and under the choice, into `part`. */
+export function replayInto(
+  part: ReplayPart,
+  cases: readonly ReplayCase[],
+  under: ResolvedLawChoice,
+  baseline: Engine,
+): void {
+  for (const { key, input } of cases) {
+    const before = decide(baseline, input);
+    const after = decide(under.engine, under.caseUnder(input));
+    part.cases++;
+    const changes: ActionChange[] = [];
+    for (const action of actionsOf(before, after)) {
+      const old = outcomeOf(before, action);
+      const now = outcomeOf(after, action);
+      const from: Answer = old ? old.status : 'rejected';
+      const to: Answer = now ? now.status : 'rejected';
+      const count = `${action}\t${from}\t${to}`;
+      part.counts[count] = (part.counts[count] ?? 0) + 1;
+      if (from === 'needs-information') part.unknownBefore++;
+      if (to === 'needs-information') part.unknownAfter++;
+      if (from === 'needs-information' || to === 'needs-information') part.unknownEither++;
+      if (from !== to) changes.push(changeOf(action, before, old, after, now));
+    }
+    for (const path of newlyMissing(before, after)) {
+      part.newlyMissing[path] = (part.newlyMissing[path] ?? 0) + 1;
+    }
+    if (changes.length > 0) part.changes.push({ key, jurisdiction: input.jurisdiction, changes });
+  }
+}
+
+function actionsOf(before: Decided, after: Decided): string[] {
+  const actions: string[] = [];
+  for (const side of [before, after]) {
+    if ('rejected' in side) continue;
+    for (const outcome of side.decision.outcomes) {
+      const key = actionKey(outcome);
+      if (!actions.includes(key)) actions.push(key);
+    }
+  }
+  return actions.length === 0 ? [REJECTED_CASE] : actions;
+}
+
+function outcomeOf(side: Decided, action: string): ActionOutcome | undefined {
+  if ('rejected' in side) return undefined;
+  for (const outcome of side.decision.outcomes) if (actionKey(outcome) === action) return outcome;
+  return undefined;
+}
+
+function cited(refs: readonly ClauseRef[]): ClauseCited[] {
+  return refs.map((ref) => ({ id: ref.id, version: ref.version, citation: ref.citation }));
+}
+
+function answerOf(side: Decided, outcome: ActionOutcome | undefined): AnswerUnder {
+  if (!outcome) {
+    return {
+      status: 'rejected',
+      controlling: [],
+      missing: [],
+      reason: 'rejected' in side ? side.rejected : 'the request did not ask for it under this law',
+    };
+  }
+  return {
+    status: outcome.status,
+    controlling: cited(outcome.controlling),
+    lawHash: outcome.lawHash,
+    missing: [...new Set(outcome.missing.map((fact) => fact.path))].sort(),
+  };
+}
+
+function changeOf(
+  action: string,
+  before: Decided,
+  old: ActionOutcome | undefined,
+  after: Decided,
+  now: ActionOutcome | undefined,
+): ActionChange {
+  const was = answerOf(before, old);
+  const is = answerOf(after, now);
+  const same = (a: ClauseCited, b: ClauseCited) => a.id === b.id && a.version === b.version;
+  return {
+    action,
+    before: was,
+    after: is,
+    madeTheDifference: is.controlling.filter(
+      (clause) => !was.controlling.some((other) => same(clause, other)),
+    ),
+  };
+}
+
+/** A list's entries are one fact for counting: `record.convictions[3].x` as `record.convictions[].x`. */
+function factOf(path: string): string {
+  return path.replace(/\[\d+\]/g, '[]');
+}
+
+function newlyMissing(before: Decided, after: Decided): string[] {
+  if ('rejected' in after) return [];
+  const old = 'rejected' in before ? [] : before.decision.missing.map((fact) => factOf(fact.path));
+  const now = [...new Set(after.decision.missing.map((fact) => factOf(fact.path)))];
+  return now.filter((path) => !old.includes(path));
+}
+
+export function mergeParts(parts: readonly ReplayPart[]): ReplayPart {
+  const merged = emptyPart();
+  for (const part of parts) {
+    merged.cases += part.cases;
+    merged.unknownBefore += part.unknownBefore;
+    merged.unknownAfter += part.unknownAfter;
+    merged.unknownEither += part.unknownEither;
+    for (const [key, count] of Object.entries(part.counts)) {
+      merged.counts[key] = (merged.counts[key] ?? 0) + count;
+    }
+    for (const [path, count] of Object.entries(part.newlyMissing)) {
+      merged.newlyMissing[path] = (merged.newlyMissing[path] ?? 0) + count;
+    }
+    for (const change of part.changes) merged.changes.push(change);
+  }
+  return merged;
+}
+
+/** Detainer actions first, in the forms' order, then information items, then refused cases. */
+function actionRank(action: string): string {
+  const order = ['hold', 'notify', 'transfer'].indexOf(action);
+  if (order !== -1) return `0${String(order)}`;
+  return action === REJECTED_CASE ? '2' : `1${action}`;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function zeroes(): Record<Answer, number> {
+  return {
+    required: 0,
+    allowed: 0,
+    'not-allowed': 0,
+    'needs-information': 0,
+    rejected: 0,
+  };
+}
+
+/** The result, sorted so that it depends only on the cases and the law. */
+export function finishReplay(part: ReplayPart, under: ResolvedLawChoice): ReplayResult {
+  const byAction = new Map<string, { from: Answer; to: Answer; count: number }[]>();
+  for (const [key, count] of Object.entries(part.counts)) {
+    const [action, from, to] = key.split('\t') as [string, Answer, Answer];
+    const list = byAction.get(action) ?? [];
+    list.push({ from, to, count });
+    byAction.set(action, list);
+  }
+  const totals = [...byAction.keys()]
+    .sort((a, b) => byText(actionRank(a), actionRank(b)))
+    .map((action): ActionTotals => {
+      const transitions = byAction
+        .get(action)!
+        .sort(
+          (a, b) =>
+            ANSWERS.indexOf(a.from) - ANSWERS.indexOf(b.from) ||
+            ANSWERS.indexOf(a.to) - ANSWERS.indexOf(b.to),
+        );
+      const before = zeroes();
+      const after = zeroes();
+      let changed = 0;
+      for (const { from, to, count } of transitions) {
+        before[from] += count;
+        after[to] += count;
+        if (from !== to) changed += count;
+      }
+      return { action, before, after, changed, transitions };
+    });
+  // A stable sort: cases with the same key stay in input order.
+  const changes = [...part.changes].sort((a, b) => byText(a.key, b.key));
+  return {
+    under: {
+      choice: lawChoiceText(under.choice),
+      label: under.label,
+      ...(under.lawHash === undefined ? {} : { lawHash: under.lawHash }),
+    },
+    cases: part.cases,
+    changedCases: changes.length,
+    totals,
+    unknown: { before: part.unknownBefore, after: part.unknownAfter, either: part.unknownEither },
+    newlyMissing: Object.entries(part.newlyMissing)
+      .map(([path, cases]) => ({ path, cases }))
+      .sort((a, b) => b.cases - a.cases || byText(a.path, b.path)),
+    changes,
+  };
+}
+
+/** Replays every case at once: `replayInto` one part and finish it. */
+export function replay(
+  cases: readonly ReplayCase[],
+  under: ResolvedLawChoice,
+  baseline: Engine,
+): ReplayResult {
+  const part = emptyPart();
+  replayInto(part, cases, under, baseline);
+  return finishReplay(part, under);
+}
