@@ -399,6 +399,7 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
   { method: 'GET', path: '/api/cases/CASE', permission: 'case.read' },
   { method: 'GET', path: '/api/search/cases', permission: 'case.read' },
   { method: 'GET', path: '/api/cases/CASE/steps', permission: 'case.read' },
+  { method: 'GET', path: '/api/cases/CASE/what-would-change', permission: 'case.read' },
   {
     method: 'POST',
     path: '/api/cases/CASE/record',

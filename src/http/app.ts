@@ -25,6 +25,7 @@ import { wellFormedJson } from './well-formed-json.js';
 import { registerAuditRoutes, type AuditOptions } from './routes/audit-routes.js';
 import { registerCaseRoutes } from './routes/case-routes.js';
 import { registerIntakeCheckRoutes } from './routes/intake-check-routes.js';
+import { registerWhatWouldChangeRoutes } from './routes/what-would-change-routes.js';
 import { registerSearchRoutes } from './routes/search-routes.js';
 import { registerStepRoutes } from './routes/step-routes.js';
 import { registerLawRoutes } from './routes/law-routes.js';
@@ -163,6 +164,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerSessionRoutes(app, ctx, options);
   registerCaseRoutes(app, ctx);
   registerIntakeCheckRoutes(app, ctx);
+  registerWhatWouldChangeRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerStepRoutes(app, ctx);
   registerLawRoutes(app);

@@ -169,6 +169,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
   });
   app.use('/api/cases/:id', refusedReads);
   app.use('/api/cases/:id/information-requests', refusedReads);
+  app.use('/api/cases/:id/what-would-change', refusedReads);
 
   app.openapi(
     createRoute({
