@@ -11,6 +11,8 @@
  *   overrideJson, overrideReason, overrideBy, reviewedBy, reviewedAt }`. The status is kept beside
  *   it (`decisionStatus`), because correcting the record supersedes a decision without touching it.
  * - `decisionAudit(row)`: the two fields the decide and review entries carry.
+ * - `enforcementRequestSha256(row)`: hex SHA-256 of the RFC 8785 JSON of a stored § 10-178(d)
+ *   request row, every column as stored (the `recordSha256` of its record and respond entries).
  * @module
  */
 import { createHash } from 'node:crypto';
@@ -29,6 +31,29 @@ export interface StoredDecision {
   overrideBy: string | null;
   reviewedBy: string | null;
   reviewedAt: string | null;
+}
+
+/** A stored § 10-178(d) request (`enforcement_requests`), every column. */
+export interface StoredEnforcementRequest {
+  id: string;
+  receivingAgency: string;
+  receivingAgencyName: string | null;
+  requestingAgency: string;
+  requestingAgencyName: string | null;
+  receivedAt: string;
+  asked: string;
+  responseKind: string | null;
+  responseActions: string | null;
+  respondedAt: string | null;
+  respondedBy: string | null;
+  withheldGround: string | null;
+  withheldReason: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export function enforcementRequestSha256(row: StoredEnforcementRequest): string {
+  return storedTextSha256(canonicalize(row));
 }
 
 export function storedTextSha256(text: string): string {

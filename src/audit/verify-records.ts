@@ -24,11 +24,20 @@
  *   entry's actor and when against its `answeredAt`, and that it is answered exactly when an
  *   answer was logged. Entries written before the desk kept those hashes are checked for their
  *   presence only.
+ * - a § 10-178(d) request from a non-local agency: the whole stored row against the
+ *   `recordSha256` of the latest entry that recorded or answered it (the quarterly report to the
+ *   Speaker is counted from these rows).
  * @module
  */
 import { RELEASE_KINDS } from '../desk/case-lifecycle.js';
 import type { AuditEntry, JsonValue } from './leaf.js';
-import { decisionSha256, storedTextSha256, type StoredDecision } from './record-hashes.js';
+import {
+  decisionSha256,
+  enforcementRequestSha256,
+  storedTextSha256,
+  type StoredDecision,
+  type StoredEnforcementRequest,
+} from './record-hashes.js';
 import type { LogProblem } from './verify-log.js';
 
 export interface StoredCase {
@@ -126,6 +135,7 @@ const CLOSING_EVENTS: ReadonlySet<string> = new Set(CLOSINGS.values());
 export const CUSTODY_EVENT_KINDS: readonly string[] = [...new Set(CUSTODY_EVENTS.values())];
 
 const CASE_SUBJECT = /^case\/([^/]+)$/;
+const ENFORCEMENT_SUBJECT = /^enforcement-request\/([^/]+)$/;
 const INFORMATION_SUBJECT = /^case\/([^/]+)\/information\/([^/]+)$/;
 
 /** The information request's stored JSON, by the payload field holding its SHA-256. */
@@ -139,10 +149,19 @@ export class RecordLedger {
   readonly #cases = new Map<string, CaseTrail>();
   readonly #decisions = new Map<string, DecisionTrail>();
   readonly #information = new Map<string, InformationTrail>();
+  readonly #enforcement = new Map<string, { record: Said<string>; seen?: boolean }>();
 
   observe(entry: AuditEntry): void {
     const { seq, action, subject } = entry;
     const payload = fieldsOf(entry.payload);
+    const enforcementId = ENFORCEMENT_SUBJECT.exec(subject)?.[1];
+    if (enforcementId !== undefined && action.startsWith('enforcement-request.')) {
+      const { recordSha256 } = payload;
+      if (typeof recordSha256 === 'string') {
+        this.#enforcement.set(enforcementId, { record: { seq, value: recordSha256 } });
+      }
+      return;
+    }
     const information = INFORMATION_SUBJECT.exec(subject);
     if (information !== null) {
       const [, caseId, id] = information as unknown as [string, string, string];
@@ -434,6 +453,24 @@ export class RecordLedger {
   }
 
   /** Rows the log recorded (by entries before `before`) that no check was given. */
+  checkEnforcementRequest(row: StoredEnforcementRequest): LogProblem[] {
+    const subject = `enforcement-request/${row.id}`;
+    const trail = this.#enforcement.get(row.id);
+    if (trail === undefined) {
+      return [unaudited(subject, `request ${row.id} is stored, but no audit entry recorded it`)];
+    }
+    trail.seen = true;
+    if (enforcementRequestSha256(row) === trail.record.value) return [];
+    return [
+      {
+        seq: trail.record.seq,
+        subject,
+        code: 'record-mismatch',
+        message: `request ${row.id} does not hash to the recordSha256 of entry ${trail.record.seq}: changed without the desk`,
+      },
+    ];
+  }
+
   missing(before = Number.MAX_SAFE_INTEGER): LogProblem[] {
     const gone = (seq: number, subject: string, what: string): LogProblem => ({
       seq,
@@ -450,6 +487,11 @@ export class RecordLedger {
     for (const [id, trail] of this.#decisions) {
       if (trail.last < before && trail.seen !== true) {
         problems.push(gone(trail.last, `decision/${id}`, `decision ${id}`));
+      }
+    }
+    for (const [id, trail] of this.#enforcement) {
+      if (trail.record.seq < before && trail.seen !== true) {
+        problems.push(gone(trail.record.seq, `enforcement-request/${id}`, `request ${id}`));
       }
     }
     for (const [id, trail] of this.#information) {

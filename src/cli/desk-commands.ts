@@ -490,7 +490,8 @@ function registerAuditCommands(program: Command, write: Write, fail: Fail): void
           await write(
             `audit log verified: ${String(report.entries)} entries, ${String(report.checkpoints)} checkpoints; ` +
               `${String(report.records.cases)} cases, ${String(report.records.decisions)} decisions, ` +
-              `${String(report.records.informationRequests)} information requests match it; ` +
+              `${String(report.records.informationRequests)} information requests, ` +
+              `${String(report.records.enforcementRequests)} § 10-178 requests match it; ` +
               `what the reports read of ${String(report.records.reportFacts)} cases matches their records\n`,
           );
         } else {

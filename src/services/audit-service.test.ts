@@ -80,6 +80,7 @@ for (const kind of TEST_STORES) {
         cases: 5,
         decisions: 0,
         informationRequests: 0,
+        enforcementRequests: 0,
         reportFacts: 5,
       });
       assert.match(checkpoint, /^test\.example\/audit\n10\n/);
@@ -328,6 +329,7 @@ for (const kind of TEST_STORES) {
           cases: 4,
           decisions: 3,
           informationRequests: 1,
+          enforcementRequests: 0,
           reportFacts: 4,
         });
       } finally {

@@ -182,7 +182,13 @@ async function checkpointAt(db: Kysely<Database>, size: number): Promise<string 
 export interface AuditVerification extends LogReport {
   /** Stored rows checked against the entries that recorded them. */
   /** Stored records that match the entries; `reportFacts`: cases whose report row matches them. */
-  records: { cases: number; decisions: number; informationRequests: number; reportFacts: number };
+  records: {
+    cases: number;
+    decisions: number;
+    informationRequests: number;
+    enforcementRequests: number;
+    reportFacts: number;
+  };
 }
 
 /**
@@ -276,11 +282,12 @@ async function* streamEntries(ctx: DeskContext, from: number, to: number) {
  */
 async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number) {
   const db = ctx.store.db;
-  const records = { cases: 0, decisions: 0, informationRequests: 0 };
+  const records = { cases: 0, decisions: 0, informationRequests: 0, enforcementRequests: 0 };
   const suspects = {
     cases: [] as string[],
     decisions: [] as string[],
     information: [] as string[],
+    enforcement: [] as string[],
   };
   // Each page of cases with the custody events on their timelines, which are checked with them.
   const checkCases = async (rows: StoredCase[]) => {
@@ -323,8 +330,20 @@ async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number
     records.informationRequests += 1;
     if (ledger.checkInformationRequest(row).length > 0) suspects.information.push(row.id);
   }
+  const enforcement = (after: string) =>
+    db
+      .selectFrom('enforcementRequests')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+  for await (const row of rowsOf(enforcement)) {
+    records.enforcementRequests += 1;
+    if (ledger.checkEnforcementRequest(row).length > 0) suspects.enforcement.push(row.id);
+  }
   const problems: LogProblem[] = [];
-  if (suspects.cases.length + suspects.decisions.length + suspects.information.length > 0) {
+  if (Object.values(suspects).some((ids) => ids.length > 0)) {
     const now = await readHead(db);
     for await (const row of streamEntries(ctx, size, now.size)) {
       const entry = parsedEntry(row);
@@ -345,6 +364,11 @@ async function checkRecords(ctx: DeskContext, ledger: RecordLedger, size: number
       db.selectFrom('informationRequests').selectAll().where('id', 'in', ids).execute(),
     )) {
       problems.push(...ledger.checkInformationRequest(row));
+    }
+    for (const row of await again(suspects.enforcement, (ids) =>
+      db.selectFrom('enforcementRequests').selectAll().where('id', 'in', ids).execute(),
+    )) {
+      problems.push(...ledger.checkEnforcementRequest(row));
     }
   }
   problems.push(...ledger.missing(size));

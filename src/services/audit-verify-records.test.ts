@@ -20,6 +20,10 @@ import { intakeCase } from './case-service.js';
 import { applyCaseChange, loadCaseForUpdate } from './case-transaction.js';
 import { cancelDetainer, notifyIce, recordRelease, startHold } from './custody-service.js';
 import { deskContext, type DeskContext } from './desk-context.js';
+import {
+  recordEnforcementRequest,
+  respondToEnforcementRequest,
+} from './enforcement-request-service.js';
 import { answerInformationRequest, recordInformationRequest } from './information-service.js';
 import { storeReportFacts } from './report-facts.js';
 import { confirmDecision } from './review-service.js';
@@ -126,6 +130,7 @@ for (const kind of TEST_STORES) {
           cases: 4,
           decisions: 3,
           informationRequests: 2,
+          enforcementRequests: 0,
           reportFacts: 4,
         });
         const payload = async (action: string, subject: string) =>
@@ -300,6 +305,61 @@ for (const kind of TEST_STORES) {
         assert.match(
           messages,
           /answered at 2016-06-03T14:00:00.000Z, but entry \d+ logged 2016-06-03T13:00:00.000Z/,
+        );
+      } finally {
+        await dispose();
+      }
+    });
+
+    it('each § 10-178(d) request edited, removed or added without an entry is named', async () => {
+      const { store, ctx, verify, dispose } = await desk(kind);
+      try {
+        const supervisor: Actor = { id: 's', username: 'supervisor', role: 'supervisor' };
+        const request = async (asked: string) =>
+          (
+            await recordEnforcementRequest(ctx, supervisor, {
+              receivingAgency: 'nyc-doc',
+              requestingAgency: 'ice',
+              receivedAt: '2016-06-02T09:30:00-04:00',
+              asked,
+            })
+          ).id;
+        const edited = await request('Asked for officers to escort an ICE team in a facility.');
+        const responded = await request('Asked for a list of people released this week.');
+        const removed = await request('Asked for office space in a precinct for a day.');
+        await respondToEnforcementRequest(ctx, supervisor, responded, {
+          kind: 'declined',
+          actions: 'Declined: city resources may not be used for immigration enforcement.',
+        });
+        const clean = await verify();
+        assert.deepEqual(clean.problems, []);
+        assert.equal(clean.records.enforcementRequests, 3);
+
+        await sql`UPDATE enforcement_requests SET asked = 'Asked for nothing.' WHERE id = ${edited}`.execute(
+          store.db,
+        );
+        await sql`UPDATE enforcement_requests SET response_kind = 'agreed' WHERE id = ${responded}`.execute(
+          store.db,
+        );
+        await sql`DELETE FROM enforcement_requests WHERE id = ${removed}`.execute(store.db);
+        const row = await store.db
+          .selectFrom('enforcementRequests')
+          .selectAll()
+          .where('id', '=', edited)
+          .executeTakeFirstOrThrow();
+        await store.db
+          .insertInto('enforcementRequests')
+          .values({ ...row, id: '01900000-0000-7000-8000-0000000000e1' })
+          .execute();
+        const report = await verify();
+        assert.deepEqual(
+          named(report).map((problem) => problem.replace(/ @\w+$/, '')),
+          [
+            `record-mismatch enforcement-request/${edited}`,
+            `record-mismatch enforcement-request/${responded}`,
+            `record-missing enforcement-request/${removed}`,
+            'record-unaudited enforcement-request/01900000-0000-7000-8000-0000000000e1',
+          ].sort(),
         );
       } finally {
         await dispose();

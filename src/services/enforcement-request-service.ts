@@ -9,8 +9,7 @@
  * @module
  */
 import { sql } from 'kysely';
-import { canonicalize } from 'json-canonicalize';
-import { storedTextSha256 } from '../audit/record-hashes.js';
+import { enforcementRequestSha256 } from '../audit/record-hashes.js';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { localDateOf } from '../engine/dates.js';
 import { refuseFuture } from '../desk/date-checks.js';
@@ -105,7 +104,7 @@ function auditPayload(row: EnforcementRequestRow): Record<string, unknown> {
     responseKind: row.responseKind,
     respondedAt: row.respondedAt,
     withheldGround: row.withheldGround,
-    recordSha256: storedTextSha256(canonicalize(row)),
+    recordSha256: enforcementRequestSha256(row),
   };
 }
 

@@ -25,7 +25,9 @@ describe('the audit page', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('button', { name: 'Verify the audit log' }).click();
     await page.getByRole('heading', { name: 'The audit log verifies' }).waitFor();
-    await page.getByText(/1 cases, 1 decisions and 0 information requests match/).waitFor();
+    await page
+      .getByText(/1 cases, 1 decisions, 0 information requests and 0 requests from non-local/)
+      .waitFor();
     const entries = page.getByRole('table', { name: 'Audit entries in order' });
     await entries.getByRole('cell', { name: 'case.intake' }).waitFor();
     await expectAccessible(page);

@@ -332,9 +332,10 @@ function VerificationReport({ report }: { report: AuditVerification }) {
         <p className="usa-alert__text">
           {report.entries.toLocaleString('en-US')} entries and {report.checkpoints} signed
           checkpoints checked, and {report.records.cases} cases, {report.records.decisions}{' '}
-          decisions and {report.records.informationRequests} information requests match the entries
-          that recorded them; what the reports count of {report.records.reportFacts} cases matches
-          their records.
+          decisions, {report.records.informationRequests} information requests and{' '}
+          {report.records.enforcementRequests} requests from non-local agencies (§ 10-178) match the
+          entries that recorded them; what the reports count of {report.records.reportFacts} cases
+          matches their records.
         </p>
       </div>
     </div>
