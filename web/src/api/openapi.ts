@@ -3159,6 +3159,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/what-would-change': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What would change each outcome of the case (audited, and so is a refusal)
+     * @description For each action of the current decision, the smallest sets of up to two fact changes that give it another decided status, each checked by deciding the changed case again, with the clauses that would then control; "nothing within these facts changes it" when none does. The record as it stands, decided as of the current decision. 409 before a decision.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description The case id. */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description What would change each outcome. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WhatWouldChange'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Too many refused reads: wait for the window to pass. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/search/cases': {
     parameters: {
       query?: never;
@@ -8886,6 +9018,60 @@ export interface components {
     };
     InformationRequest: {
       [key: string]: unknown;
+    };
+    WhatWouldChange: {
+      caseId?: string;
+      jurisdiction: string;
+      /** @description The current decision’s time: the changed cases are decided as of it. */
+      decidedAt: string;
+      /** @description The most facts one set changes. */
+      maxFacts: number;
+      outcomes: {
+        /** @enum {string} */
+        action: 'hold' | 'notify' | 'transfer' | 'information';
+        item?: string;
+        /**
+         * @description The status as the record stands.
+         * @enum {string}
+         */
+        status: 'required' | 'allowed' | 'not-allowed' | 'needs-information';
+        /** @description Fewest changes first. */
+        changeSets: components['schemas']['ChangeSet'][];
+        /**
+         * @description Present when no set was found.
+         * @enum {string}
+         */
+        nothing?: 'nothing within these facts changes it';
+      }[];
+    };
+    ChangeSet: {
+      changes: components['schemas']['FactChange'][];
+      /**
+       * @description The status once changed.
+       * @enum {string}
+       */
+      status: 'required' | 'allowed' | 'not-allowed';
+      /** @description The clauses controlling the changed outcome. */
+      controlling: {
+        id: string;
+        version: string;
+        citation: string;
+        validFrom: string;
+        validTo?: string;
+        textSha256: string;
+        url: string;
+        verification: string;
+      }[];
+    };
+    FactChange: {
+      /** @description The fact’s JSON path in the engine’s case, e.g. record.convictions[0].judgmentDate. */
+      path: string;
+      /** @description What the case records there now; absent when nothing. */
+      from?: unknown;
+      /** @description The value that, with the set’s other changes, changes the outcome. */
+      to?: unknown;
+      /** @description The change in plain English. */
+      words: string;
     };
     CaseSearchHit: {
       id: string;
