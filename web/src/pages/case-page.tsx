@@ -16,6 +16,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { MissingFactLink, RecordCorrection } from '../components/record-correction';
 import { StepsPanel } from '../components/steps-panel';
 import { Timeline } from '../components/timeline';
+import { WhatWouldChange } from '../components/what-would-change';
 import { AGENCY_LABELS, FORM_LABELS, labelOf, STATUS_LABELS } from '../labels';
 import { formatInstant } from '../time';
 
@@ -151,6 +152,8 @@ export function CasePage() {
           }
         />
       )}
+
+      {decision !== null && <WhatWouldChange caseId={view.id} decisionId={decision.id} />}
 
       <RecordCorrection view={view} steps={stepList} />
 
