@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   'case.export': ['supervisor', 'auditor'],
   /** Open the cases behind a mandated report's figures (the figures themselves are public). */
   'report.cases': ['reviewer', 'supervisor', 'auditor'],
+  /** Replay cases under another law and read each case's changed answers (src/what-if/). */
+  'what-if.replay': ['reviewer', 'supervisor', 'auditor'],
   'audit.read': ['auditor', 'admin'],
   'audit.checkpoint': ['auditor', 'admin'],
   'users.manage': ['admin'],

@@ -491,6 +491,17 @@ const ROUTES: { method: string; path: string; permission: Permission; body?: unk
   },
   {
     method: 'POST',
+    path: '/api/what-if/replays',
+    permission: 'what-if.replay',
+    body: {
+      under: 'texas',
+      source: { kind: 'desk', jurisdiction: 'nyc-doc', from: '2016-01-01', to: '2016-12-31' },
+    },
+  },
+  { method: 'GET', path: '/api/what-if/replays/CASE', permission: 'what-if.replay' },
+  { method: 'DELETE', path: '/api/what-if/replays/CASE', permission: 'what-if.replay' },
+  {
+    method: 'POST',
     path: '/api/enforcement-requests',
     permission: 'enforcement-request.record',
     body: {

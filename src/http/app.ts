@@ -30,6 +30,7 @@ import { registerSearchRoutes } from './routes/search-routes.js';
 import { registerStepRoutes } from './routes/step-routes.js';
 import { registerLawRoutes } from './routes/law-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
+import { registerReplayRoutes } from './routes/replay-routes.js';
 import { registerEnforcementRequestRoutes } from './routes/enforcement-request-routes.js';
 import {
   registerSessionRoutes,
@@ -169,6 +170,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerStepRoutes(app, ctx);
   registerLawRoutes(app);
   registerReportRoutes(app, ctx);
+  registerReplayRoutes(app, ctx);
   registerEnforcementRequestRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);

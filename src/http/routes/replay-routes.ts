@@ -1,0 +1,216 @@
+/**
+ * Replays under another law as jobs (src/services/replay-service.ts): start one, watch its
+ * progress, read its result as JSON or CSV, cancel it. For reviewers, supervisors and auditors;
+ * a job is seen only by the person who started it.
+ * @module
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { z } from 'zod';
+import type { DeskContext } from '../../services/desk-context.js';
+import { ReplayJobs } from '../../services/replay-service.js';
+import { ANSWERS } from '../../what-if/replay.js';
+import { replayCsv } from '../../what-if/replay-output.js';
+import { DeskError } from '../../desk/errors.js';
+import { actorOf, allow, type DeskEnv } from '../desk-env.js';
+import { problemResponses, problemSchema } from '../problem.js';
+
+const under = z
+  .string()
+  .min(1)
+  .max(200)
+  .describe(
+    'The law to replay under: a jurisdiction ("texas": its law on each case’s dates), or a ' +
+      'jurisdiction pinned to a version or a date ("nyc-nypd@LL21/2013", "nyc-doc@2016-05-01").',
+  );
+
+const sourceSchema = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('desk'),
+      jurisdiction: z.string().max(100).describe('The agency whose cases to replay.'),
+      from: z.string().max(10).describe('First day received, YYYY-MM-DD.'),
+      to: z.string().max(10).describe('Last day received, YYYY-MM-DD.'),
+    }),
+    z.strictObject({
+      kind: z.literal('file'),
+      text: z
+        .string()
+        .min(1)
+        .describe('Cases as a JSON array, NDJSON (one case a line) or the intake CSV.'),
+      format: z
+        .enum(['json', 'ndjson', 'csv'])
+        .optional()
+        .describe('Read from the text when absent.'),
+    }),
+  ])
+  .describe('The desk’s cases of an agency received in a period, or cases given as text.');
+
+const answer = z.enum(ANSWERS as ['required', ...string[]]);
+const clauseCited = z.object({ id: z.string(), version: z.string(), citation: z.string() });
+const answerUnder = z.object({
+  status: answer,
+  controlling: z.array(clauseCited).readonly(),
+  lawHash: z.string().optional(),
+  missing: z.array(z.string()).readonly(),
+  reason: z.string().optional(),
+});
+const countsByAnswer = z.record(z.string(), z.number().int());
+
+const resultSchema = z
+  .object({
+    under: z.object({ choice: z.string(), label: z.string(), lawHash: z.string().optional() }),
+    cases: z.number().int(),
+    changedCases: z.number().int(),
+    totals: z
+      .array(
+        z.object({
+          action: z.string(),
+          before: countsByAnswer,
+          after: countsByAnswer,
+          changed: z.number().int(),
+          transitions: z
+            .array(z.object({ from: answer, to: answer, count: z.number().int() }))
+            .readonly(),
+        }),
+      )
+      .readonly(),
+    unknown: z.object({
+      before: z.number().int(),
+      after: z.number().int(),
+      either: z.number().int(),
+    }),
+    newlyMissing: z.array(z.object({ path: z.string(), cases: z.number().int() })).readonly(),
+    changes: z
+      .array(
+        z.object({
+          key: z.string(),
+          jurisdiction: z.string(),
+          changes: z
+            .array(
+              z.object({
+                action: z.string(),
+                before: answerUnder,
+                after: answerUnder,
+                madeTheDifference: z.array(clauseCited).readonly(),
+              }),
+            )
+            .readonly(),
+        }),
+      )
+      .readonly(),
+  })
+  .meta({ id: 'ReplayResult' });
+
+const jobSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['running', 'done', 'cancelled', 'failed']),
+    under: z.string(),
+    source: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    progress: z.object({ done: z.number().int(), total: z.number().int() }),
+    result: resultSchema.optional(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'ReplayJob' });
+
+const idParams = z.object({ id: z.string().max(100) });
+
+export function registerReplayRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext): void {
+  const jobs = new ReplayJobs(ctx);
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/what-if/replays',
+      tags: ['What if'],
+      middleware: [allow('what-if.replay')] as const,
+      summary: 'Start replaying cases under another law',
+      description:
+        'Reads the cases (the desk’s, audited; or the text given, every case checked first) and ' +
+        'starts the replay; answers 202 with the job’s address. At most 2 replays run at once ' +
+        'and one per person; a replay takes at most 200,000 of the desk’s cases or 20,000 given.',
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': { schema: z.strictObject({ under, source: sourceSchema }) },
+          },
+        },
+      },
+      responses: {
+        202: {
+          description: 'Started.',
+          headers: z.object({ Location: z.string() }),
+          content: { 'application/json': { schema: jobSchema } },
+        },
+        ...problemResponses,
+        429: {
+          description: 'You have a replay running, or the server runs as many as it may.',
+          content: { 'application/problem+json': { schema: problemSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const job = await jobs.start(actorOf(c), c.req.valid('json'));
+      c.header('Location', `/api/what-if/replays/${job.id}`);
+      return c.json(job, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/what-if/replays/{id}',
+      tags: ['What if'],
+      middleware: [allow('what-if.replay')] as const,
+      summary: 'A replay’s progress, then its result',
+      description:
+        'For the person who started it. `format=csv` gives the finished replay’s changed ' +
+        'answers, one a row, as a download (409 while it runs).',
+      request: {
+        params: idParams,
+        query: z.object({ format: z.enum(['json', 'csv']).default('json') }),
+      },
+      responses: {
+        200: {
+          description: 'The job.',
+          content: {
+            'application/json': { schema: jobSchema },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => {
+      const job = jobs.get(actorOf(c), c.req.valid('param').id);
+      if (c.req.valid('query').format === 'json') return c.json(job, 200);
+      if (!job.result)
+        throw new DeskError('conflict', `the replay is ${job.state}: it has no result`);
+      c.header('content-disposition', `attachment; filename="replay-${job.id}.csv"`);
+      return c.body(replayCsv(job.result), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/what-if/replays/{id}',
+      tags: ['What if'],
+      middleware: [allow('what-if.replay')] as const,
+      summary: 'Cancel a running replay',
+      description: 'Stops it before its next slice of cases; a finished replay is left as it is.',
+      request: { params: idParams },
+      responses: {
+        200: {
+          description: 'The job as it now stands.',
+          content: { 'application/json': { schema: jobSchema } },
+        },
+        ...problemResponses,
+      },
+    }),
+    (c) => c.json(jobs.cancel(actorOf(c), c.req.valid('param').id), 200),
+  );
+}

@@ -1,0 +1,324 @@
+/**
+ * Replays as the desk runs them: the desk's own cases of an agency received in a period, or cases
+ * given as a file, decided again under a law choice (src/what-if/). A replay runs as a job, in
+ * slices between which it reports progress and can be cancelled, so a long one neither blocks the
+ * server nor has to finish; its result stays with the job, for the person who started it only.
+ *
+ * Who may replay: those who may open the cases behind a report (reviewers, supervisors,
+ * auditors), since the per-case diff shows each case's answers; reading the desk's cases for a
+ * replay is audited like reading a report's cases. The server runs at most MAX_RUNNING jobs at
+ * once and one per person, keeps at most MAX_KEPT finished ones, and a replay takes at most
+ * MAX_DESK_CASES of the desk's cases or MAX_FILE_CASES from a file.
+ * @module
+ */
+import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
+import { requirePermission, type Actor } from '../auth/roles.js';
+import { parseCase } from '../engine/case.js';
+import { isLocalDate } from '../engine/dates.js';
+import { engineCaseFor } from '../desk/engine-case.js';
+import { DeskError } from '../desk/errors.js';
+import type { Intake } from '../desk/intake.js';
+import { JURISDICTIONS } from '../law/jurisdictions.js';
+import { periodBounds } from '../reports/report-periods.js';
+import { appendAudit } from '../store/audit-writer.js';
+import {
+  LawChoiceError,
+  lawChoiceText,
+  parseLawChoice,
+  resolveLawChoice,
+  type ResolvedLawChoice,
+} from '../what-if/law-choice.js';
+import {
+  emptyPart,
+  finishReplay,
+  replayInto,
+  type ReplayCase,
+  type ReplayResult,
+} from '../what-if/replay.js';
+import {
+  readReplayCases,
+  ReplayInputError,
+  type ReplayInputFormat,
+} from '../what-if/replay-input.js';
+import type { DeskContext } from './desk-context.js';
+import { readOnlySnapshot } from './report-facts.js';
+
+export const MAX_RUNNING = 2;
+export const MAX_KEPT = 20;
+export const MAX_DESK_CASES = 200_000;
+export const MAX_FILE_CASES = 20_000;
+/** Cases decided between two looks at the clock and the cancel flag: about 10 ms of work. */
+const SLICE = 500;
+
+export type ReplaySource =
+  | {
+      readonly kind: 'desk';
+      readonly jurisdiction: string;
+      readonly from: string;
+      readonly to: string;
+    }
+  | { readonly kind: 'file'; readonly text: string; readonly format?: ReplayInputFormat };
+
+export interface ReplayRequest {
+  /** The law choice, as `parseLawChoice` reads it. */
+  readonly under: string;
+  readonly source: ReplaySource;
+}
+
+export type ReplayState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ReplayJobView {
+  readonly id: string;
+  readonly state: ReplayState;
+  readonly under: string;
+  readonly source: string;
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly result?: ReplayResult;
+  readonly error?: string;
+}
+
+interface Job {
+  id: string;
+  owner: string;
+  state: ReplayState;
+  under: string;
+  source: string;
+  startedAt: string;
+  finishedAt?: string;
+  done: number;
+  total: number;
+  cancel: boolean;
+  result?: ReplayResult;
+  error?: string;
+}
+
+/** The choice, or `invalid-input` naming the field. */
+function choiceOf(text: string): ResolvedLawChoice {
+  try {
+    return resolveLawChoice(parseLawChoice(text, JURISDICTIONS), JURISDICTIONS);
+  } catch (error) {
+    if (error instanceof LawChoiceError) {
+      throw DeskError.invalid([
+        { path: error.field, message: error.message.slice(error.field.length + 2) },
+      ]);
+    }
+    throw error;
+  }
+}
+
+function sourceLabel(source: ReplaySource): string {
+  return source.kind === 'desk'
+    ? `${source.jurisdiction} cases received ${source.from} to ${source.to}`
+    : 'cases from a file';
+}
+
+/** The desk's cases of the jurisdiction received in [from, to], as the engine's cases. */
+export async function readDeskCases(
+  ctx: DeskContext,
+  actor: Actor,
+  source: Extract<ReplaySource, { kind: 'desk' }>,
+): Promise<ReplayCase[]> {
+  requirePermission(actor, 'what-if.replay');
+  const jurisdiction = JURISDICTIONS.find((known) => known.id === source.jurisdiction);
+  const issues = [];
+  if (!jurisdiction) {
+    issues.push({
+      path: 'source.jurisdiction',
+      message: `not a jurisdiction; known: ${JURISDICTIONS.map((known) => known.id).join(', ')}`,
+    });
+  }
+  for (const field of ['from', 'to'] as const) {
+    if (!isLocalDate(source[field])) {
+      issues.push({ path: `source.${field}`, message: 'must be a date YYYY-MM-DD' });
+    }
+  }
+  if (issues.length === 0 && source.from > source.to) {
+    issues.push({ path: 'source.to', message: 'must not be before from' });
+  }
+  if (issues.length > 0 || !jurisdiction) throw DeskError.invalid(issues);
+  const [start, end] = periodBounds(source, jurisdiction.timeZone);
+  const rows = await readOnlySnapshot(ctx, (trx) =>
+    trx
+      .selectFrom('cases')
+      .select(['id', 'receivedAt', 'intakeJson'])
+      .where('jurisdiction', '=', source.jurisdiction)
+      .where('receivedAt', '>=', new Date(start).toISOString())
+      .where('receivedAt', '<', new Date(end).toISOString())
+      .orderBy('id')
+      .limit(MAX_DESK_CASES + 1)
+      .execute(),
+  );
+  if (rows.length > MAX_DESK_CASES) {
+    throw DeskError.invalid([
+      {
+        path: 'source',
+        message: `more than ${MAX_DESK_CASES.toLocaleString('en-US')} cases: replay a shorter period`,
+      },
+    ]);
+  }
+  await ctx.store.transaction((trx) =>
+    appendAudit(ctx, trx, {
+      at: ctx.now(),
+      actor: actor.username,
+      action: 'what-if.read-cases',
+      subject: `what-if/${source.jurisdiction}/${source.from}/${source.to}`,
+      payload: { cases: rows.length },
+    }),
+  );
+  // Decided as the reports decide them: on the record as it now stands, when received.
+  return rows.map((row) => ({
+    key: row.id,
+    input: parseCase(engineCaseFor(JSON.parse(row.intakeJson) as Intake, row.id, row.receivedAt)),
+  }));
+}
+
+/** Cases from a file's text, or `invalid-input` naming each bad case's line and field. */
+export function readFileCases(
+  actor: Actor,
+  source: Extract<ReplaySource, { kind: 'file' }>,
+): ReplayCase[] {
+  requirePermission(actor, 'what-if.replay');
+  try {
+    return readReplayCases(source.text, {
+      ...(source.format === undefined ? {} : { format: source.format }),
+      maxCases: MAX_FILE_CASES,
+    });
+  } catch (error) {
+    if (error instanceof ReplayInputError) {
+      throw DeskError.invalid(
+        error.issues.map((issue) => ({
+          path: `source.text ${issue.at}: ${issue.path}`,
+          message: issue.message,
+        })),
+      );
+    }
+    throw error;
+  }
+}
+
+/** Replays in slices, yielding between them; stops when `onProgress` returns false. */
+export async function runReplay(
+  cases: readonly ReplayCase[],
+  under: ResolvedLawChoice,
+  ctx: Pick<DeskContext, 'engine'>,
+  onProgress: (done: number) => boolean,
+): Promise<ReplayResult | undefined> {
+  const part = emptyPart();
+  for (let start = 0; start < cases.length; start += SLICE) {
+    replayInto(part, cases.slice(start, start + SLICE), under, ctx.engine);
+    if (!onProgress(Math.min(start + SLICE, cases.length))) return undefined;
+    await setImmediate();
+  }
+  return finishReplay(part, under);
+}
+
+/** The server's replay jobs, in memory: a restart forgets them, as a job's result is a view. */
+export class ReplayJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(private readonly ctx: DeskContext) {}
+
+  /** Checks the request and the caps, reads the cases and starts the job; returns its view. */
+  async start(actor: Actor, request: ReplayRequest): Promise<ReplayJobView> {
+    requirePermission(actor, 'what-if.replay');
+    const under = choiceOf(request.under);
+    const running = [...this.jobs.values()].filter((job) => job.state === 'running');
+    if (running.some((job) => job.owner === actor.id)) {
+      throw new DeskError(
+        'too-many-requests',
+        'you have a replay running: wait for it or cancel it',
+      );
+    }
+    if (running.length >= MAX_RUNNING) {
+      throw new DeskError(
+        'too-many-requests',
+        `the server is running ${String(MAX_RUNNING)} replays, its most: try again when one ends`,
+      );
+    }
+    const cases =
+      request.source.kind === 'desk'
+        ? await readDeskCases(this.ctx, actor, request.source)
+        : readFileCases(actor, request.source);
+    const job: Job = {
+      id: randomUUID(),
+      owner: actor.id,
+      state: 'running',
+      under: lawChoiceText(under.choice),
+      source: sourceLabel(request.source),
+      startedAt: this.ctx.now(),
+      done: 0,
+      total: cases.length,
+      cancel: false,
+    };
+    this.jobs.set(job.id, job);
+    this.forgetOld();
+    void this.run(job, cases, under);
+    return view(job);
+  }
+
+  private async run(job: Job, cases: readonly ReplayCase[], under: ResolvedLawChoice) {
+    try {
+      const result = await runReplay(cases, under, this.ctx, (done) => {
+        job.done = done;
+        return !job.cancel;
+      });
+      if (result) {
+        job.result = result;
+        job.state = 'done';
+        job.finishedAt = this.ctx.now();
+      }
+    } catch (error) {
+      job.state = 'failed';
+      job.error = error instanceof Error ? error.message : String(error);
+      job.finishedAt = this.ctx.now();
+    }
+  }
+
+  /** The job, for the person who started it; anyone else is told there is none. */
+  get(actor: Actor, id: string): ReplayJobView {
+    return view(this.own(actor, id));
+  }
+
+  /** Stops a running job before its next slice; a finished one is left as it is. */
+  cancel(actor: Actor, id: string): ReplayJobView {
+    const job = this.own(actor, id);
+    if (job.state === 'running') {
+      job.cancel = true;
+      job.state = 'cancelled';
+      job.finishedAt = this.ctx.now();
+    }
+    return view(job);
+  }
+
+  private own(actor: Actor, id: string): Job {
+    requirePermission(actor, 'what-if.replay');
+    const job = this.jobs.get(id);
+    if (!job || job.owner !== actor.id) throw DeskError.notFound('replay', id);
+    return job;
+  }
+
+  /** Keeps the newest MAX_KEPT finished jobs; running ones are always kept. */
+  private forgetOld() {
+    const finished = [...this.jobs.values()].filter((job) => job.state !== 'running');
+    for (const job of finished.slice(0, Math.max(0, finished.length - MAX_KEPT))) {
+      this.jobs.delete(job.id);
+    }
+  }
+}
+
+function view(job: Job): ReplayJobView {
+  return {
+    id: job.id,
+    state: job.state,
+    under: job.under,
+    source: job.source,
+    startedAt: job.startedAt,
+    ...(job.finishedAt === undefined ? {} : { finishedAt: job.finishedAt }),
+    progress: { done: job.done, total: job.total },
+    ...(job.result === undefined ? {} : { result: job.result }),
+    ...(job.error === undefined ? {} : { error: job.error }),
+  };
+}
