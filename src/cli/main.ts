@@ -19,6 +19,7 @@ import { registerReportCommands } from './report-commands.js';
 import { registerQuarterlyReportCommand } from './quarterly-report-command.js';
 import { registerIceImportCommand } from './ice-import-command.js';
 import { registerIceStatsCommand } from './ice-stats-command.js';
+import { registerWhatIfCommands } from './what-if-commands.js';
 
 /** Runs the CLI on `argv` (as `process.argv`) and returns the exit code; `now` is "today". */
 export async function run(argv: readonly string[], now: Date = new Date()): Promise<number> {
@@ -120,6 +121,7 @@ export async function run(argv: readonly string[], now: Date = new Date()): Prom
     .description("import ICE's public FOIA detainer releases and count them");
   registerIceImportCommand(ice, write, rejected);
   registerIceStatsCommand(ice, write);
+  registerWhatIfCommands(program, write);
 
   try {
     await program.parseAsync(argv);

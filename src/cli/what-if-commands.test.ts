@@ -1,0 +1,172 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { detainerCase, nyConviction } from '../law/testing/law-case.js';
+import { docIntakeWithWarrant, docIntakeWithoutWarrant } from '../testing/intake-fixtures.js';
+
+const run = promisify(execFile);
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** A DOC case of 2016 with no judicial warrant, from a person convicted of a felony in 2014. */
+const unwarranted = (caseId: string) =>
+  detainerCase('nyc-doc', {
+    caseId,
+    request: { judicialWarrant: { presented: false, issuer: 'unknown' } },
+    record: {
+      searchCompleted: true,
+      convictions: [nyConviction('PL 120.10', '2014-03-01', { level: 'felony' })],
+      pendingCases: [],
+    },
+  });
+
+describe('what-if replay from the command line (real CLI, SQLite)', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let casesFile: string;
+  const cli = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
+        cwd: ROOT,
+        env,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'desk-what-if-'));
+    env = { ...process.env, DESK_DATA_DIR: dir, DESK_DATABASE: `sqlite:${join(dir, 'desk.db')}` };
+    casesFile = join(dir, 'cases.ndjson');
+    writeFileSync(casesFile, ['b', 'a'].map((id) => JSON.stringify(unwarranted(id))).join('\n'));
+    const intakes = join(dir, 'intakes.ndjson');
+    writeFileSync(
+      intakes,
+      [docIntakeWithWarrant('B-W1'), docIntakeWithoutWarrant('B-W2')]
+        .map((intake) => JSON.stringify(intake))
+        .join('\n'),
+    );
+    const imported = await cli('cases', 'import', intakes);
+    assert.equal(imported.code, 0, imported.stderr);
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replays a file under LL22/2013: the holds LL58/2014 refused, as text, JSON and CSV', async () => {
+    // § 9-131(b)(1) (LL58/2014) needs a judicial warrant; § 9-131(b)(2)(i)(A) (LL22/2013) let DOC
+    // honour a detainer for a person "convicted of a covered crime", as every felony is.
+    const text = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'nyc-doc@LL22/2013',
+      '--file',
+      casesFile,
+    );
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^Replayed 2 cases under nyc-doc: the law in force from 2013-07-16/);
+    assert.match(
+      text.stdout,
+      /\n {2}a hold: not-allowed -> allowed \(nyc\.9-131\.b \(LL22\/2013\)/,
+    );
+    const json = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'nyc-doc@LL22/2013',
+      '--file',
+      casesFile,
+      '--format',
+      'json',
+    );
+    assert.equal(json.code, 0, json.stderr);
+    const result = JSON.parse(json.stdout) as { changedCases: number; changes: { key: string }[] };
+    assert.equal(result.changedCases, 2);
+    assert.deepEqual(
+      result.changes.map((change) => change.key),
+      ['a', 'b'],
+    );
+    const again = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'nyc-doc@LL22/2013',
+      '--file',
+      casesFile,
+      '--format',
+      'json',
+    );
+    assert.equal(again.stdout, json.stdout, 'the same bytes');
+    const csv = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'nyc-doc@LL22/2013',
+      '--file',
+      casesFile,
+      '--format',
+      'csv',
+    );
+    assert.equal(csv.stdout.trim().split('\n').length, 5);
+  });
+
+  it("replays the desk's cases of an agency and a period", async () => {
+    const replayed = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'nyc-doc@LL22/2013',
+      '--agency',
+      'nyc-doc',
+      '--from',
+      '2016-05-01',
+      '--to',
+      '2016-05-31',
+      '--format',
+      'json',
+    );
+    assert.equal(replayed.code, 0, replayed.stderr);
+    const result = JSON.parse(replayed.stdout) as { cases: number; changedCases: number };
+    assert.deepEqual([result.cases, result.changedCases], [2, 1]);
+  });
+
+  it('says in one line what is wrong with the law, the file or the period', async () => {
+    const bad = join(dir, 'bad.ndjson');
+    writeFileSync(bad, `${JSON.stringify(unwarranted('a'))}\n{"jurisdiction":"nyc-doc"}\n`);
+    for (const [args, message] of [
+      [
+        ['--under', 'atlantis', '--file', casesFile],
+        /^detainer-desk: --under: "atlantis" is not a jurisdiction/,
+      ],
+      [
+        ['--under', 'texas', '--file', join(dir, 'none.json')],
+        /^detainer-desk: --file: cannot read .*none\.json: no such file\n$/,
+      ],
+      [['--under', 'texas', '--file', bad], /^detainer-desk: .*bad\.ndjson: line 2: decisionAt: /],
+      [
+        ['--under', 'texas', '--agency', 'nyc-doc', '--from', '2016-13-01', '--to', '2016-05-31'],
+        /^detainer-desk: --from: must be a date YYYY-MM-DD\n$/,
+      ],
+      [
+        ['--under', 'texas', '--agency', 'nyc-doc'],
+        /^detainer-desk: give --file, or --agency with --from and --to/,
+      ],
+      [
+        ['--under', 'texas', '--file', casesFile, '--agency', 'nyc-doc'],
+        /cannot be used with option/,
+      ],
+    ] as const) {
+      const answer = await cli('what-if', 'replay', ...args);
+      assert.equal(answer.code, 2, `${args.join(' ')}: ${answer.stderr}`);
+      assert.match(answer.stderr, message);
+      assert.equal(answer.stderr.trim().split('\n').length, 1);
+    }
+  });
+});

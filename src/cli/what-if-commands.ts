@@ -1,0 +1,131 @@
+/**
+ * `what-if replay`: cases decided again under another law, from a file or the desk's store,
+ * through the same core and service as the API. Each action imports what it uses, so `--help`
+ * loads none of it.
+ * @module
+ */
+import { Option, type Command } from '@commander-js/extra-typings';
+import { fileProblem, UsageError } from './cli-errors.js';
+import { consoleAs, databaseOption, withDesk } from './desk-commands.js';
+
+type Write = (text: string) => Promise<void>;
+
+/** The service's field names as this command's options. */
+const OPTION_OF: Record<string, string> = {
+  'source.jurisdiction': '--agency',
+  'source.from': '--from',
+  'source.to': '--to',
+  source: '--from/--to',
+};
+
+export function registerWhatIfCommands(program: Command, write: Write): void {
+  const whatIf = program
+    .command('what-if')
+    .description('decide cases again under another law and say what would change');
+  whatIf
+    .command('replay')
+    .description(
+      'replay cases under another law: a jurisdiction (its law on each case’s dates), or one pinned to a version or date',
+    )
+    .requiredOption(
+      '--under <law>',
+      'e.g. texas, california, nyc-doc@LL22/2013, nyc-nypd@2014-01-01, texas@SB 4',
+    )
+    .addOption(
+      new Option(
+        '--file <file>',
+        'cases as a JSON array, NDJSON or the intake CSV (- for standard input)',
+      ).conflicts(['agency', 'from', 'to']),
+    )
+    .option('--agency <jurisdiction>', "the desk's cases of this agency, e.g. nyc-doc")
+    .option('--from <date>', 'first day received, YYYY-MM-DD')
+    .option('--to <date>', 'last day received, YYYY-MM-DD')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'csv'] as const)
+        .default('text' as const),
+    )
+    .addOption(databaseOption())
+    .action(async (options) => {
+      const { JURISDICTIONS } = await import('../law/jurisdictions.js');
+      const { LawChoiceError, parseLawChoice, resolveLawChoice } =
+        await import('../what-if/law-choice.js');
+      let under;
+      try {
+        under = resolveLawChoice(parseLawChoice(options.under, JURISDICTIONS), JURISDICTIONS);
+      } catch (error) {
+        if (!(error instanceof LawChoiceError)) throw error;
+        throw new UsageError(`--${error.message}`);
+      }
+      const cases =
+        options.file === undefined ? await deskCases(options) : await fileCases(options.file);
+      const { replay } = await import('../what-if/replay.js');
+      const { engine } = await import('../index.js');
+      const result = replay(cases, under, engine);
+      const output = await import('../what-if/replay-output.js');
+      const print = { json: output.replayJson, csv: output.replayCsv, text: output.replayText };
+      await write(print[options.format](result));
+    });
+}
+
+async function fileCases(file: string) {
+  const { readReplayCases, ReplayInputError } = await import('../what-if/replay-input.js');
+  const text = await readText(file);
+  try {
+    // The command line takes as many as memory allows: the caps are the server's.
+    return readReplayCases(text, { maxCases: Number.MAX_SAFE_INTEGER });
+  } catch (error) {
+    if (!(error instanceof ReplayInputError)) throw error;
+    throw new UsageError(`${file === '-' ? 'standard input' : file}: ${error.message}`);
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  if (file === '-') {
+    if (process.stdin.isTTY) {
+      throw new UsageError('--file -: no cases given: pipe them to standard input');
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--file: cannot read ${file}: ${fileProblem(error)}`);
+  }
+}
+
+async function deskCases(options: {
+  agency?: string;
+  from?: string;
+  to?: string;
+  database?: string;
+}) {
+  const { agency, from, to } = options;
+  if (agency === undefined || from === undefined || to === undefined) {
+    throw new UsageError('give --file, or --agency with --from and --to for the desk’s cases');
+  }
+  return withDesk(options, async (ctx) => {
+    const { readDeskCases } = await import('../services/replay-service.js');
+    const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+    const { DeskError } = await import('../desk/errors.js');
+    // The console reads the cases as an auditor would, and the read is audited.
+    try {
+      return await readDeskCases(ctx, consoleAs(CONSOLE_ACTOR, 'auditor'), {
+        kind: 'desk',
+        jurisdiction: agency,
+        from,
+        to,
+      });
+    } catch (error) {
+      if (!(error instanceof DeskError) || error.code !== 'invalid-input') throw error;
+      throw new UsageError(
+        error.issues
+          .map((issue) => `${OPTION_OF[issue.path] ?? issue.path}: ${issue.message}`)
+          .join('; '),
+      );
+    }
+  });
+}
