@@ -37,6 +37,10 @@ export function changeSetSentence(
   return `${facts} would make ${actionName(outcome)} ${STATUS_NAMES[set.status]}`;
 }
 
+/** Said when the search stopped at its limit of decisions. */
+export const SEARCH_STOPPED =
+  'The record is too large to try every change: the search stopped at its limit of decisions, so other changes may exist.';
+
 export function citationsOf(clauses: readonly ClauseRef[]): string {
   return clauses.map((ref) => ref.citation).join('; ');
 }
@@ -45,11 +49,16 @@ export function whatWouldChangeText(result: WhatWouldChange): string {
   const lines = [
     `WHAT WOULD CHANGE IT (sets of up to ${result.maxFacts} fact changes, each checked by deciding the changed case again)`,
   ];
+  if (!result.complete) lines.push(`  ${SEARCH_STOPPED}`);
   for (const outcome of result.outcomes) {
     const name = actionName(outcome);
     const heading = `  ${name[0]!.toUpperCase()}${name.slice(1)}, now ${STATUS_NAMES[outcome.status]}:`;
     if (outcome.nothing) {
       lines.push(`${heading} ${outcome.nothing}.`);
+      continue;
+    }
+    if (outcome.changeSets.length === 0) {
+      lines.push(`${heading} none found before the search stopped.`);
       continue;
     }
     lines.push(heading);

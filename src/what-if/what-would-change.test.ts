@@ -228,6 +228,32 @@ describe('what would change the outcome: its own checks', () => {
     }
   });
 
+  it('refuses a maxDecisions below 1 or not whole', () => {
+    const input = docCase([], { presented: false });
+    for (const maxDecisions of [0, -1, 2.5]) {
+      assert.throws(() => whatWouldChange(engine, input, { maxDecisions }), /maxDecisions must be/);
+    }
+  });
+
+  it('stops at its limit of decisions on a huge record, says so, and never then claims nothing changes it', () => {
+    const many = Array.from({ length: 120 }, () => nyConviction('PL 120.10 BF', '2009-01-01'));
+    const input = docCase(many, { presented: false });
+    const result = whatWouldChange(engine, input, { maxDecisions: 40 });
+    assert.equal(result.complete, false);
+    for (const entry of result.outcomes) {
+      assert.equal(entry.nothing, undefined);
+      for (const set of entry.changeSets) {
+        const after = engine
+          .evaluate(applyChanges(input, set.changes))
+          .outcomes.find((o) => o.action === entry.action)!;
+        assert.equal(after.status, set.status);
+      }
+    }
+    const text = whatWouldChangeText(result);
+    assert.match(text, /the search stopped at its limit of decisions, so other changes may exist/);
+    assert.match(text, /The hold, now not allowed: none found before the search stopped\./);
+  });
+
   it('renders each set as one sentence with its clauses, and "nothing" in words', () => {
     const text = whatWouldChangeText(
       whatWouldChange(
@@ -257,6 +283,7 @@ describe('what would change the outcome: its own checks', () => {
       const input = parseCase(synthetic.input);
       const base = engine.evaluate(input);
       const result = whatWouldChange(engine, input);
+      assert.ok(result.complete, `${String(input.caseId)}: the search reached its limit`);
       assert.equal(JSON.stringify(whatWouldChange(engine, input)), JSON.stringify(result));
       for (const entry of result.outcomes) {
         const before = base.outcomes.find(

@@ -53,7 +53,7 @@ export interface OutcomeChanges {
   readonly status: Status;
   /** Fewest changes first. */
   readonly changeSets: readonly ChangeSet[];
-  /** Present, with NOTHING_CHANGES_IT, when no set was found. */
+  /** Present, with NOTHING_CHANGES_IT, when the whole search found no set. */
   readonly nothing?: typeof NOTHING_CHANGES_IT;
 }
 
@@ -62,13 +62,30 @@ export interface WhatWouldChange {
   readonly jurisdiction: string;
   /** The most facts a set was allowed to change. */
   readonly maxFacts: number;
+  /**
+   * False when the search stopped at its limit of decisions (a record with hundreds of entries):
+   * the sets given are still verified, but others may exist, so no action is said to be
+   * unchangeable.
+   */
+  readonly complete: boolean;
   readonly outcomes: readonly OutcomeChanges[];
 }
 
 export interface WhatWouldChangeOptions {
   /** The most facts one set may change: 1 to MAX_FACTS_LIMIT, default DEFAULT_MAX_FACTS. */
   maxFacts?: number;
+  /** The most decisions the search may make, default DEFAULT_MAX_DECISIONS. */
+  maxDecisions?: number;
 }
+
+/**
+ * Enough for every case of the synthetic caseload (at most 582), and a bound on the time a record
+ * with hundreds of entries can take (each decision then scans them all).
+ */
+export const DEFAULT_MAX_DECISIONS = 2_000;
+
+/** Thrown by the counting engine when the search has made its last allowed decision. */
+class SearchStopped extends Error {}
 
 export function whatWouldChange(
   engine: Engine,
@@ -79,14 +96,33 @@ export function whatWouldChange(
   if (!Number.isInteger(maxFacts) || maxFacts < 1 || maxFacts > MAX_FACTS_LIMIT) {
     throw new RangeError(`maxFacts must be a whole number from 1 to ${MAX_FACTS_LIMIT}`);
   }
+  const maxDecisions = options.maxDecisions ?? DEFAULT_MAX_DECISIONS;
+  if (!Number.isInteger(maxDecisions) || maxDecisions < 1) {
+    throw new RangeError('maxDecisions must be a whole number from 1');
+  }
   const base = engine.evaluate(input, { trace: true });
-  const search = new Search(engine, input, base);
-  search.explore([], input, base, maxFacts);
+  let left = maxDecisions;
+  const counted: Engine = {
+    jurisdictions: engine.jurisdictions,
+    evaluate(changed, evaluateOptions) {
+      if (left-- <= 0) throw new SearchStopped();
+      return engine.evaluate(changed, evaluateOptions);
+    },
+  };
+  const search = new Search(counted, input, base);
+  let complete = true;
+  try {
+    search.explore(base, maxFacts);
+  } catch (error) {
+    if (!(error instanceof SearchStopped)) throw error;
+    complete = false;
+  }
   return {
     ...(input.caseId === undefined ? {} : { caseId: input.caseId }),
     jurisdiction: input.jurisdiction,
     maxFacts,
-    outcomes: base.outcomes.map((outcome) => search.resultFor(outcome)),
+    complete,
+    outcomes: base.outcomes.map((outcome) => search.resultFor(outcome, complete)),
   };
 }
 
@@ -110,11 +146,18 @@ function isDecided(status: Status): status is Decided {
   return status !== 'needs-information';
 }
 
+/** A set to extend by one more change, with the case it makes (traced when extended). */
+interface Expandable {
+  readonly set: readonly Candidate[];
+  readonly current: Case;
+  readonly decision: Decision | undefined;
+}
+
 /**
- * Breadth of sets explored by adding one change at a time: a change is added only to a set that
- * did not already change the outcome, and the candidates for the next change are read from the
- * trace of the case with the changes so far (a warrant's absence hides the convictions the law
- * would look at next).
+ * Sets explored by adding one change at a time: a change is added only to a set that did not
+ * already change every outcome, and the candidates for the next change are read from the trace
+ * of the case with the changes so far (a warrant's absence hides the convictions the law would
+ * look at next).
  */
 class Search {
   private readonly baseStatus = new Map<string, Status>();
@@ -133,23 +176,32 @@ class Search {
     this.decided.set('', outcomesByKey(base));
   }
 
-  explore(set: readonly Candidate[], current: Case, decision: Decision, maxFacts: number): void {
-    if (set.length >= maxFacts) return;
-    for (const candidate of candidatesFor(current, decision, this.engine)) {
-      if (set.some((chosen) => overlaps(chosen.path, candidate.path))) continue;
-      const next = [...set, candidate];
-      const id = setId(next);
-      if (this.seen.has(id)) continue;
-      this.seen.add(id);
-      const changed = apply(current, candidate);
-      const outcomes = this.outcomesOf(next, changed);
-      if (!outcomes) continue;
-      const flipped = this.record(next, outcomes);
-      // A set that changes every outcome already is as small as it can be for all of them.
-      if (flipped < this.baseStatus.size && next.length < maxFacts) {
-        const traced = this.engine.evaluate(changed, { trace: true });
-        this.explore(next, changed, traced, maxFacts);
+  /**
+   * Every set of one change, then of two, and so on: when the search stops at its limit, the
+   * smallest sets have been tried first.
+   */
+  explore(base: Decision, maxFacts: number): void {
+    let frontier: Expandable[] = [{ set: [], current: this.input, decision: base }];
+    for (let size = 1; size <= maxFacts && frontier.length > 0; size++) {
+      const next: Expandable[] = [];
+      for (const node of frontier) {
+        const decision = node.decision ?? this.engine.evaluate(node.current, { trace: true });
+        for (const candidate of candidatesFor(node.current, decision, this.engine)) {
+          if (node.set.some((chosen) => overlaps(chosen.path, candidate.path))) continue;
+          const set = [...node.set, candidate];
+          const id = setId(set);
+          if (this.seen.has(id)) continue;
+          this.seen.add(id);
+          const changed = apply(node.current, candidate);
+          const outcomes = this.outcomesOf(set, changed);
+          if (!outcomes) continue;
+          // A set that changes every outcome already is as small as it can be for all of them.
+          if (this.record(set, outcomes) < this.baseStatus.size) {
+            next.push({ set, current: changed, decision: undefined });
+          }
+        }
       }
+      frontier = next;
     }
   }
 
@@ -214,7 +266,7 @@ class Search {
       : { path: candidate.path, from, to: candidate.to, words: candidate.words };
   }
 
-  resultFor(outcome: ActionOutcome): OutcomeChanges {
+  resultFor(outcome: ActionOutcome, complete: boolean): OutcomeChanges {
     // Fewest changes first, then in the order found (the trace's order), which is fixed.
     const changeSets = [...(this.found.get(outcomeKey(outcome)) ?? [])].sort(
       (a, b) => a.changes.length - b.changes.length,
@@ -224,7 +276,7 @@ class Search {
       ...(outcome.item === undefined ? {} : { item: outcome.item }),
       status: outcome.status,
     };
-    return changeSets.length > 0
+    return changeSets.length > 0 || !complete
       ? { ...head, changeSets }
       : { ...head, changeSets, nothing: NOTHING_CHANGES_IT };
   }

@@ -14,6 +14,7 @@ interface Answer {
   caseId: string;
   decidedAt: string;
   maxFacts: number;
+  complete: boolean;
   outcomes: {
     action: string;
     status: string;
@@ -56,6 +57,7 @@ for (const kind of TEST_STORES) {
       const answer = response.body as Answer;
       assert.equal(answer.caseId, decided);
       assert.equal(answer.maxFacts, 2);
+      assert.equal(answer.complete, true);
       assert.deepEqual(
         answer.outcomes.map((outcome) => [outcome.action, outcome.status]),
         [

@@ -55,6 +55,12 @@ const whatWouldChangeSchema = z
       .string()
       .describe('The current decision’s time: the changed cases are decided as of it.'),
     maxFacts: z.number().int().describe('The most facts one set changes.'),
+    complete: z
+      .boolean()
+      .describe(
+        'False when the search stopped at its limit of decisions (a record with hundreds of ' +
+          'entries): the sets given are verified, others may exist, and no action is said to be unchangeable.',
+      ),
     outcomes: z
       .array(
         z.object({

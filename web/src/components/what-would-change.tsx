@@ -8,7 +8,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, ok } from '../api/client';
 import { ACTION_LABELS, INFORMATION_LABELS, OUTCOME_LABELS } from '../labels';
-import { changeSetSentence } from '../../../src/what-if/what-would-change-text.js';
+import { changeSetSentence, SEARCH_STOPPED } from '../../../src/what-if/what-would-change-text.js';
 import type { WhatWouldChange as Answer } from '../../../src/what-if/what-would-change.js';
 import { ProblemAlert } from './problem-alert';
 
@@ -36,6 +36,7 @@ export function WhatWouldChange({ caseId, decisionId }: { caseId: string; decisi
             would give each action another outcome. Each was checked by deciding the changed case
             again.
           </p>
+          {!answer.data.complete && <p className="usa-alert__text">{SEARCH_STOPPED}</p>}
           {answer.data.outcomes.map((outcome) => {
             const action =
               outcome.item === undefined
@@ -49,7 +50,14 @@ export function WhatWouldChange({ caseId, decisionId }: { caseId: string; decisi
                 <h3>
                   {action}: now {OUTCOME_LABELS[outcome.status].toLowerCase()}
                 </h3>
-                {outcome.nothing === undefined ? (
+                {outcome.nothing !== undefined ? (
+                  <p>
+                    {outcome.nothing[0]!.toUpperCase()}
+                    {outcome.nothing.slice(1)}.
+                  </p>
+                ) : outcome.changeSets.length === 0 ? (
+                  <p>None found before the search stopped.</p>
+                ) : (
                   <ul>
                     {outcome.changeSets.map((set, index) => (
                       <li key={index}>
@@ -66,11 +74,6 @@ export function WhatWouldChange({ caseId, decisionId }: { caseId: string; decisi
                       </li>
                     ))}
                   </ul>
-                ) : (
-                  <p>
-                    {outcome.nothing[0]!.toUpperCase()}
-                    {outcome.nothing.slice(1)}.
-                  </p>
                 )}
               </article>
             );
