@@ -72,10 +72,8 @@ describe('what-if replay from the command line (real CLI, SQLite)', () => {
     );
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, /^Replayed 2 cases under nyc-doc: the law in force from 2013-07-16/);
-    assert.match(
-      text.stdout,
-      /\n {2}a hold: not-allowed -> allowed \(nyc\.9-131\.b \(LL22\/2013\)/,
-    );
+    assert.match(text.stdout, /\n {2}nyc\.9-131\.b@LL22\/2013: § 9-131\(b\)/);
+    assert.match(text.stdout, /\n {2}a hold: not-allowed -> allowed \(nyc\.9-131\.b@LL22\/2013/);
     const json = await cli(
       'what-if',
       'replay',

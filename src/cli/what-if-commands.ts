@@ -63,8 +63,11 @@ export function registerWhatIfCommands(program: Command, write: Write): void {
       const { engine } = await import('../index.js');
       const result = replay(cases, under, engine);
       const output = await import('../what-if/replay-output.js');
-      const print = { json: output.replayJson, csv: output.replayCsv, text: output.replayText };
-      await write(print[options.format](result));
+      if (options.format === 'json') {
+        for (const chunk of output.replayJsonChunks(result)) await write(chunk);
+      } else {
+        await write((options.format === 'csv' ? output.replayCsv : output.replayText)(result));
+      }
     });
 }
 

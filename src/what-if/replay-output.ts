@@ -5,7 +5,7 @@
  * @module
  */
 import { stringify } from 'csv-stringify/sync';
-import { ANSWERS, type ClauseCited, type ReplayResult } from './replay.js';
+import { ANSWERS, type ClauseKey, type ReplayResult } from './replay.js';
 
 export const REPLAY_CSV_COLUMNS = [
   'case',
@@ -23,11 +23,27 @@ export const REPLAY_CSV_COLUMNS = [
   'under_law_sha256',
 ] as const;
 
-const clauses = (list: readonly ClauseCited[]) =>
-  list.map((clause) => `${clause.id} (${clause.version})`).join('; ');
+const clauses = (list: readonly ClauseKey[]) => list.join('; ');
+
+/**
+ * The result as JSON in pieces: everything but the changes laid out, then one change a line, so a
+ * replay of a million cases is written without one string of all of it.
+ */
+export function* replayJsonChunks(result: ReplayResult): Generator<string> {
+  const { changes, ...rest } = result;
+  const head = JSON.stringify({ ...rest, changes: [] }, null, 2);
+  // The empty list closes the text: the changes go in its place.
+  yield `${head.slice(0, head.lastIndexOf('[]'))}[`;
+  let first = true;
+  for (const change of changes) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(change)}`;
+    first = false;
+  }
+  yield `${changes.length === 0 ? '' : '\n  '}]\n}\n`;
+}
 
 export function replayJson(result: ReplayResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return [...replayJsonChunks(result)].join('');
 }
 
 export function replayCsv(result: ReplayResult): string {
@@ -86,5 +102,8 @@ export function replayText(result: ReplayResult): string {
       );
     }
   }
+  const cited = Object.entries(result.clauses);
+  if (cited.length > 0) lines.push('', 'Clauses:');
+  for (const [key, clause] of cited) lines.push(`  ${key}: ${clause.citation}`);
   return `${lines.join('\n')}\n`;
 }

@@ -56,14 +56,11 @@ describe('replay', () => {
     const hold = result.changes[0]!.changes.find((change) => change.action === 'hold')!;
     assert.equal(hold.before.status, 'not-allowed');
     assert.equal(hold.after.status, 'allowed');
-    assert.deepEqual(
-      hold.before.controlling.map((clause) => `${clause.id} ${clause.version}`),
-      ['nyc.9-131.b LL58/2014'],
-    );
-    assert.ok(
-      hold.madeTheDifference.some(
-        (clause) => clause.id === 'nyc.9-131.b' && clause.version === 'LL22/2013',
-      ),
+    assert.deepEqual(hold.before.controlling, ['nyc.9-131.b@LL58/2014']);
+    assert.ok(hold.madeTheDifference.includes('nyc.9-131.b@LL22/2013'));
+    assert.equal(
+      result.clauses['nyc.9-131.b@LL22/2013']?.citation,
+      NYC_DOC.lawOn('2013-07-16').clauses.get('nyc.9-131.b')?.citation,
     );
     // The law hashes say which law decided: the period LL22/2013 began and the one in force.
     assert.equal(hold.after.lawHash, NYC_DOC.lawOn('2013-07-16').hash);
@@ -181,7 +178,7 @@ describe('replay', () => {
     const lines = replayCsv(result).trimEnd().split('\n');
     assert.equal(lines.length, 3);
     assert.match(lines[0]!, /^case,jurisdiction,action,before,after,/);
-    assert.match(lines[1]!, /^a,nyc-doc,hold,not-allowed,allowed,nyc\.9-131\.b \(LL58\/2014\),/);
+    assert.match(lines[1]!, /^a,nyc-doc,hold,not-allowed,allowed,nyc\.9-131\.b@LL58\/2014,/);
     assert.match(lines[1]!, /nyc-doc@2013-07-16,[0-9a-f]{64}$/);
   });
 });

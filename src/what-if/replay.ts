@@ -41,9 +41,13 @@ export interface ClauseCited {
   readonly citation: string;
 }
 
+/** A clause version as a replay names it: `id@version`, e.g. `nyc.9-131.b@LL22/2013`. */
+export type ClauseKey = string;
+
 export interface AnswerUnder {
   readonly status: Answer;
-  readonly controlling: readonly ClauseCited[];
+  /** The controlling clauses; each is described once, in the result's `clauses`. */
+  readonly controlling: readonly ClauseKey[];
   /** The law in force the answer was given under (absent for a rejected case). */
   readonly lawHash?: string;
   /** For `needs-information`: the facts it waits for. */
@@ -58,7 +62,7 @@ export interface ActionChange {
   readonly before: AnswerUnder;
   readonly after: AnswerUnder;
   /** The clauses controlling the new answer that did not control the old one. */
-  readonly madeTheDifference: readonly ClauseCited[];
+  readonly madeTheDifference: readonly ClauseKey[];
 }
 
 export interface CaseChange {
@@ -78,6 +82,8 @@ export interface ReplayPart {
   /** Facts asked for under the choice and not under the law in force, by path, per case. */
   newlyMissing: Record<string, number>;
   changes: CaseChange[];
+  /** Every clause a change names. */
+  clauses: Record<ClauseKey, ClauseCited>;
 }
 
 export interface ActionTotals {
@@ -96,6 +102,8 @@ export interface ReplayResult {
   readonly totals: readonly ActionTotals[];
   readonly unknown: { readonly before: number; readonly after: number; readonly either: number };
   readonly newlyMissing: readonly { path: string; cases: number }[];
+  /** Each clause the changes name, by its key, in key order. */
+  readonly clauses: Readonly<Record<ClauseKey, ClauseCited>>;
   readonly changes: readonly CaseChange[];
 }
 
@@ -108,6 +116,7 @@ export function emptyPart(): ReplayPart {
     unknownEither: 0,
     newlyMissing: {},
     changes: [],
+    clauses: {},
   };
 }
 
@@ -152,7 +161,7 @@ export function replayInto(
       if (from === 'needs-information') part.unknownBefore++;
       if (to === 'needs-information') part.unknownAfter++;
       if (from === 'needs-information' || to === 'needs-information') part.unknownEither++;
-      if (from !== to) changes.push(changeOf(action, before, old, after, now));
+      if (from !== to) changes.push(changeOf(part, action, before, old, after, now));
     }
     for (const path of newlyMissing(before, after)) {
       part.newlyMissing[path] = (part.newlyMissing[path] ?? 0) + 1;
@@ -179,11 +188,26 @@ function outcomeOf(side: Decided, action: string): ActionOutcome | undefined {
   return undefined;
 }
 
-function cited(refs: readonly ClauseRef[]): ClauseCited[] {
-  return refs.map((ref) => ({ id: ref.id, version: ref.version, citation: ref.citation }));
+/** Clause refs are shared by every decision: each is keyed once. */
+const keys = new WeakMap<ClauseRef, ClauseKey>();
+
+function keysOf(part: ReplayPart, refs: readonly ClauseRef[]): ClauseKey[] {
+  return refs.map((ref) => {
+    let key = keys.get(ref);
+    if (key === undefined) {
+      key = `${ref.id}@${ref.version}`;
+      keys.set(ref, key);
+    }
+    part.clauses[key] ??= { id: ref.id, version: ref.version, citation: ref.citation };
+    return key;
+  });
 }
 
-function answerOf(side: Decided, outcome: ActionOutcome | undefined): AnswerUnder {
+function answerOf(
+  part: ReplayPart,
+  side: Decided,
+  outcome: ActionOutcome | undefined,
+): AnswerUnder {
   if (!outcome) {
     return {
       status: 'rejected',
@@ -194,29 +218,27 @@ function answerOf(side: Decided, outcome: ActionOutcome | undefined): AnswerUnde
   }
   return {
     status: outcome.status,
-    controlling: cited(outcome.controlling),
+    controlling: keysOf(part, outcome.controlling),
     lawHash: outcome.lawHash,
     missing: [...new Set(outcome.missing.map((fact) => fact.path))].sort(),
   };
 }
 
 function changeOf(
+  part: ReplayPart,
   action: string,
   before: Decided,
   old: ActionOutcome | undefined,
   after: Decided,
   now: ActionOutcome | undefined,
 ): ActionChange {
-  const was = answerOf(before, old);
-  const is = answerOf(after, now);
-  const same = (a: ClauseCited, b: ClauseCited) => a.id === b.id && a.version === b.version;
+  const was = answerOf(part, before, old);
+  const is = answerOf(part, after, now);
   return {
     action,
     before: was,
     after: is,
-    madeTheDifference: is.controlling.filter(
-      (clause) => !was.controlling.some((other) => same(clause, other)),
-    ),
+    madeTheDifference: is.controlling.filter((clause) => !was.controlling.includes(clause)),
   };
 }
 
@@ -246,6 +268,7 @@ export function mergeParts(parts: readonly ReplayPart[]): ReplayPart {
       merged.newlyMissing[path] = (merged.newlyMissing[path] ?? 0) + count;
     }
     for (const change of part.changes) merged.changes.push(change);
+    for (const [key, clause] of Object.entries(part.clauses)) merged.clauses[key] ??= clause;
   }
   return merged;
 }
@@ -313,6 +336,11 @@ export function finishReplay(part: ReplayPart, under: ResolvedLawChoice): Replay
     newlyMissing: Object.entries(part.newlyMissing)
       .map(([path, cases]) => ({ path, cases }))
       .sort((a, b) => b.cases - a.cases || byText(a.path, b.path)),
+    clauses: Object.fromEntries(
+      Object.keys(part.clauses)
+        .sort(byText)
+        .map((key) => [key, part.clauses[key]!]),
+    ),
     changes,
   };
 }

@@ -47,9 +47,10 @@ const sourceSchema = z
 
 const answer = z.enum(ANSWERS as ['required', ...string[]]);
 const clauseCited = z.object({ id: z.string(), version: z.string(), citation: z.string() });
+const clauseKey = z.string().describe('A clause version, `id@version`; described in `clauses`.');
 const answerUnder = z.object({
   status: answer,
-  controlling: z.array(clauseCited).readonly(),
+  controlling: z.array(clauseKey).readonly(),
   lawHash: z.string().optional(),
   missing: z.array(z.string()).readonly(),
   reason: z.string().optional(),
@@ -80,6 +81,7 @@ const resultSchema = z
       either: z.number().int(),
     }),
     newlyMissing: z.array(z.object({ path: z.string(), cases: z.number().int() })).readonly(),
+    clauses: z.record(z.string(), clauseCited),
     changes: z
       .array(
         z.object({
@@ -91,7 +93,7 @@ const resultSchema = z
                 action: z.string(),
                 before: answerUnder,
                 after: answerUnder,
-                madeTheDifference: z.array(clauseCited).readonly(),
+                madeTheDifference: z.array(clauseKey).readonly(),
               }),
             )
             .readonly(),
