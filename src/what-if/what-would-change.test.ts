@@ -12,6 +12,8 @@ import {
 import type { OutcomeChanges, WhatWouldChange } from './what-would-change.js';
 import { NOTHING_CHANGES_IT, whatWouldChange } from './what-would-change.js';
 import { whatWouldChangeText } from './what-would-change-text.js';
+import { LAW_CASE_TABLES } from '../law/law-case-tables.js';
+import { LL22_DOC_CASES } from '../law/nyc/doc/ll22-2013.cases.js';
 
 /** A DOC detainer decided under LL58/2014 (release 2016-06-01, arrest 2016-05-20). */
 function docCase(
@@ -150,6 +152,30 @@ describe('what would change the outcome: NYC DOC § 9-131 as amended by LL58/201
   });
 });
 
+describe('what would change the outcome: NYC DOC § 9-131 as amended by LL22/2013', () => {
+  const row = LL22_DOC_CASES.find(
+    (entry) => entry.name === 'A pending grand larceny felony: hold and notice allowed',
+  )!;
+
+  it('§ 9-131(a)(7)(iii) (LL22/2013): a person whose case was “adjourned in contemplation of dismissal” “shall not be deemed to be a defendant in a pending covered criminal case”', () => {
+    const hold = outcome(whatWouldChange(engine, parseCase(row.input)), 'hold');
+    assert.equal(hold.status, 'allowed');
+    const acd = hold.changeSets.find(
+      (set) => set.changes[0]!.path === 'record.pendingCases[0].disposition',
+    );
+    assert.ok(acd, 'an ACD is among the changes');
+    assert.deepEqual(acd.changes, [
+      {
+        path: 'record.pendingCases[0].disposition',
+        from: 'pending',
+        to: 'adjourned-in-contemplation-of-dismissal',
+        words: 'an adjournment in contemplation of dismissal of the pending PL 155.35 DF case',
+      },
+    ]);
+    assert.equal(acd.status, 'not-allowed');
+  });
+});
+
 describe('what would change the outcome: California and Texas', () => {
   const noneMet = {
     seriousOrViolentFelonyConviction: false,
@@ -275,6 +301,30 @@ describe('what would change the outcome: its own checks', () => {
       ),
     );
     assert.match(nothing, /The hold, now not allowed: nothing within these facts changes it\./);
+  });
+
+  it('over every row of the legal test tables (every jurisdiction and version): every set changes its action when applied and decided again', () => {
+    let sets = 0;
+    for (const table of LAW_CASE_TABLES) {
+      for (const row of table.cases) {
+        const input = parseCase(row.input);
+        const base = engine.evaluate(input);
+        const result = whatWouldChange(engine, input);
+        assert.ok(result.complete, row.name);
+        for (const entry of result.outcomes) {
+          const same = (o: { action: string; item?: string }) =>
+            o.action === entry.action && o.item === entry.item;
+          const before = base.outcomes.find(same)!;
+          for (const set of entry.changeSets) {
+            sets++;
+            const after = engine.evaluate(applyChanges(input, set.changes)).outcomes.find(same)!;
+            assert.equal(after.status, set.status, `${row.name}: ${JSON.stringify(set.changes)}`);
+            assert.notEqual(after.status, before.status, row.name);
+          }
+        }
+      }
+    }
+    assert.ok(sets > 1000, `only ${sets} sets over the tables`);
   });
 
   it('over the synthetic caseload: every set changes the outcome when applied and decided again, no set holds another, and the same case gives the same bytes', () => {

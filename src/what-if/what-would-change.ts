@@ -379,6 +379,7 @@ function pathsTested(decision: Decision): string[] {
 }
 
 const CONVICTION_PATH = /^record\.convictions\[(\d+)\]/;
+const PENDING_CASE_PATH = /^record\.pendingCases\[(\d+)\]/;
 const FLAG_PATH = /^record\.(\w+)\.(value|source)$/;
 const WARRANT_ELEMENT =
   /^request\.judicialWarrant\.(withDetainer|probableCause|federalCriminalImmigrationLaw)$/;
@@ -398,6 +399,7 @@ const ACCEPTED_SOURCES: readonly Source[] = ['e-justice-ny', 'court'];
 function candidatesFor(input: Case, decision: Decision, engine: Engine): Candidate[] {
   const candidates: Candidate[] = [];
   const convictions = new Set<number>();
+  const pendingCases = new Set<number>();
   for (const path of pathsTested(decision)) {
     const conviction = CONVICTION_PATH.exec(path);
     if (conviction) {
@@ -405,6 +407,15 @@ function candidatesFor(input: Case, decision: Decision, engine: Engine): Candida
       if (!convictions.has(index) && input.record.convictions[index]) {
         convictions.add(index);
         candidates.push(...convictionCandidates(input, index, engine));
+      }
+      continue;
+    }
+    const pending = PENDING_CASE_PATH.exec(path);
+    if (pending) {
+      const index = Number(pending[1]);
+      if (!pendingCases.has(index) && input.record.pendingCases[index]) {
+        pendingCases.add(index);
+        candidates.push(...pendingCaseCandidates(input, index));
       }
       continue;
     }
@@ -615,6 +626,52 @@ function convictionCandidates(input: Case, index: number, engine: Engine): Candi
     candidates.push(candidate(`${path}.incarceration`, [], `no time incarcerated for ${name}`));
   }
   candidates.push(...judgmentDateCandidates(input, index, conviction, engine));
+  return candidates;
+}
+
+/** What could change about one pending case the law looked at. */
+function pendingCaseCandidates(input: Case, index: number): Candidate[] {
+  const pending = input.record.pendingCases[index]!;
+  const path = `record.pendingCases[${index}]`;
+  const name = `the pending ${pending.charges.map((charge) => charge.charge).join(', ')} case`;
+  const candidates: Candidate[] = [];
+  if (pending.disposition === 'pending') {
+    candidates.push(
+      candidate(
+        `${path}.disposition`,
+        'adjourned-in-contemplation-of-dismissal',
+        `an adjournment in contemplation of dismissal of ${name}`,
+      ),
+    );
+  } else {
+    candidates.push(candidate(`${path}.disposition`, 'pending', `${name} still pending`));
+  }
+  for (const value of otherBooleans(pending.mustBeYouthfulOffender)) {
+    candidates.push(
+      candidate(
+        `${path}.mustBeYouthfulOffender`,
+        value,
+        value
+          ? `youthful-offender treatment mandatory if convicted in ${name}`
+          : `youthful-offender treatment not mandatory if convicted in ${name}`,
+      ),
+    );
+  }
+  candidates.push(
+    candidate(
+      `${path}.releasedUnderCpl17070`,
+      pending.releasedUnderCpl17070 !== true,
+      pending.releasedUnderCpl17070 === true
+        ? `no release under CPL 170.70 in ${name}`
+        : `a release under CPL 170.70 in ${name}`,
+    ),
+  );
+  if (!ACCEPTED_SOURCES.includes(pending.source)) {
+    const source = ACCEPTED_SOURCES[0]!;
+    candidates.push(
+      candidate(`${path}.source`, source, `${name} confirmed by ${SOURCE_NAMES[source]}`),
+    );
+  }
   return candidates;
 }
 
