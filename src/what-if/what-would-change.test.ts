@@ -138,6 +138,31 @@ describe('what would change the outcome: NYC DOC § 9-131 as amended by LL58/201
     assert.equal(outcome(oneFact, 'hold').nothing, NOTHING_CHANGES_IT);
   });
 
+  it('§ 9-131(a)(2)(ii): the look-back runs back from “the date of the instant arrest”: unrecorded, an arrest on or after the judgment would decide it', () => {
+    const input = parseCase({
+      ...detainerCase('nyc-doc', {
+        request: { judicialWarrant: judicialWarrantWithDetainer() },
+        record: {
+          searchCompleted: true,
+          convictions: [assault1],
+          terroristScreeningMatch: searchFact(false),
+        },
+      }),
+      instantArrestDate: undefined,
+    });
+    const hold = outcome(whatWouldChange(engine, input), 'hold');
+    assert.equal(hold.status, 'needs-information');
+    const arrest = hold.changeSets.find((set) => set.changes[0]!.path === 'instantArrestDate');
+    assert.deepEqual(arrest?.changes, [
+      {
+        path: 'instantArrestDate',
+        to: '2014-03-01',
+        words: 'an instant arrest dated on or after 2014-03-01',
+      },
+    ]);
+    assert.equal(arrest.status, 'allowed');
+  });
+
   it('an unrecorded warrant needs information: recording a full warrant allows the hold, recording none forbids it', () => {
     const result = whatWouldChange(engine, docCase([assault1], undefined));
     const hold = outcome(result, 'hold');

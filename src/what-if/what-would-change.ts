@@ -419,6 +419,10 @@ function candidatesFor(input: Case, decision: Decision, engine: Engine): Candida
       }
       continue;
     }
+    if (path === 'instantArrestDate') {
+      candidates.push(...arrestDateCandidates(input, engine));
+      continue;
+    }
     candidates.push(...factCandidates(input, path));
   }
   return candidates;
@@ -689,13 +693,39 @@ function judgmentDateCandidates(
   conviction: Conviction,
   engine: Engine,
 ): Candidate[] {
-  const path = `record.convictions[${index}].judgmentDate`;
-  const name = `a judgment on the ${conviction.charge} conviction`;
-  const latest =
-    input.instantArrestDate ??
-    localDateOf(parseInstant(input.decisionAt), input.timeZone ?? zoneOf(engine, input));
+  return dateCandidates(input, engine, {
+    path: `record.convictions[${index}].judgmentDate`,
+    current: conviction.judgmentDate,
+    latest: input.instantArrestDate ?? decisionDay(input, engine),
+    name: `a judgment on the ${conviction.charge} conviction`,
+  });
+}
+
+/** The instant arrest's date ends the look-backs: an arrest on another day may change them. */
+function arrestDateCandidates(input: Case, engine: Engine): Candidate[] {
+  return dateCandidates(input, engine, {
+    path: 'instantArrestDate',
+    current: input.instantArrestDate,
+    latest: decisionDay(input, engine),
+    name: 'an instant arrest',
+  });
+}
+
+function decisionDay(input: Case, engine: Engine): string {
+  return localDateOf(parseInstant(input.decisionAt), input.timeZone ?? zoneOf(engine, input));
+}
+
+/**
+ * The first (or last) date at `path` that gives some action another decided status, searched
+ * between the recorded date and `latest` (or fifty years before it).
+ */
+function dateCandidates(
+  input: Case,
+  engine: Engine,
+  spec: { path: string; current: string | undefined; latest: string; name: string },
+): Candidate[] {
+  const { path, current, latest, name } = spec;
   const earliest = addYears(latest, -DATE_SEARCH_YEARS);
-  const current = conviction.judgmentDate;
   const statuses = new Map<string, string>();
   const statusAt = (date: string): string => {
     let status = statuses.get(date);
@@ -709,13 +739,13 @@ function judgmentDateCandidates(
   const candidates: Candidate[] = [];
   const changes = (target: string, other: string) =>
     target !== now && target !== REJECTED && statusAt(other) !== target;
-  // Later dates: between the recorded date (or the earliest searched) and the arrest.
+  // Later dates: between the recorded date (or the earliest searched) and the latest.
   const lower = current ?? earliest;
   if (lower < latest && changes(statusAt(latest), lower)) {
     const date = firstDateWith(lower, latest, statusAt(latest), statusAt);
     candidates.push(candidate(path, date, `${name} dated on or after ${date}`));
   }
-  // Earlier dates: between fifty years before the arrest and the recorded date (or the arrest).
+  // Earlier dates: between fifty years before the latest and the recorded date (or the latest).
   const upper = current ?? latest;
   if (earliest < upper && changes(statusAt(earliest), upper)) {
     const date = lastDateWith(earliest, upper, statusAt(earliest), statusAt);
