@@ -94,6 +94,15 @@ for (const kind of TEST_STORES) {
         '/api/cases/00000000-0000-4000-8000-000000000000/what-would-change',
       );
       assert.equal(unknown.status, 404);
+      const unlisted = await clerk.request(
+        'GET',
+        `/api/cases/${decided}/what-would-change?maxFacts=3`,
+      );
+      assert.equal(unlisted.status, 400);
+      assert.deepEqual(
+        (unlisted.body as { errors: { path: string }[] }).errors.map((error) => error.path),
+        ['maxFacts'],
+      );
       const junk = await clerk.request('GET', `/api/cases/${'x'.repeat(5000)}/what-would-change`);
       assert.equal(junk.status, 404);
       assert.equal((await lastAudit()).subject, 'case/(not a case id)');
