@@ -17,6 +17,9 @@ import { storeReportFacts } from './report-facts.js';
 
 export type Trx = Transaction<Database>;
 
+/** The columns a report's classification of a case reads (src/services/report-facts.ts). */
+const RECORD_COLUMNS = ['intakeJson', 'receivedAt', 'personId', 'jurisdiction'] as const;
+
 export interface CaseChange<T> {
   /** Columns to change besides status, version and updatedAt. */
   patch?: Partial<Omit<CaseRow, 'id' | 'status' | 'version'>>;
@@ -111,6 +114,8 @@ export async function applyCaseChange<T>(
     subject: `case/${caseId}`,
     payload: { ...audit, status, version },
   });
-  await storeReportFacts(ctx, trx, caseId, auditSeq);
+  await storeReportFacts(ctx, trx, caseId, auditSeq, {
+    recordUnchanged: !RECORD_COLUMNS.some((column) => column in patch),
+  });
   return { result, version, status };
 }

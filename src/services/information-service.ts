@@ -91,7 +91,7 @@ export async function recordInformationRequest(
         decisionJsonSha256: storedTextSha256(decisionJson),
       },
     });
-    await storeReportFacts(ctx, trx, caseId, auditSeq);
+    await storeReportFacts(ctx, trx, caseId, auditSeq, { recordUnchanged: true });
     return viewOf({
       id,
       caseId,
@@ -166,7 +166,7 @@ export async function answerInformationRequest(
         answerJsonSha256: storedTextSha256(answerJson),
       },
     });
-    await storeReportFacts(ctx, trx, caseId, auditSeq);
+    await storeReportFacts(ctx, trx, caseId, auditSeq, { recordUnchanged: true });
     return viewOf({
       id,
       caseId,

@@ -72,18 +72,28 @@ export function reportCaseOf(
       ...intake.request.probableCause,
       ...intake.request.administrativeWarrants.map((warrant) => warrant.form),
     ],
-    events: [...events]
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .map((event) => ({ kind: event.kind, at: event.at })),
-    informationRequests: [...requests]
-      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
-      .map(informationRequestOf),
+    ...timelineOf(events, requests),
     subject: law.subjectFacts(input, localDateOf(Date.parse(source.receivedAt), law.timeZone)),
     ...(intake.custody.facility === undefined ? {} : { facility: intake.custody.facility }),
     ...(intake.person.citizenship === undefined ? {} : { citizenship: intake.person.citizenship }),
     custodyCharges: intake.custody.charges.map((charge) =>
       charge.level === undefined ? {} : { level: charge.level },
     ),
+  };
+}
+
+/** What the case's timeline and information requests give its reports, in time order. */
+function timelineOf(
+  events: readonly EventSource[],
+  requests: readonly RequestSource[],
+): Pick<ReportCase, 'events' | 'informationRequests'> {
+  return {
+    events: [...events]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((event) => ({ kind: event.kind, at: event.at })),
+    informationRequests: [...requests]
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
+      .map(informationRequestOf),
   };
 }
 
@@ -151,6 +161,13 @@ const readRequests = prepareQuery((db, values: { caseId: string }) =>
     .where('caseId', '=', values.caseId),
 );
 
+const readStoredFacts = prepareQuery((db, values: { caseId: string }) =>
+  db
+    .selectFrom('reportFacts')
+    .select(['revision', 'factsJson'])
+    .where('caseId', '=', values.caseId),
+);
+
 const upsertFacts = prepareQuery((db, row: ReturnType<typeof factsRow>) =>
   db
     .insertInto('reportFacts')
@@ -179,7 +196,8 @@ const upsertFacts = prepareQuery((db, row: ReturnType<typeof factsRow>) =>
 
 /**
  * Derives the case's row again, inside the transaction that changed the case, after its audit
- * entry `auditSeq`. Appending that entry took the log's one lock, so every change committed before
+ * entry `auditSeq`; `recordUnchanged` when the change left the case's record, person, jurisdiction
+ * and received time as they were. Appending that entry took the log's one lock, so every change committed before
  * is visible here and no other row is derived until this one commits. A case of a jurisdiction
  * with no reporting duty has none.
  */
@@ -188,8 +206,22 @@ export async function storeReportFacts(
   trx: Trx,
   caseId: string,
   auditSeq: number,
+  { recordUnchanged = false }: { recordUnchanged?: boolean } = {},
 ): Promise<void> {
   const { dialect } = ctx.store;
+  if (recordUnchanged) {
+    // The change left the record, the person and the date as they were: what the law's tests
+    // made of them stands, and only the timeline and the information requests are read again.
+    const stored = await readStoredFacts.first(trx, dialect, { caseId });
+    if (stored?.revision === REPORT_FACTS_REVISION) {
+      const previous = JSON.parse(stored.factsJson) as ReportCase;
+      const events = await readEvents.all(trx, dialect, { caseId });
+      const requests = await readRequests.all(trx, dialect, { caseId });
+      const reportCase = { ...previous, ...timelineOf(events, requests) };
+      await upsertFacts.run(trx, dialect, factsRow(reportCase, auditSeq));
+      return;
+    }
+  }
   const source = await readCase.first(trx, dialect, { id: caseId });
   const law = source === undefined ? undefined : reportLawFor(source.jurisdiction);
   if (source === undefined || law === undefined) return;
