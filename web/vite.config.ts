@@ -10,6 +10,10 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
+  // The defender's calculator runs the law engine in the page; its one Node import, for SHA-256.
+  resolve: {
+    alias: { 'node:crypto': fileURLToPath(new URL('src/browser/node-crypto.ts', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -1,8 +1,9 @@
 /**
  * The app's pages and the frame around them: a skip link, the header with who is signed in, and
- * the page. Every page but sign-in, the reports and the law (public) needs a session; without one
- * the person is sent to sign in and brought back to the page they asked for. The reports' pages
- * (and the charts they draw) load only when opened, so the first page does not carry them.
+ * the page. Every page but sign-in, the reports, the law and the calculator (public) needs a
+ * session; without one the person is sent to sign in and brought back to the page they asked for.
+ * The reports' pages (and the charts they draw) and the calculator (with the law engine) load only
+ * when opened, so the first page does not carry them.
  * @module
  */
 import { lazy, Suspense, type ReactNode } from 'react';
@@ -29,6 +30,10 @@ const ReportPage = lazy(async () => ({
 const IceRecordsPage = lazy(async () => ({
   default: (await import('./pages/ice-records-page')).IceRecordsPage,
 }));
+// The calculator carries the law engine and every jurisdiction's law: its own chunk.
+const CalculatorPage = lazy(async () => ({
+  default: (await import('./pages/calculator-page')).CalculatorPage,
+}));
 
 function Later({ page }: { page: ReactNode }) {
   return <Suspense fallback={<p aria-live="polite">Loading…</p>}>{page}</Suspense>;
@@ -53,11 +58,12 @@ export function App() {
             element={<RequireSession page={<EnforcementRequestsPage />} />}
           />
           <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
-          {/* The law and the reports are public: no session needed to read them. */}
+          {/* The law, the reports and the calculator are public: no session needed. */}
           <Route path="/law" element={<LawPage />} />
           <Route path="/reports" element={<Later page={<ReportsPage />} />} />
           <Route path="/reports/:jurisdiction" element={<Later page={<ReportPage />} />} />
           <Route path="/ice" element={<Later page={<IceRecordsPage />} />} />
+          <Route path="/calculator" element={<Later page={<CalculatorPage />} />} />
           <Route path="/password" element={<RequireSession page={<PasswordPage />} />} />
           <Route path="*" element={<RequireSession page={<NotFoundPage />} />} />
         </Routes>
@@ -100,6 +106,7 @@ function Header() {
             <Link to="/reports">Reports</Link>
             <Link to="/ice">ICE’s records</Link>
             <Link to="/law">Law</Link>
+            <Link to="/calculator">Calculator</Link>
             <Link to="/password">Change password</Link>
             <span>
               {state.user.displayName ?? state.user.username} ({ROLE_LABELS[state.user.role]})
@@ -113,12 +120,13 @@ function Header() {
             </button>
           </nav>
         )}
-        {/* A visitor may read the reports and the law, which are public, and nothing else. */}
+        {/* A visitor may read the reports and the law and use the calculator, and nothing else. */}
         {state.status === 'signed-out' && (
           <nav aria-label="Main" className="desk-header__nav">
             <Link to="/reports">Reports</Link>
             <Link to="/ice">ICE’s records</Link>
             <Link to="/law">Law</Link>
+            <Link to="/calculator">Calculator</Link>
             {pathname !== '/sign-in' && <Link to="/sign-in">Sign in</Link>}
           </nav>
         )}

@@ -16,6 +16,17 @@ type Source = NonNullable<
 >[number]['source'];
 type PendingCase = NonNullable<NonNullable<Schemas['Intake']['history']>['pendingCases']>[number];
 type Level = NonNullable<PendingCase['charges'][number]['level']>;
+type History = NonNullable<Schemas['Intake']['history']>;
+type Conviction = NonNullable<History['convictions']>[number];
+type DatabaseFact = Extract<
+  keyof History,
+  | 'criminalWarrant'
+  | 'knownGangMember'
+  | 'terroristScreeningMatch'
+  | 'warrantOfRemoval'
+  | 'finalOrderOfRemoval'
+  | 'reenteredAfterRemoval'
+>;
 
 export const STATUS_LABELS: Record<Schemas['CaseSummary']['status'], string> = {
   received: 'Waiting for a decision',
@@ -140,6 +151,23 @@ export const COURT_LABELS: Record<PendingCase['court'], string> = {
   federal: 'A federal court',
   'other-state': 'Another state’s court',
   unknown: 'Not known',
+};
+
+export const CONVICTION_DISPOSITION_LABELS: Record<Conviction['disposition'], string> = {
+  conviction: 'A judgment of conviction',
+  'youthful-offender': 'A youthful-offender adjudication',
+  'juvenile-delinquent': 'A juvenile-delinquency finding',
+  unknown: 'Not known',
+};
+
+/** The database checks the record keeps, each a yes / no / not known answer with its source. */
+export const DATABASE_FACT_LABELS: Record<DatabaseFact, string> = {
+  criminalWarrant: 'An outstanding criminal warrant, in New York or another U.S. jurisdiction',
+  knownGangMember: 'Identified as a known gang member in the NCIC database',
+  terroristScreeningMatch: 'Identified as a possible match in the terrorist screening database',
+  warrantOfRemoval: 'An outstanding warrant of removal (8 C.F.R. 241.2)',
+  finalOrderOfRemoval: 'Is or has been subject to a final order of removal (8 C.F.R. 1241.1)',
+  reenteredAfterRemoval: 'Re-entered the country illegally after a previous removal or return',
 };
 
 export const PENDING_DISPOSITION_LABELS: Record<NonNullable<PendingCase['disposition']>, string> = {

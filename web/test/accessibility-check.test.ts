@@ -35,8 +35,8 @@ describe('the accessibility check', () => {
         const style = getComputedStyle(document.activeElement!);
         return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
       });
-    // The skip link comes first, the header's links (the desk's name, the public reports and
-    // law), then the fields in order.
+    // The skip link comes first, the header's links (the desk's name, the public reports, law
+    // and calculator), then the fields in order.
     await page.keyboard.press('Tab');
     assert.equal(
       await page.evaluate(() => document.activeElement?.textContent),
@@ -50,6 +50,8 @@ describe('the accessibility check', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'ICE’s records');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Law');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Calculator');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'username');
     assert.ok(await focusRing(), 'the username field shows where the focus is');

@@ -2,21 +2,34 @@
  * Beside a charge field, as the clerk types: the code as the engine reads it (or why it cannot),
  * and whether its section is on the violent-or-serious crime list, with the offence's title
  * (GET /api/law/charges). The words are the API's; whether a conviction counts is the engine's.
+ * The defender's calculator reads the charge in the page instead (`lookUp`), with the same code as
+ * the API, so no request carries a client's charge.
  * @module
  */
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue } from 'react';
 import { api, ok } from '../api/client';
+import type { components } from '../api/openapi';
 
-export function ChargeHint({ id, charge }: { id: string; charge: string }) {
+export type ChargeLookup = components['schemas']['ChargeLookup'];
+
+export function ChargeHint({
+  id,
+  charge,
+  lookUp,
+}: {
+  id: string;
+  charge: string;
+  lookUp?: (typed: string) => ChargeLookup | undefined;
+}) {
   const typed = useDeferredValue(charge.trim());
   const lookup = useQuery({
     queryKey: ['charge', typed],
     queryFn: async () => ok(await api.GET('/api/law/charges', { params: { query: { q: typed } } })),
-    enabled: typed !== '',
+    enabled: typed !== '' && lookUp === undefined,
     staleTime: Infinity,
   });
-  const data = lookup.data;
+  const data = lookUp === undefined ? lookup.data : typed === '' ? undefined : lookUp(typed);
   return (
     <>
       <datalist id={`${id}-codes`}>

@@ -1,13 +1,14 @@
 /**
  * The clauses a decision relies on: citation, id and version, a visible badge for how far the
  * text is verified, and the statute text itself behind a disclosure. The text is fetched with the
- * page, so the printed decision memo carries it whether or not the disclosure was opened.
+ * page, so the printed decision memo carries it whether or not the disclosure was opened; or,
+ * on the defender's calculator, read from the law the page carries (`textOf`), asking nothing.
  * @module
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ok } from '../api/client';
-import type { ClauseRef } from '../api/case-types';
+import type { ClauseRef, ClauseText } from '../api/case-types';
 import { VERIFICATION_LABELS } from '../labels';
 import { ProblemAlert } from './problem-alert';
 
@@ -21,19 +22,28 @@ export function VerificationBadge({ verification }: { verification: ClauseRef['v
   );
 }
 
-export function ClauseList({ clauses }: { clauses: readonly ClauseRef[] }) {
+/** Where a clause's text comes from when not from the API. */
+export type ClauseTextOf = (clause: ClauseRef) => ClauseText | undefined;
+
+export function ClauseList({
+  clauses,
+  textOf,
+}: {
+  clauses: readonly ClauseRef[];
+  textOf?: ClauseTextOf;
+}) {
   return (
     <ul className="desk-clauses">
       {clauses.map((clause) => (
         <li key={`${clause.id} ${clause.version}`}>
-          <Clause clause={clause} />
+          <Clause clause={clause} textOf={textOf} />
         </li>
       ))}
     </ul>
   );
 }
 
-function Clause({ clause }: { clause: ClauseRef }) {
+function Clause({ clause, textOf }: { clause: ClauseRef; textOf: ClauseTextOf | undefined }) {
   const [open, setOpen] = useState(false);
   const text = useQuery({
     queryKey: ['clause', clause.id, clause.version],
@@ -43,10 +53,13 @@ function Clause({ clause }: { clause: ClauseRef }) {
           params: { query: { id: clause.id, version: clause.version } },
         }),
       ),
+    enabled: textOf === undefined,
     staleTime: Infinity,
   });
   const found =
-    text.data?.find((version) => version.validFrom === clause.validFrom) ?? text.data?.[0];
+    textOf?.(clause) ??
+    text.data?.find((version) => version.validFrom === clause.validFrom) ??
+    text.data?.[0];
   return (
     <>
       <details
@@ -65,7 +78,7 @@ function Clause({ clause }: { clause: ClauseRef }) {
         {text.error !== null && (
           <ProblemAlert error={text.error} heading="The text could not be loaded" />
         )}
-        {text.isPending && open && <p>Loading the text…</p>}
+        {text.isPending && open && textOf === undefined && <p>Loading the text…</p>}
         {found !== undefined && (
           <div className="desk-clause__body">
             <p className="desk-clause__title">{found.title}</p>

@@ -17,7 +17,9 @@ import type { Intake } from '../../../src/desk/intake.js';
 import {
   ACTION_LABELS,
   ADMINISTRATIVE_WARRANT_LABELS,
+  CONVICTION_DISPOSITION_LABELS,
   COURT_LABELS,
+  DATABASE_FACT_LABELS,
   FORM_LABELS,
   ISSUER_LABELS,
   OFFENSE_LEVEL_LABELS,
@@ -75,13 +77,6 @@ type Request = Intake['request'];
 type Warrant = NonNullable<Request['judicialWarrant']>;
 type AdministrativeWarrant = Request['administrativeWarrants'][number];
 type Officer = NonNullable<Request['issuingOfficer']>;
-
-const DISPOSITION_LABELS: Record<Conviction['disposition'], string> = {
-  conviction: 'A judgment of conviction',
-  'youthful-offender': 'A youthful-offender adjudication',
-  'juvenile-delinquent': 'A juvenile-delinquency finding',
-  unknown: 'Not known',
-};
 
 const REQUESTER_LABELS: Record<Request['requester'], string> = {
   ice: 'ICE',
@@ -225,10 +220,10 @@ const HISTORY_FIELDS: readonly EntryField<History>[] = [
  * answer, where it came from (some laws accept only some sources) and when it was recorded.
  * "Not recorded" removes the fact; its source and time go with it.
  */
-const recordedFact = (name: keyof History, legend: string, label: string) =>
+const recordedFact = (name: keyof typeof DATABASE_FACT_LABELS, label: string) =>
   groupField<History, Partial<RecordedFact>>({
     name,
-    legend,
+    legend: DATABASE_FACT_LABELS[name],
     label,
     fields: [
       valueField({
@@ -250,43 +245,19 @@ const recordedFact = (name: keyof History, legend: string, label: string) =>
         codec: instantOf('recordedAt'),
       }),
     ],
-    of: (history) => history[name] as RecordedFact | undefined,
+    of: (history) => history[name],
     set: (history, fact) => withKey(history, name, fact),
     blank: { source: 'unknown' },
     absent: (fact) => fact.value === undefined,
   });
 
 const FACT_FIELDS: readonly EntryField<History>[] = [
-  recordedFact(
-    'criminalWarrant',
-    'An outstanding criminal warrant, in New York or another U.S. jurisdiction',
-    'Criminal warrant',
-  ),
-  recordedFact(
-    'knownGangMember',
-    'Identified as a known gang member in the NCIC database',
-    'Known gang member',
-  ),
-  recordedFact(
-    'terroristScreeningMatch',
-    'Identified as a possible match in the terrorist screening database',
-    'Terrorist screening match',
-  ),
-  recordedFact(
-    'warrantOfRemoval',
-    'An outstanding warrant of removal (8 C.F.R. 241.2)',
-    'Warrant of removal',
-  ),
-  recordedFact(
-    'finalOrderOfRemoval',
-    'Is or has been subject to a final order of removal (8 C.F.R. 1241.1)',
-    'Final order of removal',
-  ),
-  recordedFact(
-    'reenteredAfterRemoval',
-    'Re-entered the country illegally after a previous removal or return',
-    'Re-entry after removal',
-  ),
+  recordedFact('criminalWarrant', 'Criminal warrant'),
+  recordedFact('knownGangMember', 'Known gang member'),
+  recordedFact('terroristScreeningMatch', 'Terrorist screening match'),
+  recordedFact('warrantOfRemoval', 'Warrant of removal'),
+  recordedFact('finalOrderOfRemoval', 'Final order of removal'),
+  recordedFact('reenteredAfterRemoval', 'Re-entry after removal'),
 ];
 
 const PERIODS: ListSpec<Period> = {
@@ -332,7 +303,7 @@ const CONVICTIONS: ListSpec<Conviction> = {
     valueField({
       name: 'disposition',
       label: 'disposition',
-      control: select(DISPOSITION_LABELS),
+      control: select(CONVICTION_DISPOSITION_LABELS),
       codec: textOf('disposition', false),
     }),
     valueField({
