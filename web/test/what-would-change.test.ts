@@ -24,7 +24,7 @@ describe('the case page: what would change the outcome', () => {
       .getByRole('heading', { name: 'Hold past the release time: now not allowed' })
       .waitFor();
     const warrant = hold.getByRole('listitem').filter({
-      hasText: /^a judicial warrant presented with the detainer .* would make the hold allowed/,
+      hasText: /^A judicial warrant presented with the detainer .* would make the hold allowed/,
     });
     await warrant.waitFor();
     const cite = warrant.getByRole('link', { name: '§ 9-131(b), as amended by LL58/2014 § 2' });

@@ -12,6 +12,8 @@ import { changeSetSentence, SEARCH_STOPPED } from '../../../src/what-if/what-wou
 import type { WhatWouldChange as Answer } from '../../../src/what-if/what-would-change.js';
 import { ProblemAlert } from './problem-alert';
 
+const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 export function WhatWouldChange({ caseId, decisionId }: { caseId: string; decisionId: string }) {
   const answer = useQuery({
     // Under the case's key, so a correction that refreshes the case refreshes this too.
@@ -51,17 +53,14 @@ export function WhatWouldChange({ caseId, decisionId }: { caseId: string; decisi
                   {action}: now {OUTCOME_LABELS[outcome.status].toLowerCase()}
                 </h3>
                 {outcome.nothing !== undefined ? (
-                  <p>
-                    {outcome.nothing[0]!.toUpperCase()}
-                    {outcome.nothing.slice(1)}.
-                  </p>
+                  <p>{capitalized(outcome.nothing)}.</p>
                 ) : outcome.changeSets.length === 0 ? (
                   <p>None found before the search stopped.</p>
                 ) : (
                   <ul>
                     {outcome.changeSets.map((set, index) => (
                       <li key={index}>
-                        {changeSetSentence(outcome, set)} (
+                        {capitalized(changeSetSentence(outcome, set))} (
                         {set.controlling.map((ref, refIndex) => (
                           <span key={ref.id}>
                             {refIndex > 0 && '; '}
