@@ -8,6 +8,7 @@ import {
   calculatorEngine,
   type CalculatorFacts,
 } from '../../src/what-if/calculator.js';
+import { changeSetSentence, citationsOf } from '../../src/what-if/what-would-change-text.js';
 import { browserDeskForSuite, expectAccessible, screenshot } from './browser-desk.js';
 
 /**
@@ -138,8 +139,7 @@ describe('the defender’s calculator', () => {
     await holdOutcome.getByRole('heading', { name: 'What would change it' }).waitFor();
     for (const set of changes.changeSets) {
       await holdOutcome
-        .getByText(set.changes.map((change) => change.words).join(' and '), { exact: false })
-        .first()
+        .getByText(`${changeSetSentence(changes, set)} (${citationsOf(set.controlling)}).`)
         .waitFor();
     }
     const california = page.getByRole('region', { name: /^Compared: .*2018-06-03$/ });

@@ -12,6 +12,11 @@ import { ACTION_LABELS, OUTCOME_LABELS } from '../labels';
 import { clauseTextOf } from '../../../src/what-if/calculator-law.js';
 import type { LawDecision } from '../../../src/what-if/calculator.js';
 import type { OutcomeChanges } from '../../../src/what-if/what-would-change.js';
+import {
+  changeSetSentence,
+  citationsOf,
+  SEARCH_STOPPED,
+} from '../../../src/what-if/what-would-change-text.js';
 import { ClauseList } from './clause-list';
 
 const outcomeKey = (outcome: Pick<ActionOutcome, 'action' | 'item'>) =>
@@ -84,6 +89,7 @@ export function LawDecisionView({ entry, index }: { entry: LawDecision; index: n
           changes={entry.changes.outcomes.find(
             (changes) => outcomeKey(changes) === outcomeKey(outcome),
           )}
+          complete={entry.changes.complete}
           timeZone={decision.timeZone}
           headingId={`${headingId}-${outcomeKey(outcome)}`}
         />
@@ -102,11 +108,13 @@ const inZone = (instant: string, timeZone: string) =>
 function Outcome({
   outcome,
   changes,
+  complete,
   timeZone,
   headingId,
 }: {
   outcome: ActionOutcome;
   changes: OutcomeChanges | undefined;
+  complete: boolean;
   timeZone: string;
   headingId: string;
 }) {
@@ -148,25 +156,27 @@ function Outcome({
           </ul>
         </>
       )}
-      {changes !== undefined && <WhatWouldChange changes={changes} />}
+      {changes !== undefined && <WhatWouldChange changes={changes} complete={complete} />}
     </article>
   );
 }
 
-/** Each set of changes as one line: the facts, the outcome they give, the law that then decides. */
-function WhatWouldChange({ changes }: { changes: OutcomeChanges }) {
+/**
+ * Each set of changes as one sentence, the CLI's and the case page's (what-would-change-text),
+ * with the clauses that would then control.
+ */
+function WhatWouldChange({ changes, complete }: { changes: OutcomeChanges; complete: boolean }) {
   return (
     <>
       <h5>What would change it</h5>
+      {!complete && <p>{SEARCH_STOPPED}</p>}
       {changes.nothing !== undefined ? (
         <p>Nothing within these facts changes it.</p>
       ) : (
         <ul className="desk-calculator-changes">
-          {changes.changeSets.map((set) => (
-            <li key={JSON.stringify(set.changes.map((change) => [change.path, change.to]))}>
-              {set.changes.map((change) => change.words).join(' and ')}:{' '}
-              <strong>{OUTCOME_LABELS[set.status]}</strong> (
-              {set.controlling.map((clause) => clause.citation).join('; ')})
+          {changes.changeSets.map((set, index) => (
+            <li key={index}>
+              {changeSetSentence(changes, set)} ({citationsOf(set.controlling)}).
             </li>
           ))}
         </ul>
