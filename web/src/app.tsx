@@ -30,6 +30,9 @@ const ReportPage = lazy(async () => ({
 const IceRecordsPage = lazy(async () => ({
   default: (await import('./pages/ice-records-page')).IceRecordsPage,
 }));
+const ReplayPage = lazy(async () => ({
+  default: (await import('./pages/replay-page')).ReplayPage,
+}));
 // The calculator carries the law engine and every jurisdiction's law: its own chunk.
 const CalculatorPage = lazy(async () => ({
   default: (await import('./pages/calculator-page')).CalculatorPage,
@@ -58,6 +61,10 @@ export function App() {
             element={<RequireSession page={<EnforcementRequestsPage />} />}
           />
           <Route path="/accounts" element={<RequireSession page={<AccountsPage />} />} />
+          <Route
+            path="/what-if"
+            element={<RequireSession page={<Later page={<ReplayPage />} />} />}
+          />
           {/* The law, the reports and the calculator are public: no session needed. */}
           <Route path="/law" element={<LawPage />} />
           <Route path="/reports" element={<Later page={<ReportsPage />} />} />
@@ -81,6 +88,7 @@ const NAV: { to: string; label: string; permission: Permission }[] = [
     label: 'Law enforcement requests',
     permission: 'enforcement-request.read',
   },
+  { to: '/what-if', label: 'What if', permission: 'what-if.replay' },
   { to: '/audit', label: 'Audit log', permission: 'audit.read' },
   { to: '/accounts', label: 'Accounts', permission: 'users.manage' },
 ];
