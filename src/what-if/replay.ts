@@ -191,16 +191,59 @@ function outcomeOf(side: Decided, action: string): ActionOutcome | undefined {
 /** Clause refs are shared by every decision: each is keyed once. */
 const keys = new WeakMap<ClauseRef, ClauseKey>();
 
-function keysOf(part: ReplayPart, refs: readonly ClauseRef[]): ClauseKey[] {
-  return refs.map((ref) => {
-    let key = keys.get(ref);
-    if (key === undefined) {
-      key = `${ref.id}@${ref.version}`;
-      keys.set(ref, key);
-    }
-    part.clauses[key] ??= { id: ref.id, version: ref.version, citation: ref.citation };
-    return key;
-  });
+/**
+ * The answers and clause lists a part has built, to give the same object for the same value:
+ * thousands of changes share a handful of answers, so a part holds (and a worker sends) each once.
+ */
+interface Shared {
+  answers: Map<string, AnswerUnder>;
+  lists: WeakMap<readonly ClauseRef[], readonly ClauseKey[]>;
+  differences: Map<string, readonly ClauseKey[]>;
+}
+
+const sharedByPart = new WeakMap<ReplayPart, Shared>();
+
+function sharedOf(part: ReplayPart): Shared {
+  let shared = sharedByPart.get(part);
+  if (!shared) {
+    shared = { answers: new Map(), lists: new WeakMap(), differences: new Map() };
+    sharedByPart.set(part, shared);
+  }
+  return shared;
+}
+
+function keysOf(part: ReplayPart, refs: readonly ClauseRef[]): readonly ClauseKey[] {
+  const shared = sharedOf(part);
+  let list = shared.lists.get(refs);
+  if (!list) {
+    list = refs.map((ref) => {
+      let key = keys.get(ref);
+      if (key === undefined) {
+        key = `${ref.id}@${ref.version}`;
+        keys.set(ref, key);
+      }
+      part.clauses[key] ??= { id: ref.id, version: ref.version, citation: ref.citation };
+      return key;
+    });
+    shared.lists.set(refs, list);
+  }
+  return list;
+}
+
+/** The one answer object of the part with these values. */
+function sharedAnswer(part: ReplayPart, answer: AnswerUnder): AnswerUnder {
+  const answers = sharedOf(part).answers;
+  const id = [
+    answer.status,
+    answer.controlling.join(' '),
+    answer.lawHash ?? '',
+    answer.missing.join(' '),
+    answer.reason ?? '',
+  ].join('\n');
+  const known = answers.get(id);
+  if (known) return known;
+  answers.set(id, answer);
+  return answer;
 }
 
 function answerOf(
@@ -209,19 +252,19 @@ function answerOf(
   outcome: ActionOutcome | undefined,
 ): AnswerUnder {
   if (!outcome) {
-    return {
+    return sharedAnswer(part, {
       status: 'rejected',
       controlling: [],
       missing: [],
       reason: 'rejected' in side ? side.rejected : 'the request did not ask for it under this law',
-    };
+    });
   }
-  return {
+  return sharedAnswer(part, {
     status: outcome.status,
     controlling: keysOf(part, outcome.controlling),
     lawHash: outcome.lawHash,
     missing: [...new Set(outcome.missing.map((fact) => fact.path))].sort(),
-  };
+  });
 }
 
 function changeOf(
@@ -234,12 +277,14 @@ function changeOf(
 ): ActionChange {
   const was = answerOf(part, before, old);
   const is = answerOf(part, after, now);
-  return {
-    action,
-    before: was,
-    after: is,
-    madeTheDifference: is.controlling.filter((clause) => !was.controlling.includes(clause)),
-  };
+  const differences = sharedOf(part).differences;
+  const id = `${was.controlling.join(' ')}\n${is.controlling.join(' ')}`;
+  let difference = differences.get(id);
+  if (!difference) {
+    difference = is.controlling.filter((clause) => !was.controlling.includes(clause));
+    differences.set(id, difference);
+  }
+  return { action, before: was, after: is, madeTheDifference: difference };
 }
 
 /** A list's entries are one fact for counting: `record.convictions[3].x` as `record.convictions[].x`. */
