@@ -132,6 +132,44 @@ describe('the calculator’s decisions', () => {
     );
   });
 
+  it('under § 7284.6(a)(1)(C) and § 7282.5(a)(1) (SB 54) California’s findings settle whether a release date may be given', () => {
+    // § 7284.6(a)(1)(C): agencies shall not "Respond to requests for notification by providing
+    // release dates or other information unless that information is available to the public, or
+    // is in response to a notification request from immigration authorities in accordance with
+    // Section 7282.5"; § 7282.5(a)(1): "has been convicted of a serious or violent felony".
+    const notify = (facts: CalculatorFacts) =>
+      statusOf(decided(facts, [CALIFORNIA_2018])[0]!, 'notify');
+    assert.equal(notify(BLANK_FACTS), 'needs-information');
+    const findings = BLANK_FACTS.californiaFindings;
+    assert.equal(
+      notify({
+        ...BLANK_FACTS,
+        californiaFindings: { ...findings, seriousOrViolentFelonyConviction: 'yes' },
+      }),
+      'allowed',
+    );
+    const none = Object.fromEntries(
+      Object.keys(findings).map((name) => [name, 'no']),
+    ) as CalculatorFacts['californiaFindings'];
+    assert.equal(
+      notify({ ...BLANK_FACTS, informationPublic: 'no', californiaFindings: none }),
+      'not-allowed',
+    );
+    const input = parseCase(
+      calculatorCase(
+        {
+          ...BLANK_FACTS,
+          informationPublic: 'yes',
+          californiaFindings: { ...findings, federalFelonyWarrant: 'no' },
+        },
+        CALIFORNIA_2018,
+        'America/Los_Angeles',
+      ),
+    );
+    assert.equal(input.request.informationPubliclyAvailable, true);
+    assert.deepEqual(input.findings.california, { federalFelonyWarrant: false });
+  });
+
   it('gives each decision what would change it, as whatWouldChange finds it for the same case', () => {
     const [doc] = decided(CLIENT, [DOC_2016]);
     const input = parseCase(calculatorCase(CLIENT, DOC_2016, 'America/New_York'));

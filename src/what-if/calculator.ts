@@ -64,6 +64,19 @@ export const DATABASE_FACTS = [
 ] as const;
 export type DatabaseFact = (typeof DATABASE_FACTS)[number];
 
+/** The findings California's law asks the agency to make (Gov. Code § 7282.5). */
+export const CALIFORNIA_FINDINGS = [
+  'seriousOrViolentFelonyConviction',
+  'statePrisonFelonyConviction',
+  'listedOffenseWithinLookback',
+  'sexOrArsonRegistrant',
+  'aggravatedFelonyConviction',
+  'federalFelonyWarrant',
+  'magistrateProbableCause',
+  'detentionWouldViolateLaw',
+] as const;
+export type CaliforniaFinding = (typeof CALIFORNIA_FINDINGS)[number];
+
 export interface CalculatorFacts {
   /** The day of the arrest that brought the client into custody: look-backs end on it. */
   arrestDate: string;
@@ -80,6 +93,10 @@ export interface CalculatorFacts {
   /** Where the database answers come from: some laws accept only some sources. */
   databaseSource: Source;
   proofOfLawfulStatus: Answer;
+  /** The release date (or other information asked for) is already public. */
+  informationPublic: Answer;
+  /** Read only by California's law. */
+  californiaFindings: Record<CaliforniaFinding, Answer>;
 }
 
 /** The law a calculation is made under: a jurisdiction's, in force on a day. */
@@ -108,6 +125,17 @@ export const BLANK_FACTS: CalculatorFacts = {
   },
   databaseSource: 'unknown',
   proofOfLawfulStatus: 'unknown',
+  informationPublic: 'unknown',
+  californiaFindings: {
+    seriousOrViolentFelonyConviction: 'unknown',
+    statePrisonFelonyConviction: 'unknown',
+    listedOffenseWithinLookback: 'unknown',
+    sexOrArsonRegistrant: 'unknown',
+    aggravatedFelonyConviction: 'unknown',
+    federalFelonyWarrant: 'unknown',
+    magistrateProbableCause: 'unknown',
+    detentionWouldViolateLaw: 'unknown',
+  },
 };
 
 export const BLANK_CONVICTION: CalculatorConviction = {
@@ -156,6 +184,12 @@ export function calculatorCase(
       return fact === undefined ? [] : [[name, fact]];
     }),
   );
+  const california = Object.fromEntries(
+    CALIFORNIA_FINDINGS.flatMap((name) => {
+      const answer = facts.californiaFindings[name];
+      return answer === 'unknown' ? [] : [[name, answer === 'yes']];
+    }),
+  );
   return {
     jurisdiction: law.jurisdiction,
     decisionAt: at,
@@ -170,6 +204,9 @@ export function calculatorCase(
         issuer: facts.warrantIssuer,
         probableCause: triOf(facts.warrantProbableCause),
       },
+      ...(facts.informationPublic === 'unknown'
+        ? {}
+        : { informationPubliclyAvailable: facts.informationPublic === 'yes' }),
     },
     record: {
       searchCompleted: triOf(facts.historyComplete),
@@ -191,6 +228,7 @@ export function calculatorCase(
         ? {}
         : { proofOfLawfulStatus: facts.proofOfLawfulStatus === 'yes' }),
     },
+    findings: { california },
   };
 }
 

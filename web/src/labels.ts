@@ -6,6 +6,7 @@
 import type { ActionOutcome, ClauseRef, InformationItem, MissingFact } from './api/case-types';
 import type { components } from './api/openapi';
 import type { CaseStep } from '../../src/desk/case-lifecycle.js';
+import type { Case } from '../../src/engine/case.js';
 
 type Schemas = components['schemas'];
 type Request = Schemas['Intake']['request'];
@@ -17,6 +18,7 @@ type Source = NonNullable<
 type PendingCase = NonNullable<NonNullable<Schemas['Intake']['history']>['pendingCases']>[number];
 type Level = NonNullable<PendingCase['charges'][number]['level']>;
 type History = NonNullable<Schemas['Intake']['history']>;
+type CaliforniaFinding = keyof NonNullable<Case['findings']['california']>;
 type Conviction = NonNullable<History['convictions']>[number];
 type DatabaseFact = Extract<
   keyof History,
@@ -168,6 +170,23 @@ export const DATABASE_FACT_LABELS: Record<DatabaseFact, string> = {
   warrantOfRemoval: 'An outstanding warrant of removal (8 C.F.R. 241.2)',
   finalOrderOfRemoval: 'Is or has been subject to a final order of removal (8 C.F.R. 1241.1)',
   reenteredAfterRemoval: 'Re-entered the country illegally after a previous removal or return',
+};
+
+/** The findings California's law asks the agency to make (Gov. Code § 7282.5). */
+export const CALIFORNIA_FINDING_LABELS: Record<CaliforniaFinding, string> = {
+  seriousOrViolentFelonyConviction:
+    'Convicted of a serious or violent felony (Penal Code 1192.7(c) or 667.5(c))',
+  statePrisonFelonyConviction: 'Convicted of a felony punishable by imprisonment in state prison',
+  listedOffenseWithinLookback:
+    'Convicted of an offence listed in § 7282.5(a)(3): a wobbler misdemeanour within five years or a felony within fifteen',
+  sexOrArsonRegistrant: 'A current registrant on the California Sex and Arson Registry',
+  aggravatedFelonyConviction: 'Convicted of a federal aggravated felony (8 U.S.C. 1101(a)(43))',
+  federalFelonyWarrant:
+    'Identified by ICE as the subject of an outstanding federal felony arrest warrant',
+  magistrateProbableCause:
+    'Taken before a magistrate on a serious, violent or state-prison felony charge, who found probable cause (Penal Code 872)',
+  detentionWouldViolateLaw:
+    'Continued detention would violate a federal, state or local law or local policy',
 };
 
 export const PENDING_DISPOSITION_LABELS: Record<NonNullable<PendingCase['disposition']>, string> = {

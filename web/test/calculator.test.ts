@@ -34,6 +34,10 @@ const CLIENT: CalculatorFacts = {
   ],
   databaseFacts: { ...BLANK_FACTS.databaseFacts, terroristScreeningMatch: 'no' },
   databaseSource: 'e-justice-ny',
+  californiaFindings: {
+    ...BLANK_FACTS.californiaFindings,
+    seriousOrViolentFelonyConviction: 'yes',
+  },
 };
 const LAWS = [
   { jurisdiction: 'nyc-doc', date: '2016-06-03' },
@@ -49,6 +53,8 @@ const carriesFacts = (text: string) =>
 async function enterClient(page: Page): Promise<void> {
   await page.getByLabel('Jurisdiction', { exact: true }).selectOption('nyc-doc');
   await page.getByLabel('The day', { exact: true }).fill('2016-06-03');
+  const californiaFindings = page.getByRole('group', { name: /^California’s findings/ });
+  assert.equal(await californiaFindings.count(), 0, 'asked only when California’s law is');
   for (const [index, law] of LAWS.slice(1).entries()) {
     await page.getByRole('button', { name: 'Compare under another day or jurisdiction' }).click();
     await page
@@ -79,6 +85,9 @@ async function enterClient(page: Page): Promise<void> {
     .getByLabel('Identified as a possible match in the terrorist screening database')
     .selectOption('no');
   await page.getByLabel('Where these answers come from').selectOption('e-justice-ny');
+  await californiaFindings
+    .getByLabel(/^Convicted of a serious or violent felony/)
+    .selectOption('yes');
 }
 
 describe('the defender’s calculator', () => {

@@ -4,11 +4,13 @@
  * @module
  */
 import {
+  CALIFORNIA_FINDINGS,
   DATABASE_FACTS,
   type Answer,
   type CalculatorFacts,
 } from '../../../src/what-if/calculator.js';
 import {
+  CALIFORNIA_FINDING_LABELS,
   CONVICTION_DISPOSITION_LABELS,
   COURT_LABELS,
   DATABASE_FACT_LABELS,
@@ -59,6 +61,17 @@ export function CalculatorFactsSummary({ facts }: { facts: CalculatorFacts }) {
           </li>
         ))}
         <li>Database answers from: {SOURCE_LABELS[facts.databaseSource]}</li>
+        {/* California's, only those answered: its law alone reads them. */}
+        {facts.informationPublic !== 'unknown' && (
+          <li>The release date already public: {ANSWERS[facts.informationPublic]}</li>
+        )}
+        {CALIFORNIA_FINDINGS.filter((name) => facts.californiaFindings[name] !== 'unknown').map(
+          (name) => (
+            <li key={name}>
+              {CALIFORNIA_FINDING_LABELS[name]}: {ANSWERS[facts.californiaFindings[name]]}
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );

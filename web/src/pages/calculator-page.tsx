@@ -1,7 +1,7 @@
 /**
  * The defender's calculator (public, `/calculator`): a lawyer enters a client's facts (the law's
  * jurisdiction and day, the DHS form, the judicial warrant, convictions with the charge
- * autocomplete, pending cases, database checks) and sees each action's outcome under the law in
+ * autocomplete, pending cases, database checks, and California's findings when its law is asked) and sees each action's outcome under the law in
  * force, its controlling clauses with their text, what is still unknown and what would change it,
  * and the same facts under other days or jurisdictions side by side.
  *
@@ -16,6 +16,7 @@ import {
   BLANK_FACTS,
   calculate,
   calculatorEngine,
+  CALIFORNIA_FINDINGS,
   DATABASE_FACTS,
   lawField,
   type CalculatorFacts,
@@ -29,6 +30,7 @@ import { LawDecisionView, SideBySide } from '../components/calculator-results';
 import { fieldId, type FieldErrors } from '../components/field';
 import {
   AGENCY_LABELS,
+  CALIFORNIA_FINDING_LABELS,
   DATABASE_FACT_LABELS,
   FORM_LABELS,
   ISSUER_LABELS,
@@ -310,6 +312,36 @@ export function CalculatorPage() {
             errors={errors}
           />
         </fieldset>
+
+        {/* Only California's law reads these: asked for when it is among the laws decided. */}
+        {laws.some((law) => law.jurisdiction === 'california') && (
+          <fieldset className="usa-fieldset">
+            <legend className="usa-legend usa-legend--large">
+              California’s findings (Gov. Code § 7282.5)
+            </legend>
+            <AnswerField
+              path="request.informationPubliclyAvailable"
+              label="The release date asked for is already available to the public"
+              value={facts.informationPublic}
+              onChange={(informationPublic) => {
+                change({ informationPublic });
+              }}
+              errors={errors}
+            />
+            {CALIFORNIA_FINDINGS.map((name) => (
+              <AnswerField
+                key={name}
+                path={`findings.california.${name}`}
+                label={CALIFORNIA_FINDING_LABELS[name]}
+                value={facts.californiaFindings[name]}
+                onChange={(answer) => {
+                  change({ californiaFindings: { ...facts.californiaFindings, [name]: answer } });
+                }}
+                errors={errors}
+              />
+            ))}
+          </fieldset>
+        )}
 
         <button className="usa-button" type="submit">
           Decide
