@@ -31,7 +31,7 @@ import {
   type ReplayCase,
   type ReplayPart,
 } from '../../src/what-if/replay.js';
-import { replayJson } from '../../src/what-if/replay-output.js';
+import { replayJsonChunks } from '../../src/what-if/replay-output.js';
 import { generateCaseload } from '../engine/caseload.js';
 
 interface Options {
@@ -135,6 +135,12 @@ async function main(options: Options): Promise<void> {
       console.error(error);
       process.exit(1);
     });
+    worker.on('exit', (code) => {
+      if (code !== 0) {
+        console.error(`a worker stopped with exit code ${String(code)}`);
+        process.exit(1);
+      }
+    });
     return () =>
       new Promise<FromWorker>((done) => {
         const queued = queue.shift();
@@ -159,8 +165,14 @@ async function main(options: Options): Promise<void> {
     under,
   );
   const finished = performance.now();
-  const json = replayJson(result);
   const wallMs = finished - go;
+  // In pieces: a million cases' result is longer than one string may be.
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const chunk of replayJsonChunks(result)) {
+    hash.update(chunk);
+    bytes += Buffer.byteLength(chunk);
+  }
   for (const worker of workers) await worker.terminate();
 
   for (const [index, message] of parts.entries()) {
@@ -174,7 +186,7 @@ async function main(options: Options): Promise<void> {
     `replay: ${fixed(wallMs / 1000, 2)} s wall (${fixed(decisions)} decisions, ${fixed(decisions / (wallMs / 1000))}/s; parts received after ${fixed((received - go) / 1000, 2)} s, merged and sorted in ${fixed((finished - received) / 1000, 2)} s)`,
   );
   console.log(
-    `result: ${fixed(result.cases)} cases, ${fixed(result.changedCases)} changed, ${fixed(result.unknown.either)} answers needing information before or after; JSON ${fixed(json.length / 2 ** 20)} MB, SHA-256 ${createHash('sha256').update(json).digest('hex')}`,
+    `result: ${fixed(result.cases)} cases, ${fixed(result.changedCases)} changed, ${fixed(result.unknown.either)} answers needing information before or after; JSON ${fixed(bytes / 2 ** 20)} MB, SHA-256 ${hash.digest('hex')}`,
   );
   console.log(
     `memory: peak RSS ${fixed(process.resourceUsage().maxRSS / 1024)} MB (the process, all threads); main heap ${fixed(process.memoryUsage().heapUsed / 2 ** 20)} MB`,
