@@ -8,6 +8,7 @@ import {
   calculate,
   calculatorCase,
   calculatorEngine,
+  MAX_LAWS,
   type CalculatorFacts,
   type LawChoice,
 } from './calculator.js';
@@ -244,6 +245,14 @@ describe('what the calculator refuses', () => {
       'record.convictions[1].charge',
       'record.pendingCases[0].charges[0].charge',
     ]);
+  });
+
+  it('decides under one law at least and MAX_LAWS at most', () => {
+    const message = `choose from 1 to ${String(MAX_LAWS)} laws to decide under`;
+    assert.deepEqual(issuesOf(CLIENT, []), [{ path: 'law', message }]);
+    const many = Array.from({ length: MAX_LAWS + 1 }, () => DOC_2016);
+    assert.deepEqual(issuesOf(CLIENT, many), [{ path: 'law', message }]);
+    assert.equal(calculate(calculatorEngine, CLIENT, many.slice(1)).ok, true);
   });
 
   it('refuses a huge history with the record’s own limit, naming the list', () => {

@@ -158,6 +158,9 @@ const triOf = (answer: Answer) => (answer === 'unknown' ? 'unknown' : answer ===
 const dateOf = (text: string) => (text.trim() === '' ? undefined : text.trim());
 const levelOf = (level: Level | '') => (level === '' ? {} : { level });
 
+/** The law in force and five others beside it: each costs a decision and a search for changes. */
+export const MAX_LAWS = 6;
+
 /** Where each law compared is named in the form: `law[1].date`. */
 export const lawField = (index: number, field: keyof LawChoice) => `law[${String(index)}].${field}`;
 
@@ -291,6 +294,14 @@ export function calculate(
   facts: CalculatorFacts,
   laws: readonly LawChoice[],
 ): Calculation {
+  if (laws.length === 0 || laws.length > MAX_LAWS) {
+    return {
+      ok: false,
+      issues: [
+        { path: 'law', message: `choose from 1 to ${String(MAX_LAWS)} laws to decide under` },
+      ],
+    };
+  }
   const decided = laws.map((law, index) => decideUnder(engine, facts, law, index));
   const issues = new Map<string, FieldIssue>();
   for (const result of decided) {

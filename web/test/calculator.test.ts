@@ -250,6 +250,18 @@ describe('the defender’s calculator', () => {
     // A fact changed after deciding is not silently applied to the answer shown.
     await page.getByLabel('A judicial warrant was presented with the detainer').selectOption('no');
     await page.getByText('The facts have changed since this was decided').waitFor();
+    // Six laws at most: the law in force and five beside it.
+    const compare = page.getByRole('button', { name: 'Compare under another day or jurisdiction' });
+    for (let added = 0; added < 4; added += 1) await compare.click();
+    await page.getByText('5 laws are compared at most: remove one to compare another.').waitFor();
+    assert.equal(await compare.count(), 0);
+    await page.getByRole('button', { name: 'Decide' }).click();
+    const table = page.getByRole('table', { name: 'Each action under each law' });
+    await table
+      .getByRole('columnheader', { name: /2020-01-15$/ })
+      .nth(3)
+      .waitFor();
+    assert.equal(await table.getByRole('columnheader').count(), 1 + 6);
     await expectAccessible(page);
     assert.deepEqual(await page.context().cookies(), []);
     assert.deepEqual(browser.pageErrors, []);

@@ -19,6 +19,7 @@ import {
   CALIFORNIA_FINDINGS,
   DATABASE_FACTS,
   lawField,
+  MAX_LAWS,
   type CalculatorFacts,
   type Calculation,
   type LawChoice,
@@ -183,15 +184,19 @@ export function CalculatorPage() {
               </fieldset>
             );
           })}
-          <button
-            type="button"
-            className="usa-button usa-button--outline"
-            onClick={() => {
-              setLaws([...laws, laws[0] ?? todayLaw()]);
-            }}
-          >
-            Compare under another day or jurisdiction
-          </button>
+          {laws.length < MAX_LAWS ? (
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              onClick={() => {
+                setLaws([...laws, laws[0] ?? todayLaw()]);
+              }}
+            >
+              Compare under another day or jurisdiction
+            </button>
+          ) : (
+            <p>{MAX_LAWS - 1} laws are compared at most: remove one to compare another.</p>
+          )}
         </fieldset>
 
         <fieldset className="usa-fieldset">
