@@ -137,5 +137,15 @@ for (const kind of TEST_STORES) {
       assert.equal(jobs.get(reviewer, ids[21]!).state, 'done');
       assert.equal(jobs.get(reviewer, ids[2]!).state, 'done');
     });
+
+    it('forgets the oldest finished jobs once those kept hold too many cases', async () => {
+      const jobs = new ReplayJobs(deskContext(store), { jobs: 20, cases: 10 });
+      const first = await jobs.start(reviewer, fileRequest(6));
+      await settled(jobs, reviewer, first.id);
+      const second = await jobs.start(reviewer, fileRequest(5));
+      await settled(jobs, reviewer, second.id);
+      assert.equal(refusal(() => jobs.get(reviewer, first.id)).code, 'not-found');
+      assert.equal(jobs.get(reviewer, second.id).result?.cases, 5);
+    });
   });
 }

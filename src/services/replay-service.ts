@@ -7,7 +7,8 @@
  * Who may replay: those who may open the cases behind a report (reviewers, supervisors,
  * auditors), since the per-case diff shows each case's answers; reading the desk's cases for a
  * replay is audited like reading a report's cases. The server runs at most MAX_RUNNING jobs at
- * once and one per person, keeps at most MAX_KEPT finished ones, and a replay takes at most
+ * once and one per person, keeps at most MAX_KEPT finished ones holding at most MAX_KEPT_CASES cases
+ * between them (a result is held in memory), and a replay takes at most
  * MAX_DESK_CASES of the desk's cases or MAX_FILE_CASES from a file.
  * @module
  */
@@ -46,6 +47,7 @@ import { readOnlySnapshot } from './report-facts.js';
 
 export const MAX_RUNNING = 2;
 export const MAX_KEPT = 20;
+export const MAX_KEPT_CASES = 400_000;
 export const MAX_DESK_CASES = 200_000;
 export const MAX_FILE_CASES = 20_000;
 /** Cases decided between two looks at the clock and the cancel flag: about 10 ms of work. */
@@ -219,7 +221,10 @@ export async function runReplay(
 export class ReplayJobs {
   private readonly jobs = new Map<string, Job>();
 
-  constructor(private readonly ctx: DeskContext) {}
+  constructor(
+    private readonly ctx: DeskContext,
+    private readonly keep = { jobs: MAX_KEPT, cases: MAX_KEPT_CASES },
+  ) {}
 
   /** Checks the request and the caps, reads the cases and starts the job; returns its view. */
   async start(actor: Actor, request: ReplayRequest): Promise<ReplayJobView> {
@@ -269,6 +274,7 @@ export class ReplayJobs {
         job.result = result;
         job.state = 'done';
         job.finishedAt = this.ctx.now();
+        this.forgetOld();
       }
     } catch (error) {
       job.state = 'failed';
@@ -300,11 +306,19 @@ export class ReplayJobs {
     return job;
   }
 
-  /** Keeps the newest MAX_KEPT finished jobs; running ones are always kept. */
+  /**
+   * Keeps the newest finished jobs, at most `keep.jobs` of them and `keep.cases` cases between
+   * them; running ones are always kept.
+   */
   private forgetOld() {
-    const finished = [...this.jobs.values()].filter((job) => job.state !== 'running');
-    for (const job of finished.slice(0, Math.max(0, finished.length - MAX_KEPT))) {
-      this.jobs.delete(job.id);
+    let kept = 0;
+    let cases = 0;
+    // A Map iterates in insertion order: newest last.
+    for (const job of [...this.jobs.values()].reverse()) {
+      if (job.state === 'running') continue;
+      kept++;
+      cases += job.total;
+      if (kept > this.keep.jobs || cases > this.keep.cases) this.jobs.delete(job.id);
     }
   }
 }
