@@ -169,6 +169,28 @@ describe('replay', () => {
     assert.equal(result.unknown.after, 2);
   });
 
+  it('counts a case the engine refuses under one law as rejected, with the reason', () => {
+    // Before SB 4 the federal baseline lets Texas hold (8 CFR 287.7(d): "not to exceed 48 hours,
+    // excluding Saturdays, Sundays, and holidays"), and a hold clock run past the end of the
+    // holiday calendar (2100) cannot be counted: the case is refused under that law, not guessed.
+    const far = parseCase(
+      detainerCase('texas', {
+        caseId: 'far',
+        decisionAt: '2100-12-30T09:00:00-05:00',
+        otherwiseReleaseAt: '2100-12-30T10:00:00-05:00',
+        instantArrestDate: '2100-12-20',
+      }),
+    );
+    const result = replay([{ key: 'far', input: far }], under('texas@2016-01-01'), engine);
+    const hold = result.changes[0]!.changes.find((change) => change.action === 'hold')!;
+    assert.equal(hold.before.status, 'needs-information');
+    assert.equal(hold.after.status, 'rejected');
+    assert.match(hold.after.reason ?? '', /past the end of .*2100-12-31/);
+    assert.deepEqual(result.totals[0]!.transitions, [
+      { from: 'needs-information', to: 'rejected', count: 1 },
+    ]);
+  });
+
   it('writes the CSV one changed answer a row, with the law chosen on each', () => {
     const result = replay(
       [{ key: 'a', input: unwarrantedFelony('a') }],
