@@ -111,17 +111,18 @@ async function deskCases(options: {
     throw new UsageError('give --file, or --agency with --from and --to for the desk’s cases');
   }
   return withDesk(options, async (ctx) => {
-    const { readDeskCases } = await import('../services/replay-service.js');
+    const { deskCaseOf, readDeskCases } = await import('../services/replay-service.js');
     const { CONSOLE_ACTOR } = await import('../services/user-service.js');
     const { DeskError } = await import('../desk/errors.js');
     // The console reads the cases as an auditor would, and the read is audited.
     try {
-      return await readDeskCases(ctx, consoleAs(CONSOLE_ACTOR, 'auditor'), {
+      const rows = await readDeskCases(ctx, consoleAs(CONSOLE_ACTOR, 'auditor'), {
         kind: 'desk',
         jurisdiction: agency,
         from,
         to,
       });
+      return rows.map(deskCaseOf);
     } catch (error) {
       if (!(error instanceof DeskError) || error.code !== 'invalid-input') throw error;
       throw new UsageError(

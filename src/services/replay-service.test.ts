@@ -147,5 +147,36 @@ for (const kind of TEST_STORES) {
       assert.equal(refusal(() => jobs.get(reviewer, first.id)).code, 'not-found');
       assert.equal(jobs.get(reviewer, second.id).result?.cases, 5);
     });
+
+    it('counts a job as running while it reads the desk, and forgets one whose input is refused', async () => {
+      const jobs = new ReplayJobs(deskContext(store));
+      const desk = {
+        under: 'texas',
+        source: {
+          kind: 'desk' as const,
+          jurisdiction: 'nyc-doc',
+          from: '2016-01-01',
+          to: '2016-12-31',
+        },
+      };
+      const [first, second] = await Promise.allSettled([
+        jobs.start(reviewer, desk),
+        jobs.start(reviewer, desk),
+      ]);
+      assert.equal(first.status, 'fulfilled');
+      assert.equal(second.status, 'rejected');
+      assert.equal((second.reason as DeskError).code, 'too-many-requests');
+      await settled(jobs, reviewer, first.value.id);
+      const refused = await refusalOf(
+        jobs.start(auditor, { ...desk, source: { ...desk.source, from: '2016-02-30' } }),
+      );
+      assert.deepEqual(
+        refused.issues.map((issue) => issue.path),
+        ['source.from'],
+      );
+      // The refused one holds no place: the auditor starts the next at once.
+      const next = await jobs.start(auditor, desk);
+      assert.equal((await settled(jobs, auditor, next.id)).state, 'done');
+    });
   });
 }

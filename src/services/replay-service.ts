@@ -48,7 +48,7 @@ import { readOnlySnapshot } from './report-facts.js';
 export const MAX_RUNNING = 2;
 export const MAX_KEPT = 20;
 export const MAX_KEPT_CASES = 400_000;
-export const MAX_DESK_CASES = 200_000;
+export const MAX_DESK_CASES = 100_000;
 export const MAX_FILE_CASES = 20_000;
 /** Cases decided between two looks at the clock and the cancel flag: about 10 ms of work. */
 const SLICE = 500;
@@ -117,12 +117,27 @@ function sourceLabel(source: ReplaySource): string {
     : 'cases from a file';
 }
 
-/** The desk's cases of the jurisdiction received in [from, to], as the engine's cases. */
+/** A stored case as read, made the engine's case only when its slice is replayed. */
+export interface DeskCaseRow {
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly intakeJson: string;
+}
+
+/** The case as the reports decide it: on the record as it now stands, when received. */
+export function deskCaseOf(row: DeskCaseRow): ReplayCase {
+  return {
+    key: row.id,
+    input: parseCase(engineCaseFor(JSON.parse(row.intakeJson) as Intake, row.id, row.receivedAt)),
+  };
+}
+
+/** The desk's cases of the jurisdiction received in [from, to]; the read is audited. */
 export async function readDeskCases(
   ctx: DeskContext,
   actor: Actor,
   source: Extract<ReplaySource, { kind: 'desk' }>,
-): Promise<ReplayCase[]> {
+): Promise<DeskCaseRow[]> {
   requirePermission(actor, 'what-if.replay');
   const jurisdiction = JURISDICTIONS.find((known) => known.id === source.jurisdiction);
   const issues = [];
@@ -170,11 +185,7 @@ export async function readDeskCases(
       payload: { cases: rows.length },
     }),
   );
-  // Decided as the reports decide them: on the record as it now stands, when received.
-  return rows.map((row) => ({
-    key: row.id,
-    input: parseCase(engineCaseFor(JSON.parse(row.intakeJson) as Intake, row.id, row.receivedAt)),
-  }));
+  return rows;
 }
 
 /** Cases from a file's text, or `invalid-input` naming each bad case's line and field. */
@@ -201,17 +212,22 @@ export function readFileCases(
   }
 }
 
-/** Replays in slices, yielding between them; stops when `onProgress` returns false. */
-export async function runReplay(
-  cases: readonly ReplayCase[],
+/**
+ * Replays in slices, yielding between them; stops when `onProgress` returns false. Each slice's
+ * cases are made as it starts (`toCase`), so reading a stored case costs its slice, not the
+ * request that started the job.
+ */
+export async function runReplay<T>(
+  items: readonly T[],
+  toCase: (item: T) => ReplayCase,
   under: ResolvedLawChoice,
   ctx: Pick<DeskContext, 'engine'>,
   onProgress: (done: number) => boolean,
 ): Promise<ReplayResult | undefined> {
   const part = emptyPart();
-  for (let start = 0; start < cases.length; start += SLICE) {
-    replayInto(part, cases.slice(start, start + SLICE), under, ctx.engine);
-    if (!onProgress(Math.min(start + SLICE, cases.length))) return undefined;
+  for (let start = 0; start < items.length; start += SLICE) {
+    replayInto(part, items.slice(start, start + SLICE).map(toCase), under, ctx.engine);
+    if (!onProgress(Math.min(start + SLICE, items.length))) return undefined;
     await setImmediate();
   }
   return finishReplay(part, under);
@@ -243,10 +259,7 @@ export class ReplayJobs {
         `the server is running ${String(MAX_RUNNING)} replays, its most: try again when one ends`,
       );
     }
-    const cases =
-      request.source.kind === 'desk'
-        ? await readDeskCases(this.ctx, actor, request.source)
-        : readFileCases(actor, request.source);
+    // Counted as running while its cases are read, so two requests at once cannot both start.
     const job: Job = {
       id: randomUUID(),
       owner: actor.id,
@@ -255,18 +268,36 @@ export class ReplayJobs {
       source: sourceLabel(request.source),
       startedAt: this.ctx.now(),
       done: 0,
-      total: cases.length,
+      total: 0,
       cancel: false,
     };
     this.jobs.set(job.id, job);
+    try {
+      if (request.source.kind === 'desk') {
+        const rows = await readDeskCases(this.ctx, actor, request.source);
+        job.total = rows.length;
+        void this.run(job, rows, deskCaseOf, under);
+      } else {
+        const cases = readFileCases(actor, request.source);
+        job.total = cases.length;
+        void this.run(job, cases, (given) => given, under);
+      }
+    } catch (error) {
+      this.jobs.delete(job.id);
+      throw error;
+    }
     this.forgetOld();
-    void this.run(job, cases, under);
     return view(job);
   }
 
-  private async run(job: Job, cases: readonly ReplayCase[], under: ResolvedLawChoice) {
+  private async run<T>(
+    job: Job,
+    items: readonly T[],
+    toCase: (item: T) => ReplayCase,
+    under: ResolvedLawChoice,
+  ) {
     try {
-      const result = await runReplay(cases, under, this.ctx, (done) => {
+      const result = await runReplay(items, toCase, under, this.ctx, (done) => {
         job.done = done;
         return !job.cancel;
       });

@@ -7,7 +7,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { DeskContext } from '../../services/desk-context.js';
-import { ReplayJobs } from '../../services/replay-service.js';
+import {
+  MAX_DESK_CASES,
+  MAX_FILE_CASES,
+  MAX_RUNNING,
+  ReplayJobs,
+} from '../../services/replay-service.js';
 import { ANSWERS } from '../../what-if/replay.js';
 import { replayCsv } from '../../what-if/replay-output.js';
 import { DeskError } from '../../desk/errors.js';
@@ -131,8 +136,10 @@ export function registerReplayRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
       summary: 'Start replaying cases under another law',
       description:
         'Reads the cases (the desk’s, audited; or the text given, every case checked first) and ' +
-        'starts the replay; answers 202 with the job’s address. At most 2 replays run at once ' +
-        'and one per person; a replay takes at most 200,000 of the desk’s cases or 20,000 given.',
+        'starts the replay; answers 202 with the job’s address. At most ' +
+        `${String(MAX_RUNNING)} replays run at once and one per person; a replay takes at most ` +
+        `${MAX_DESK_CASES.toLocaleString('en-US')} of the desk’s cases or ` +
+        `${MAX_FILE_CASES.toLocaleString('en-US')} given.`,
       request: {
         body: {
           required: true,
