@@ -112,7 +112,9 @@ export function ReplayPage() {
           list="replay-laws"
           aria-describedby="replay-under-hint"
           value={under}
-          onChange={(event) => { setUnder(event.target.value); }}
+          onChange={(event) => {
+            setUnder(event.target.value);
+          }}
           required
         />
         <datalist id="replay-laws">
@@ -131,7 +133,9 @@ export function ReplayPage() {
               type="radio"
               name="replay-source"
               checked={sourceKind === 'desk'}
-              onChange={() => { setSourceKind('desk'); }}
+              onChange={() => {
+                setSourceKind('desk');
+              }}
             />
             <label className="usa-radio__label" htmlFor="replay-source-desk">
               The desk’s cases of an agency, received in a period
@@ -144,7 +148,9 @@ export function ReplayPage() {
               type="radio"
               name="replay-source"
               checked={sourceKind === 'file'}
-              onChange={() => { setSourceKind('file'); }}
+              onChange={() => {
+                setSourceKind('file');
+              }}
             />
             <label className="usa-radio__label" htmlFor="replay-source-file">
               A file of cases (JSON, NDJSON or the intake CSV)
@@ -160,7 +166,9 @@ export function ReplayPage() {
               id="replay-agency"
               className="usa-select"
               value={agency}
-              onChange={(event) => { setAgency(event.target.value); }}
+              onChange={(event) => {
+                setAgency(event.target.value);
+              }}
             >
               {AGENCIES.map((id) => (
                 <option key={id} value={id}>
@@ -176,7 +184,9 @@ export function ReplayPage() {
               className="usa-input"
               type="date"
               value={from}
-              onChange={(event) => { setFrom(event.target.value); }}
+              onChange={(event) => {
+                setFrom(event.target.value);
+              }}
               required
             />
             <label className="usa-label" htmlFor="replay-to">
@@ -187,7 +197,9 @@ export function ReplayPage() {
               className="usa-input"
               type="date"
               value={to}
-              onChange={(event) => { setTo(event.target.value); }}
+              onChange={(event) => {
+                setTo(event.target.value);
+              }}
               required
             />
           </>
