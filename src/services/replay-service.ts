@@ -103,9 +103,7 @@ function choiceOf(text: string): ResolvedLawChoice {
     return resolveLawChoice(parseLawChoice(text, JURISDICTIONS), JURISDICTIONS);
   } catch (error) {
     if (error instanceof LawChoiceError) {
-      throw DeskError.invalid([
-        { path: error.field, message: error.message.slice(error.field.length + 2) },
-      ]);
+      throw DeskError.invalid([{ path: error.field, message: error.problem }]);
     }
     throw error;
   }

@@ -38,9 +38,9 @@ export interface ResolvedLawChoice {
 export class LawChoiceError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly problem: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${problem}`);
     this.name = 'LawChoiceError';
   }
 }
