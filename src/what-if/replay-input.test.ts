@@ -88,6 +88,11 @@ describe('replay input', () => {
       issuesOf(() => readReplayCases('[]', { maxCases: 2 }))[0]!.message,
       /there are no cases/,
     );
+    const unclosed = issuesOf(() =>
+      readReplayCases(`${CSV_HEADER}\nnyc-doc,"Synthetic Person,1990-01-01\n`, { maxCases: 10 }),
+    );
+    assert.deepEqual([unclosed[0]!.at, unclosed[0]!.path], ['input', '(case)']);
+    assert.match(unclosed[0]!.message, /^not CSV: .*quote/i);
   });
 
   it('lists at most twenty issues however bad the file', () => {
