@@ -4661,6 +4661,397 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/what-if/replays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start replaying cases under another law
+     * @description Reads the cases (the desk’s, audited; or the text given, every case checked first) and starts the replay; answers 202 with the job’s address. At most 2 replays run at once and one per person; a replay takes at most 100,000 of the desk’s cases or 20,000 given.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The law to replay under: a jurisdiction ("texas": its law on each case’s dates), or a jurisdiction pinned to a version or a date ("nyc-nypd@LL21/2013", "nyc-doc@2016-05-01"). */
+            under: string;
+            /** @description The desk’s cases of an agency received in a period, or cases given as text. */
+            source:
+              | {
+                  /** @enum {string} */
+                  kind: 'desk';
+                  /** @description The agency whose cases to replay. */
+                  jurisdiction: string;
+                  /** @description First day received, YYYY-MM-DD. */
+                  from: string;
+                  /** @description Last day received, YYYY-MM-DD. */
+                  to: string;
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'file';
+                  /** @description Cases as a JSON array, NDJSON (one case a line) or the intake CSV. */
+                  text: string;
+                  /**
+                   * @description Read from the text when absent.
+                   * @enum {string}
+                   */
+                  format?: 'json' | 'ndjson' | 'csv';
+                };
+          };
+        };
+      };
+      responses: {
+        /** @description Started. */
+        202: {
+          headers: {
+            Location: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReplayJob'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description You have a replay running, or the server runs as many as it may. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/what-if/replays/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A replay’s progress, then its result
+     * @description For the person who started it. `format=csv` gives the finished replay’s changed answers, one a row, as a download (409 while it runs).
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReplayJob'];
+            'text/csv': string;
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Cancel a running replay
+     * @description Stops it before its next slice of cases; a finished replay is left as it is.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job as it now stands. */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ReplayJob'];
+          };
+        };
+        /** @description Invalid input: the fields at fault and why. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not signed in. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The role may not do this. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description Not found. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The step cannot follow the case’s status, or the record already exists. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The case changed since the If-Match version. */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description The law does not allow this step. */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description If-Match is missing. */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+        /** @description An unexpected error; the server logged it under the request id. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/problem+json': components['schemas']['Problem'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/enforcement-requests': {
     parameters: {
       query?: never;
@@ -7699,6 +8090,7 @@ export interface components {
           | 'case.import'
           | 'case.export'
           | 'report.cases'
+          | 'what-if.replay'
           | 'audit.read'
           | 'audit.checkpoint'
           | 'users.manage'
@@ -9026,6 +9418,8 @@ export interface components {
       decidedAt: string;
       /** @description The most facts one set changes. */
       maxFacts: number;
+      /** @description False when the search stopped at its limit of decisions (a record with hundreds of entries): the sets given are verified, others may exist, and no action is said to be unchangeable. */
+      complete: boolean;
       outcomes: {
         /** @enum {string} */
         action: 'hold' | 'notify' | 'transfer' | 'information';
@@ -9478,6 +9872,87 @@ export interface components {
         };
       }[];
       method: string[];
+    };
+    ReplayJob: {
+      id: string;
+      /** @enum {string} */
+      state: 'running' | 'done' | 'cancelled' | 'failed';
+      under: string;
+      source: string;
+      startedAt: string;
+      finishedAt?: string;
+      progress: {
+        done: number;
+        total: number;
+      };
+      result?: components['schemas']['ReplayResult'];
+      error?: string;
+    };
+    ReplayResult: {
+      under: {
+        choice: string;
+        label: string;
+        lawHash?: string;
+      };
+      cases: number;
+      changedCases: number;
+      totals: {
+        action: string;
+        before: {
+          [key: string]: number;
+        };
+        after: {
+          [key: string]: number;
+        };
+        changed: number;
+        transitions: {
+          /** @enum {string} */
+          from: 'required' | 'allowed' | 'not-allowed' | 'needs-information' | 'rejected';
+          /** @enum {string} */
+          to: 'required' | 'allowed' | 'not-allowed' | 'needs-information' | 'rejected';
+          count: number;
+        }[];
+      }[];
+      unknown: {
+        before: number;
+        after: number;
+        either: number;
+      };
+      newlyMissing: {
+        path: string;
+        cases: number;
+      }[];
+      clauses: {
+        [key: string]: {
+          id: string;
+          version: string;
+          citation: string;
+        };
+      };
+      changes: {
+        key: string;
+        jurisdiction: string;
+        changes: {
+          action: string;
+          before: {
+            /** @enum {string} */
+            status: 'required' | 'allowed' | 'not-allowed' | 'needs-information' | 'rejected';
+            controlling: string[];
+            lawHash?: string;
+            missing: string[];
+            reason?: string;
+          };
+          after: {
+            /** @enum {string} */
+            status: 'required' | 'allowed' | 'not-allowed' | 'needs-information' | 'rejected';
+            controlling: string[];
+            lawHash?: string;
+            missing: string[];
+            reason?: string;
+          };
+          madeTheDifference: string[];
+        }[];
+      }[];
     };
     EnforcementRequest: {
       id: string;
