@@ -10,7 +10,7 @@
  * does), and `ensureReportFacts` derives every row again before the first report is read.
  * @module
  */
-import { sql } from 'kysely';
+import { sql, type OnConflictBuilder } from 'kysely';
 import { parseCase } from '../engine/case.js';
 import { localDateOf } from '../engine/dates.js';
 import { engineCaseFor } from '../desk/engine-case.js';
@@ -22,6 +22,7 @@ import type { ReportLaw } from '../reports/report-law.js';
 import { appendAudit } from '../store/audit-writer.js';
 import { prepareQuery } from '../store/compiled-query.js';
 import type { Store } from '../store/open-store.js';
+import type { Database } from '../store/schema.js';
 import type { Trx } from './case-transaction.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -161,6 +162,19 @@ const readRequests = prepareQuery((db, values: { caseId: string }) =>
     .where('caseId', '=', values.caseId),
 );
 
+/** On a case that has a row already, the row becomes the new one. */
+function replaceRow(conflict: OnConflictBuilder<Database, 'reportFacts'>) {
+  return conflict.column('caseId').doUpdateSet((eb) => ({
+    jurisdiction: eb.ref('excluded.jurisdiction'),
+    firstAt: eb.ref('excluded.firstAt'),
+    lastAt: eb.ref('excluded.lastAt'),
+    longSpan: eb.ref('excluded.longSpan'),
+    auditSeq: eb.ref('excluded.auditSeq'),
+    revision: eb.ref('excluded.revision'),
+    factsJson: eb.ref('excluded.factsJson'),
+  }));
+}
+
 const readStoredFacts = prepareQuery((db, values: { caseId: string }) =>
   db
     .selectFrom('reportFacts')
@@ -181,17 +195,7 @@ const upsertFacts = prepareQuery((db, row: ReturnType<typeof factsRow>) =>
       revision: row.revision,
       factsJson: row.factsJson,
     })
-    .onConflict((conflict) =>
-      conflict.column('caseId').doUpdateSet((eb) => ({
-        jurisdiction: eb.ref('excluded.jurisdiction'),
-        firstAt: eb.ref('excluded.firstAt'),
-        lastAt: eb.ref('excluded.lastAt'),
-        longSpan: eb.ref('excluded.longSpan'),
-        auditSeq: eb.ref('excluded.auditSeq'),
-        revision: eb.ref('excluded.revision'),
-        factsJson: eb.ref('excluded.factsJson'),
-      })),
-    ),
+    .onConflict(replaceRow),
 );
 
 /**
@@ -299,7 +303,7 @@ async function deriveStaleFacts(ctx: DeskContext): Promise<void> {
             to: stale.at(-1),
           },
         });
-        await deriveRows(ctx, trx, stale, seq);
+        await deriveRows(trx, stale, seq);
       }
       return ids.at(-1);
     });
@@ -317,10 +321,11 @@ async function deriveStaleFacts(ctx: DeskContext): Promise<void> {
   });
 }
 
-async function deriveRows(ctx: DeskContext, trx: Trx, ids: string[], auditSeq: number) {
-  for (const row of await derivedRows(trx, ids, auditSeq)) {
-    await upsertFacts.run(trx, ctx.store.dialect, row);
-  }
+/** Derives the rows of `ids` and stores them in one statement: one round trip a page. */
+async function deriveRows(trx: Trx, ids: string[], auditSeq: number) {
+  const rows = await derivedRows(trx, ids, auditSeq);
+  if (rows.length === 0) return;
+  await trx.insertInto('reportFacts').values(rows).onConflict(replaceRow).execute();
 }
 
 /** The rows the cases `ids` (of reporting jurisdictions) should have, as of `auditSeq`. */
