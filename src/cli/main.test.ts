@@ -272,7 +272,7 @@ describe('detainer-desk', { concurrency: true }, () => {
     assert.ok(loaded.some((url) => url.includes('/cli/desk-commands.')));
     // The command files, the error module, and modules of plain constants for choices.
     const table =
-      /\/src\/(cli\/(main|desk-commands|report-commands|quarterly-report-command|ice-import-command|ice-stats-command|cli-errors)|auth\/roles|desk\/errors|ice\/analysis\/(detainer-types|outcomes)|ice\/sql-text)\.[jt]s$/;
+      /\/src\/(cli\/(main|desk-commands|report-commands|quarterly-report-command|ice-import-command|ice-stats-command|what-if-commands|cli-errors)|auth\/roles|desk\/errors|ice\/analysis\/(detainer-types|outcomes)|ice\/sql-text)\.[jt]s$/;
     const allowed = (url: string) =>
       table.test(url) ||
       // tsx and its esbuild, when the build is older than the source
