@@ -14,7 +14,7 @@ describe('correcting a case on its page', () => {
     const created = await clerk.request('POST', '/api/cases?decide=true', { body: intake });
     assert.equal(created.status, 201, created.text);
     const page = await browser.pageAs('clerk', `/cases/${(created.body as { id: string }).id}`);
-    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    const hold = page.getByRole('article', { name: /^Hold past the release time/ });
     await hold.getByText('Needs information', { exact: true }).waitFor();
 
     // The to-do item's link opens the form and focuses the field that supplies the fact.
@@ -34,7 +34,7 @@ describe('correcting a case on its page', () => {
 
     await page.getByRole('button', { name: 'Decide under the law' }).click();
     await page.getByText('Done: Decide under the law.').waitFor();
-    const decided = page.getByRole('article', { name: /Hold past the release time/ });
+    const decided = page.getByRole('article', { name: /^Hold past the release time/ });
     // Texas's SB 4 requires honouring the detainer once the facts are in.
     await decided.getByText('Required', { exact: true }).waitFor();
     assert.equal(await decided.getByText('Needs information', { exact: true }).count(), 0);
@@ -54,7 +54,7 @@ describe('correcting a case on its page', () => {
 
     // A clerk corrects the record, not the request: the request's field is named, not linked.
     const clerkPage = await browser.pageAs('clerk', `/cases/${id}`);
-    const todo = clerkPage.getByRole('article', { name: /Hold past the release time/ });
+    const todo = clerkPage.getByRole('article', { name: /^Hold past the release time/ });
     await todo.getByText('To be supplied by a legal reviewer (field request.requester)').waitFor();
     await todo.getByText('To be supplied by a clerk (field history.proofOfLawfulStatus)').waitFor();
     assert.equal(await todo.getByRole('link', { name: 'request.requester' }).count(), 0);
@@ -63,7 +63,7 @@ describe('correcting a case on its page', () => {
 
     // A reviewer follows the link to the request's field and supplies it.
     const page = await browser.pageAs('reviewer', `/cases/${id}`);
-    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    const hold = page.getByRole('article', { name: /^Hold past the release time/ });
     await hold.getByRole('link', { name: 'request.requester' }).click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-request-requester');
     const form = page.getByRole('region', { name: 'Correct the request as recorded' });
@@ -90,7 +90,7 @@ describe('correcting a case on its page', () => {
     assert.equal(created.status, 201, created.text);
     const id = (created.body as { id: string }).id;
     const page = await browser.pageAs('clerk', `/cases/${id}`);
-    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    const hold = page.getByRole('article', { name: /^Hold past the release time/ });
     await hold.getByText('Needs information', { exact: true }).waitFor();
 
     await hold.getByRole('link', { name: 'history.terroristScreeningMatch.value' }).press('Enter');
@@ -123,7 +123,7 @@ describe('correcting a case on its page', () => {
 
     await page.getByRole('button', { name: 'Decide under the law' }).click();
     await page.getByText('Done: Decide under the law.').waitFor();
-    const decided = page.getByRole('article', { name: /Hold past the release time/ });
+    const decided = page.getByRole('article', { name: /^Hold past the release time/ });
     await decided.getByText('Not allowed', { exact: true }).waitFor();
     assert.equal(await decided.getByText('Needs information', { exact: true }).count(), 0);
     assert.equal(
@@ -157,7 +157,7 @@ describe('correcting a case on its page', () => {
     const id = (created.body as { id: string }).id;
 
     const page = await browser.pageAs('reviewer', `/cases/${id}`);
-    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    const hold = page.getByRole('article', { name: /^Hold past the release time/ });
     await hold
       .getByText('To be supplied by a legal reviewer (field history.convictions[0].equivalence)')
       .waitFor();
@@ -235,7 +235,7 @@ describe('correcting a case on its page', () => {
 
     await page.getByRole('button', { name: 'Decide under the law' }).click();
     await page.getByText('Done: Decide under the law.').waitFor();
-    const decided = page.getByRole('article', { name: /Hold past the release time/ });
+    const decided = page.getByRole('article', { name: /^Hold past the release time/ });
     await decided.getByText('Allowed', { exact: true }).waitFor();
     assert.equal(await decided.getByText('Needs information', { exact: true }).count(), 0);
 

@@ -129,7 +129,7 @@ describe('the intake form', () => {
     await nysid.fill('12345678K');
     await page.getByRole('button', { name: 'Record and decide' }).click();
     await page.getByRole('heading', { name: /Synthetic Ina Take/ }).waitFor();
-    await page.getByRole('article', { name: /Hold past the release time/ }).waitFor();
+    await page.getByRole('article', { name: /^Hold past the release time/ }).waitFor();
     assert.match(page.url(), /\/cases\/[\w-]+$/);
     assert.deepEqual(browser.pageErrors, []);
   });

@@ -9,7 +9,7 @@ describe('the printed decision memo', () => {
   it('carries the statute text of each controlling clause, once, though none was opened', async () => {
     const id = await decidedCase(browser.desk, 'C-MEMO', { name: 'Synthetic Morgan Memo' });
     const page = await browser.pageAs('reviewer', `/cases/${id}`);
-    const hold = page.getByRole('article', { name: /Hold past the release time/ });
+    const hold = page.getByRole('article', { name: /^Hold past the release time/ });
     await hold.getByText('Allowed', { exact: true }).waitFor();
     const clauses = hold.locator('details.desk-clause');
     const cited = await clauses.count();
