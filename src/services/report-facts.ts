@@ -200,10 +200,10 @@ const upsertFacts = prepareQuery((db, row: ReturnType<typeof factsRow>) =>
 
 /**
  * Derives the case's row again, inside the transaction that changed the case, after its audit
- * entry `auditSeq`; `recordUnchanged` when the change left the case's record, person, jurisdiction
- * and received time as they were. Appending that entry took the log's one lock, so every change committed before
- * is visible here and no other row is derived until this one commits. A case of a jurisdiction
- * with no reporting duty has none.
+ * entry `auditSeq`. Appending that entry took the log's one lock, so every change committed
+ * before is visible here and no other row is derived until this one commits. `recordUnchanged`:
+ * the change left the case's record, person, jurisdiction and received time as they were. A case
+ * of a jurisdiction with no reporting duty has no row.
  */
 export async function storeReportFacts(
   ctx: { store: Pick<Store, 'dialect'> },
