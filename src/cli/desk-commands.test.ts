@@ -1,32 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { docIntakeWithWarrant } from '../testing/intake-fixtures.js';
-
-const run = promisify(execFile);
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { runCli } from '../testing/cli-run.js';
 
 describe('the desk’s administration commands (real CLI, SQLite)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, args);
 
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'desk-cli-'));
@@ -115,18 +100,7 @@ describe('the desk’s administration commands (real CLI, SQLite)', () => {
 describe('the desk’s commands refuse careless and hostile input in one line (real CLI)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, args);
   /** Exit `code` and one line on standard error matching `pattern`. */
   const refused = async (code: number, pattern: RegExp, ...args: string[]) => {
     const result = await cli(...args);

@@ -1,32 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { deskContext } from '../services/desk-context.js';
 import { recordEnforcementRequest } from '../services/enforcement-request-service.js';
 import { openStore } from '../store/open-store.js';
-
-const run = promisify(execFile);
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { runCli } from '../testing/cli-run.js';
 
 describe('the § 10-178(d) quarterly report from the command line (real CLI, SQLite)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, args);
   const QUARTER = ['reports', 'quarterly', '--quarter', '2024Q3'];
 
   before(async () => {

@@ -1,32 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { docIntakeWithWarrant, docIntakeWithoutWarrant } from '../testing/intake-fixtures.js';
 import { pdfContent } from '../testing/pdf-text.js';
-
-const run = promisify(execFile);
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { runCli } from '../testing/cli-run.js';
 
 describe('reports from the command line (real CLI, SQLite)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, args);
   const YEAR = ['reports', 'build', 'nyc-doc', '--from', '2016-01-01', '--to', '2016-12-31'];
 
   before(async () => {

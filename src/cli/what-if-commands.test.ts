@@ -1,15 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { detainerCase, nyConviction } from '../law/testing/law-case.js';
 import { docIntakeWithWarrant, docIntakeWithoutWarrant } from '../testing/intake-fixtures.js';
-
-const run = promisify(execFile);
-const ROOT = new URL('../../', import.meta.url).pathname;
+import { runCli } from '../testing/cli-run.js';
 
 /** A DOC case of 2016 with no judicial warrant, from a person convicted of a felony in 2014. */
 const unwarranted = (caseId: string) =>
@@ -27,18 +23,7 @@ describe('what-if replay from the command line (real CLI, SQLite)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let casesFile: string;
-  const cli = async (...args: string[]) => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['bin/detainer-desk.js', ...args], {
-        cwd: ROOT,
-        env,
-      });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  };
+  const cli = (...args: string[]) => runCli(env, args);
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'desk-what-if-'));
