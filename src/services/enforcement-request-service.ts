@@ -8,7 +8,6 @@
  * the row's words. The records name no person, so reading them is not audited.
  * @module
  */
-import { sql } from 'kysely';
 import { enforcementRequestSha256 } from '../audit/record-hashes.js';
 import { requirePermission, type Actor } from '../auth/roles.js';
 import { localDateOf } from '../engine/dates.js';
@@ -37,6 +36,7 @@ import { appendAudit } from '../store/audit-writer.js';
 import type { EnforcementRequestRow } from '../store/schema.js';
 import { auditState } from './audit-service.js';
 import type { DeskContext } from './desk-context.js';
+import { readOnlySnapshot } from './read-snapshot.js';
 
 export interface EnforcementRequestView {
   id: string;
@@ -271,10 +271,7 @@ export async function quarterlyRequestsReport(
     throw error;
   }
   const [start, end] = quarterBounds(quarter).map(iso) as [string, string];
-  return ctx.store.transaction(async (trx) => {
-    if (ctx.store.dialect === 'postgres') {
-      await sql`set transaction isolation level repeatable read read only`.execute(trx);
-    }
+  return readOnlySnapshot(ctx, async (trx) => {
     const audit = await auditState(trx);
     const rows = await trx
       .selectFrom('enforcementRequests')

@@ -43,7 +43,7 @@ import {
   type ReplayInputFormat,
 } from '../what-if/replay-input.js';
 import type { DeskContext } from './desk-context.js';
-import { readOnlySnapshot } from './report-facts.js';
+import { readOnlySnapshot } from './read-snapshot.js';
 
 export const MAX_RUNNING = 2;
 export const MAX_KEPT = 20;

@@ -10,7 +10,7 @@
  * does), and `ensureReportFacts` derives every row again before the first report is read.
  * @module
  */
-import { sql, type OnConflictBuilder } from 'kysely';
+import type { OnConflictBuilder } from 'kysely';
 import { parseCase } from '../engine/case.js';
 import { localDateOf } from '../engine/dates.js';
 import { engineCaseFor } from '../desk/engine-case.js';
@@ -25,6 +25,7 @@ import type { Store } from '../store/open-store.js';
 import type { Database } from '../store/schema.js';
 import type { Trx } from './case-transaction.js';
 import type { DeskContext } from './desk-context.js';
+import { readOnlySnapshot } from './read-snapshot.js';
 
 /** Changes whenever what a row holds for the same records changes; see report-facts.test.ts. */
 export const REPORT_FACTS_REVISION = '2026-12-08.1';
@@ -444,16 +445,6 @@ export async function checkReportFacts(ctx: DeskContext): Promise<{
     });
   }
   return { checked, problems };
-}
-
-/** One read-only snapshot: on PostgreSQL, the transaction's first statement says so. */
-export function readOnlySnapshot<T>(ctx: DeskContext, work: (trx: Trx) => Promise<T>): Promise<T> {
-  return ctx.store.transaction(async (trx) => {
-    if (ctx.store.dialect === 'postgres') {
-      await sql`set transaction isolation level repeatable read read only`.execute(trx);
-    }
-    return work(trx);
-  });
 }
 
 /** The instants, in ISO 8601, that bound the rows a period reads: [start, end). */

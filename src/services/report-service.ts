@@ -23,13 +23,8 @@ import { appendAudit } from '../store/audit-writer.js';
 import { auditState } from './audit-service.js';
 import type { Trx } from './case-transaction.js';
 import type { DeskContext } from './desk-context.js';
-import {
-  ensureReportFacts,
-  periodStamp,
-  readOnlySnapshot,
-  readReportCases,
-  type Span,
-} from './report-facts.js';
+import { ensureReportFacts, periodStamp, readReportCases, type Span } from './report-facts.js';
+import { readOnlySnapshot } from './read-snapshot.js';
 
 export interface ReportDuty {
   readonly jurisdiction: string;
