@@ -468,18 +468,31 @@ function overlapping(trx: Trx, jurisdiction: string, { start, end }: Span, longO
     : query.where('firstAt', '>=', yearBefore).where('firstAt', '<', end);
 }
 
+/** The stored rows, as JSON, of every case anything a count reads happened to in [start, end). */
+export async function readReportRows(
+  trx: Trx,
+  jurisdiction: string,
+  span: Span,
+): Promise<string[]> {
+  const rows = [
+    ...(await overlapping(trx, jurisdiction, span, false).select('factsJson').execute()),
+    ...(await overlapping(trx, jurisdiction, span, true).select('factsJson').execute()),
+  ];
+  return rows.map((row) => row.factsJson);
+}
+
 /** Every case of the jurisdiction that anything a count reads happened to in [start, end). */
 export async function readReportCases(
   trx: Trx,
   jurisdiction: string,
   span: Span,
 ): Promise<ReportCase[]> {
-  const rows = [
-    ...(await overlapping(trx, jurisdiction, span, false).select('factsJson').execute()),
-    ...(await overlapping(trx, jurisdiction, span, true).select('factsJson').execute()),
-  ];
-  // Derived by this revision from validated records (ensureReportFacts), so read as they are.
-  const cases = rows.map((row) => JSON.parse(row.factsJson) as ReportCase);
+  return parseReportRows(await readReportRows(trx, jurisdiction, span));
+}
+
+/** Rows derived by this revision from validated records (ensureReportFacts), read as they are. */
+export function parseReportRows(rows: readonly string[]): ReportCase[] {
+  const cases = rows.map((row) => JSON.parse(row) as ReportCase);
   return cases.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
