@@ -249,6 +249,10 @@ for (const kind of TEST_STORES) {
         .find((agency) => agency.jurisdiction === 'nyc-doc')
         ?.periods.find((period) => period.due === '2016-10-15')?.figures.received;
       assert.deepEqual(received, { value: 3, unknown: 0 });
+      await intakeCase(ctx, clerk, docIntakeWithoutWarrant('B-R4'));
+      const [third, fourth] = await Promise.all([refreshDashboard(ctx), refreshDashboard(ctx)]);
+      assert.notEqual(third, second);
+      assert.equal(fourth, third, 'two checks at once build one dashboard');
     });
   });
 }

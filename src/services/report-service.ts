@@ -304,7 +304,19 @@ export async function dashboard(ctx: DeskContext): Promise<Dashboard> {
  * to a record appends to the audit log, so an unchanged log (and day) needs no more reading; a
  * changed one has each period's report rebuilt only if its own rows changed (builtPublicReport).
  */
-export async function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
+export function refreshDashboard(ctx: DeskContext): Promise<Dashboard> {
+  // One check at a time per store: a check started while another runs waits for it, then finds
+  // its build (same stamp) instead of building a second dashboard that would replace the first.
+  const previous = dashboardChecks.get(ctx.store) ?? Promise.resolve();
+  const check = previous.catch(() => undefined).then(() => checkDashboard(ctx));
+  dashboardChecks.set(ctx.store, check);
+  return check;
+}
+
+/** The last dashboard check started for each store, so the next one runs after it. */
+const dashboardChecks = new WeakMap<object, Promise<Dashboard>>();
+
+async function checkDashboard(ctx: DeskContext): Promise<Dashboard> {
   const checkedAt = Date.parse(ctx.now());
   await ensureReportFacts(ctx);
   return readOnlySnapshot(ctx, async (trx) => {
