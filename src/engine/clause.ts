@@ -14,10 +14,17 @@ export const COVERAGE_START = '2000-01-01';
  * - `reconstructed`: a consolidation of verbatim amendments, not an official text;
  * - `secondary`: known from a reliable summary, not the primary text;
  * - `inferred`: a reading by the researchers, not tied to a text;
- * - `unverified`: not tied to any source we could read.
+ * - `unverified`: not tied to any source we could read;
+ * - `amendment`: a user's what-if amendment (src/what-if/amendment.ts), never law in force.
  * Anything but `verbatim` is flagged in every decision that relies on it.
  */
-export type Verification = 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
+export type Verification =
+  | 'verbatim'
+  | 'reconstructed'
+  | 'secondary'
+  | 'inferred'
+  | 'unverified'
+  | 'amendment';
 
 export interface ClauseSpec {
   /** Stable across versions, e.g. `nyc.9-131.b`. Paragraph numbers move between versions; ids don't. */

@@ -26,6 +26,7 @@ export const VERIFICATION_MEANING: Readonly<Record<Verification, string>> = Obje
   secondary: 'known from a reliable summary, not the primary text',
   inferred: 'a reading by the researchers, not tied to a text',
   unverified: 'not tied to any source we could read',
+  amendment: 'a what-if amendment written by a user, not law in force',
 });
 
 const STATUS_WORDS: Record<Status, string> = {

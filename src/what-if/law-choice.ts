@@ -6,8 +6,8 @@
  * A choice resolves to an engine over the unchanged jurisdictions with one of them wrapped: a
  * pinned jurisdiction's `lawOn` returns the one period it was pinned to, so the engine's decision
  * logic is untouched and every outcome still carries that period's law hash and clause versions.
- * A user-written amendment (issue 15) will be one more kind here: a choice that wraps a period's
- * `LawInForce` with changed rules and resolves the same way.
+ * An amended choice is a pinned one whose period is first rebuilt by a user's amendment
+ * (./amendment.ts), and resolves the same way.
  * @module
  */
 import type { Case } from '../engine/case.js';
@@ -15,12 +15,23 @@ import { isLocalDate } from '../engine/dates.js';
 import { COVERAGE_START } from '../engine/clause.js';
 import { createEngine, type Engine } from '../engine/evaluate.js';
 import type { Jurisdiction, LawInForce } from '../engine/jurisdiction.js';
+import { amendLaw, amendmentId, type Amendment } from './amendment.js';
+import { LawChoiceError } from './law-choice-error.js';
+
+export { LawChoiceError };
 
 export type LawChoice =
   /** The jurisdiction's law in force on each case's dates, as the engine chooses it. */
   | { readonly kind: 'jurisdiction'; readonly jurisdiction: string }
   /** The law of the period that begins on `from`, applied whatever the case's dates. */
-  | { readonly kind: 'pinned'; readonly jurisdiction: string; readonly from: string };
+  | { readonly kind: 'pinned'; readonly jurisdiction: string; readonly from: string }
+  /** That period's law as a user's amendment changes it (read by `readAmendment`). */
+  | {
+      readonly kind: 'amended';
+      readonly jurisdiction: string;
+      readonly from: string;
+      readonly amendment: Amendment;
+    };
 
 export interface ResolvedLawChoice {
   readonly choice: LawChoice;
@@ -32,17 +43,6 @@ export interface ResolvedLawChoice {
   readonly engine: Engine;
   /** The same facts as a case of the chosen jurisdiction. */
   caseUnder(input: Case): Case;
-}
-
-/** A choice the text or the encoded law cannot give, with the field it came from. */
-export class LawChoiceError extends Error {
-  constructor(
-    readonly field: string,
-    readonly problem: string,
-  ) {
-    super(`${field}: ${problem}`);
-    this.name = 'LawChoiceError';
-  }
 }
 
 /**
@@ -117,11 +117,33 @@ function versionStart(jurisdiction: Jurisdiction, name: string, field: string): 
   return jurisdiction.lawOn(first).from;
 }
 
-/** The choice written back as `parseLawChoice` reads it. */
+/**
+ * A pinned choice amended. The law is pinned first: an amendment changes one version's text, and
+ * a choice that follows the dates has no one version to change.
+ */
+export function amendedChoice(base: LawChoice, amendment: Amendment, field = 'under'): LawChoice {
+  if (base.kind !== 'pinned') {
+    throw new LawChoiceError(
+      field,
+      `an amendment changes one version: name it, e.g. "${base.jurisdiction}@2014-12-14" or "${base.jurisdiction}@<version>"`,
+    );
+  }
+  return { kind: 'amended', jurisdiction: base.jurisdiction, from: base.from, amendment };
+}
+
+/**
+ * The choice written back as `parseLawChoice` reads it; an amended one is followed by the
+ * amendment's fingerprint (`nyc-doc@2014-12-14+amendment 3f2a…`), the amendment itself being data.
+ */
 export function lawChoiceText(choice: LawChoice): string {
-  return choice.kind === 'jurisdiction'
-    ? choice.jurisdiction
-    : `${choice.jurisdiction}@${choice.from}`;
+  switch (choice.kind) {
+    case 'jurisdiction':
+      return choice.jurisdiction;
+    case 'pinned':
+      return `${choice.jurisdiction}@${choice.from}`;
+    case 'amended':
+      return `${choice.jurisdiction}@${choice.from}+amendment ${amendmentId(choice.amendment)}`;
+  }
 }
 
 /** The enactments whose clauses are in force in the period, for a label a lawyer recognises. */
@@ -170,23 +192,41 @@ export function resolveLawChoice(
       `no period of ${target.id}'s law begins on ${choice.from}; the law in force that day began on ${law.from}`,
     );
   }
-  const pinned = pinnedJurisdiction(target, law);
+  const versions = `the law in force from ${law.from} (${versionsOf(law).join(', ')})`;
+  const amended =
+    choice.kind === 'amended' ? amendLaw(target, law, choice.amendment, 'amendment') : undefined;
+  const decides = amended ?? law;
+  const named =
+    choice.kind === 'amended'
+      ? `${versions} as amended by "${choice.amendment.title}" (amendment ${amendmentId(choice.amendment)})`
+      : versions;
+  const pinned = pinnedJurisdiction(
+    target,
+    decides,
+    choice.kind === 'amended'
+      ? `as amended (amendment ${amendmentId(choice.amendment)}), pinned`
+      : 'pinned',
+  );
   return {
     choice,
-    label: `${target.id}: the law in force from ${law.from} (${versionsOf(law).join(', ')}), whatever the case's dates`,
-    lawHash: law.hash,
+    label: `${target.id}: ${named}, whatever the case's dates`,
+    lawHash: decides.hash,
     engine: createEngine(jurisdictions.map((known) => (known === target ? pinned : known))),
     caseUnder,
   };
 }
 
 /** The jurisdiction with every day's law replaced by one period's. */
-function pinnedJurisdiction(jurisdiction: Jurisdiction, law: LawInForce): Jurisdiction {
+function pinnedJurisdiction(
+  jurisdiction: Jurisdiction,
+  law: LawInForce,
+  how: string,
+): Jurisdiction {
   return Object.freeze({
     ...jurisdiction,
     summary: Object.freeze({
       id: jurisdiction.id,
-      name: `${jurisdiction.name}, the law in force from ${law.from} pinned`,
+      name: `${jurisdiction.name}, the law in force from ${law.from} ${how}`,
     }),
     lawOn: () => law,
   });

@@ -91,6 +91,7 @@ export const VERIFICATION_LABELS: Record<ClauseRef['verification'], string> = {
   secondary: 'Secondary source',
   inferred: 'Inferred',
   unverified: 'Unverified',
+  amendment: 'What-if amendment',
 };
 
 export const SUPPLIER_LABELS: Record<MissingFact['decidedBy'], string> = {

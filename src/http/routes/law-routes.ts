@@ -24,6 +24,7 @@ const verificationSchema = z.enum([
   'secondary',
   'inferred',
   'unverified',
+  'amendment',
 ]);
 const actionSchema = z.enum(['hold', 'notify', 'transfer', 'information']);
 

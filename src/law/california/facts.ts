@@ -8,6 +8,7 @@ import type { Case, InformationItem } from '../../engine/case.js';
 import type { Condition, FactValue, MissingFact } from '../../engine/condition.js';
 import { derived, fact } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
+import { droppable } from '../amendable.js';
 
 type FindingName = keyof NonNullable<Case['findings']['california']>;
 
@@ -113,7 +114,7 @@ export function magistrateProbableCause(cites: readonly string[]): Condition {
  */
 export function judicialWarrant(cites: readonly string[]): Condition {
   const path = 'request.judicialWarrant';
-  return derived({
+  const condition = derived({
     label:
       'A judicial warrant: federal judge or magistrate judge, probable cause, federal criminal immigration law (§ 7284.4)',
     cites,
@@ -182,6 +183,7 @@ export function judicialWarrant(cites: readonly string[]): Condition {
       return missing.length > 0 ? { value: UNKNOWN, facts, missing } : { value: true, facts };
     },
   });
+  return droppable(condition, 'dropJudicialWarrant');
 }
 
 /** "Judicial probable cause determination" (§ 7284.4), as recorded on the request. */

@@ -8,6 +8,7 @@ import type { Case, Conviction, RecordedFact, Source } from '../../engine/case.j
 import type { Condition, EvalContext, FactValue, MissingFact } from '../../engine/condition.js';
 import { derived, fact, sharedAnswer } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
+import { droppable } from '../amendable.js';
 
 export const SOURCE_NAMES: Readonly<Record<Source, string>> = Object.freeze({
   'e-justice-ny': 'a DCJS e-JusticeNY search',
@@ -141,7 +142,7 @@ export function judicialWarrant(test: WarrantTest): Condition {
     facts: [{ path: WARRANT.presented, value: false }],
     reason: 'no judicial warrant was presented',
   });
-  return derived({
+  const condition = derived({
     label: test.label,
     cites: test.cites,
     evaluate(ctx) {
@@ -200,6 +201,7 @@ export function judicialWarrant(test: WarrantTest): Condition {
       return missing.length > 0 ? { value: UNKNOWN, facts, missing } : { value: true, facts };
     },
   });
+  return droppable(condition, 'dropJudicialWarrant');
 }
 
 /** Who is asking, as read against a definition of "federal immigration authorities". */

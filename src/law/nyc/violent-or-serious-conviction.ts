@@ -6,6 +6,9 @@
  * adjudication; and, except for NYPD's § 14-154(b)(2), only if a judgment was entered within
  * five years before the instant arrest, the five years extended by time incarcerated for such a
  * crime.
+ *
+ * A what-if amendment may change the list (crimes added or removed) and the look-back's length:
+ * the condition is marked amendable and built again with them (src/law/amendable.ts).
  * @module
  */
 import type { Conviction, Source } from '../../engine/case.js';
@@ -13,7 +16,9 @@ import type { Condition, EvalContext, FactValue, MissingFact } from '../../engin
 import { derived, uniqueMissing } from '../../engine/condition.js';
 import { addDays, addYears, daysBetween } from '../../engine/dates.js';
 import { UNKNOWN } from '../../engine/tri.js';
-import { ChargeCodeError, parseCharge } from '../new-york/charge-code.js';
+import type { AmendmentParameters } from '../amendable.js';
+import { AMENDMENT_CLAUSE_ID, chargeNamedBy, markAmendable } from '../amendable.js';
+import { ChargeCodeError, parseCharge, type Charge } from '../new-york/charge-code.js';
 import { matchViolentOrSeriousCrime } from '../new-york/violent-or-serious-crime.js';
 import { convictionPath, searchIncomplete, sourceProblem } from './record-facts.js';
 
@@ -31,8 +36,15 @@ const LIST_FIELD: Record<
   judgmentDate: { field: 'judgmentDate', question: 'When was judgment entered?' },
 };
 
+/** Crimes an amendment adds to the list or removes from it. */
+type CrimeChanges = AmendmentParameters['crimes'];
+
 /** Whether one conviction is a violent or serious crime, ignoring the look-back. */
-export function classifyConviction(conviction: Conviction, index: number): Verdict {
+export function classifyConviction(
+  conviction: Conviction,
+  index: number,
+  crimes?: CrimeChanges,
+): Verdict {
   const path = convictionPath(index);
   const label = `${path} (${conviction.charge})`;
   if (
@@ -58,8 +70,8 @@ export function classifyConviction(conviction: Conviction, index: number): Verdi
       decidedBy: 'clerk',
     });
   }
-  if (conviction.court !== 'new-york') return classifyOutOfState(conviction, index, label);
-  return classifyNewYork(conviction.charge, conviction.level, conviction, index, label);
+  if (conviction.court !== 'new-york') return classifyOutOfState(conviction, index, label, crimes);
+  return classifyNewYork(conviction.charge, conviction.level, conviction, index, label, crimes);
 }
 
 function classifyNewYork(
@@ -68,6 +80,7 @@ function classifyNewYork(
   conviction: Conviction,
   index: number,
   label: string,
+  crimes: CrimeChanges,
 ): Verdict {
   const path = convictionPath(index);
   let charge;
@@ -81,6 +94,8 @@ function classifyNewYork(
       decidedBy: 'clerk',
     });
   }
+  const amended = crimes && amendedListing(crimes, charge, level ?? charge.level, path, label);
+  if (amended) return amended;
   const match = matchViolentOrSeriousCrime({
     charge,
     level,
@@ -111,7 +126,40 @@ function classifyNewYork(
   }
 }
 
-function classifyOutOfState(conviction: Conviction, index: number, label: string): Verdict {
+/**
+ * A charge an amendment adds to the list or removes from it. Its anticipatory forms follow, as
+ * subparagraph (iii) follows (i): only a felony attempt, conspiracy, solicitation or facilitation
+ * of an added crime is listed; a misdemeanour one is left to the list as enacted.
+ */
+function amendedListing(
+  crimes: NonNullable<CrimeChanges>,
+  charge: Charge,
+  level: Conviction['level'] | undefined,
+  path: string,
+  label: string,
+): Verdict | undefined {
+  if (crimes.removed.some((entry) => chargeNamedBy(entry, charge))) {
+    return { status: 'not-listed', reason: `${label}: the amendment removes it from the list` };
+  }
+  const added = crimes.added.find((entry) => chargeNamedBy(entry, charge));
+  if (!added) return undefined;
+  if (charge.inchoate && !added.inchoate && level !== 'felony') {
+    if (level !== undefined) return undefined;
+    return unknown(`${label}: the amendment lists it only as a felony`, {
+      path: `${path}.level`,
+      question: `${label}: Was it a felony or a misdemeanour?`,
+      decidedBy: 'clerk',
+    });
+  }
+  return { status: 'listed', reason: `${label}: the amendment adds it to the list` };
+}
+
+function classifyOutOfState(
+  conviction: Conviction,
+  index: number,
+  label: string,
+  crimes: CrimeChanges,
+): Verdict {
   const path = convictionPath(index);
   const finding = conviction.equivalence;
   const review: MissingFact = {
@@ -137,6 +185,7 @@ function classifyOutOfState(conviction: Conviction, index: number, label: string
     conviction,
     index,
     `${label} ≡ ${finding.newYorkCharge}`,
+    crimes,
   );
   return verdict.status === 'unknown'
     ? { ...verdict, missing: verdict.missing.map((m) => ({ ...m, decidedBy: 'legal-reviewer' })) }
@@ -156,11 +205,38 @@ export interface ViolentOrSeriousSpec {
   lookBack: 'five-years' | 'ever';
 }
 
+/** The test as one law version reads it: the look-back in years (`null`: none) and the list. */
+interface ListTest {
+  readonly sources: readonly Source[];
+  readonly years: number | null;
+  readonly crimes?: CrimeChanges;
+}
+
 export function convictedOfViolentOrSeriousCrime(spec: ViolentOrSeriousSpec): Condition {
-  return derived({
+  const years = spec.lookBack === 'ever' ? null : 5;
+  const condition = derived({
     label: spec.label,
     cites: spec.cites,
-    evaluate: (ctx) => scan(ctx, spec),
+    evaluate: (ctx) => scan(ctx, { sources: spec.sources, years }),
+  });
+  return markAmendable(condition, {
+    // "Ever" (§ 14-154(b)(2)) has no look-back for an amendment to change.
+    parameters: years === null ? ['crimes'] : ['crimes', 'lookBackYears'],
+    rebuild(parameters) {
+      const test: ListTest = {
+        sources: spec.sources,
+        years:
+          years === null || parameters.lookBackYears === undefined
+            ? years
+            : parameters.lookBackYears,
+        crimes: parameters.crimes,
+      };
+      return derived({
+        label: `${spec.label}, as the amendment changes it`,
+        cites: [...spec.cites, AMENDMENT_CLAUSE_ID],
+        evaluate: (ctx) => scan(ctx, test),
+      });
+    },
   });
 }
 
@@ -170,7 +246,7 @@ interface Listed {
   reason: string;
 }
 
-function scan(ctx: EvalContext, spec: ViolentOrSeriousSpec) {
+function scan(ctx: EvalContext, test: ListTest) {
   const convictions = ctx.case.record.convictions;
   const missing: MissingFact[] = [];
   const notes: string[] = [];
@@ -178,10 +254,10 @@ function scan(ctx: EvalContext, spec: ViolentOrSeriousSpec) {
   const facts: FactValue[] = [];
   for (let index = 0; index < convictions.length; index++) {
     const conviction = convictions[index]!;
-    const verdict = classifyConviction(conviction, index);
+    const verdict = classifyConviction(conviction, index, test.crimes);
     if (verdict.status === 'not-listed') continue;
     facts.push({ path: `${convictionPath(index)}.charge`, value: conviction.charge });
-    const source = sourceProblem(conviction, index, spec.sources);
+    const source = sourceProblem(conviction, index, test.sources);
     if (verdict.status === 'unknown') {
       missing.push(...verdict.missing);
       notes.push(verdict.reason);
@@ -193,11 +269,12 @@ function scan(ctx: EvalContext, spec: ViolentOrSeriousSpec) {
     }
   }
 
-  const window = spec.lookBack === 'ever' ? undefined : lookBackWindow(ctx, listed, missing, notes);
+  const window =
+    test.years === null ? undefined : lookBackWindow(ctx, test.years, listed, missing, notes);
   for (const entry of listed) {
     const within = window ? window(entry) : true;
     if (within === true) {
-      const when = spec.lookBack === 'ever' ? 'ever' : 'within the look-back';
+      const when = test.years === null ? 'ever' : 'within the look-back';
       return { value: true as const, facts, reason: `${entry.reason}; judgment entered ${when}` };
     }
   }
@@ -232,6 +309,7 @@ function scan(ctx: EvalContext, spec: ViolentOrSeriousSpec) {
  */
 function lookBackWindow(
   ctx: EvalContext,
+  years: number,
   listed: readonly Listed[],
   missing: MissingFact[],
   notes: string[],
@@ -241,12 +319,12 @@ function lookBackWindow(
   if (arrest === undefined) {
     missing.push({
       path: 'instantArrestDate',
-      question: 'What is the date of the instant arrest? The five-year look-back ends on it.',
+      question: `What is the date of the instant arrest? The ${yearsWord(years)}-year look-back ends on it.`,
       decidedBy: 'clerk',
     });
     return () => UNKNOWN;
   }
-  const plainStart = addYears(arrest, -5);
+  const plainStart = addYears(arrest, -years);
   const extension = incarcerationDays(listed, arrest);
   const start = extension.days === undefined ? plainStart : addDays(plainStart, -extension.days);
   return (entry) => {
@@ -272,7 +350,9 @@ function lookBackWindow(
     if (extension.days === undefined) {
       // Outside the plain five years, and the incarceration that might extend it is unrecorded.
       missing.push(...extension.missing);
-      notes.push(`${entry.reason}; outside five years unless extended by time incarcerated`);
+      notes.push(
+        `${entry.reason}; outside ${yearsWord(years)} years unless extended by time incarcerated`,
+      );
       return UNKNOWN;
     }
     notes.push(
@@ -280,6 +360,11 @@ function lookBackWindow(
     );
     return false;
   };
+}
+
+/** "five" as the statute writes it; another length (an amendment's) in figures. */
+function yearsWord(years: number): string {
+  return years === 5 ? 'five' : String(years);
 }
 
 /** Days incarcerated for listed crimes before the instant arrest, overlapping periods once. */

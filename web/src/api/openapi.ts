@@ -9518,7 +9518,8 @@ export interface components {
       textSha256: string;
       url: string;
       /** @enum {string} */
-      verification: 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
+      verification:
+        'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified' | 'amendment';
       note: string | null;
     };
     ChargeLookup: {
@@ -9553,7 +9554,8 @@ export interface components {
           version: string;
           citation: string;
           /** @enum {string} */
-          verification: 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
+          verification:
+            'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified' | 'amendment';
         }[];
       }[];
     };
@@ -9591,7 +9593,8 @@ export interface components {
         textSha256: string;
         url: string;
         /** @enum {string} */
-        verification: 'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified';
+        verification:
+          'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified' | 'amendment';
         note: string | null;
         rules: {
           /** @enum {string} */
