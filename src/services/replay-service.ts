@@ -1,15 +1,16 @@
 /**
- * Replays as the desk runs them: the desk's own cases of an agency received in a period, or cases
- * given as a file, decided again under a law choice (src/what-if/). A replay runs as a job, in
+ * Replays as the desk runs them: the desk's own cases of an agency received in a period, cases
+ * given as a file, or an imported ICE release's detainer rows (replay-release.ts), decided again
+ * under a law choice (src/what-if/). A replay runs as a job, in
  * slices between which it reports progress and can be cancelled, so a long one neither blocks the
  * server nor has to finish; its result stays with the job, for the person who started it only.
  *
  * Who may replay: those who may open the cases behind a report (reviewers, supervisors,
  * auditors), since the per-case diff shows each case's answers; reading the desk's cases for a
- * replay is audited like reading a report's cases. The server runs at most MAX_RUNNING jobs at
+ * replay is audited like reading a report's cases, and so is reading a release's rows. The server runs at most MAX_RUNNING jobs at
  * once and one per person, keeps at most MAX_KEPT finished ones holding at most MAX_KEPT_CASES cases
  * between them (a result is held in memory), and a replay takes at most
- * MAX_DESK_CASES of the desk's cases or MAX_FILE_CASES from a file.
+ * MAX_DESK_CASES of the desk's cases, MAX_FILE_CASES from a file or MAX_RELEASE_ROWS of a release.
  * @module
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import { isLocalDate } from '../engine/dates.js';
 import { engineCaseFor } from '../desk/engine-case.js';
 import { DeskError } from '../desk/errors.js';
 import type { Intake } from '../desk/intake.js';
+import type { IceDatabaseSource } from '../ice/ice-database.js';
 import { JURISDICTIONS } from '../law/jurisdictions.js';
 import { periodBounds } from '../reports/report-periods.js';
 import { appendAudit } from '../store/audit-writer.js';
@@ -42,8 +44,15 @@ import {
   ReplayInputError,
   type ReplayInputFormat,
 } from '../what-if/replay-input.js';
+import { ReleaseCases } from '../what-if/ice-release-cases.js';
 import type { DeskContext } from './desk-context.js';
 import { readOnlySnapshot } from './read-snapshot.js';
+import {
+  readReleaseRows,
+  scopeText,
+  type ReleaseReplayResult,
+  type ReleaseSource,
+} from './replay-release.js';
 
 export const MAX_RUNNING = 2;
 export const MAX_KEPT = 20;
@@ -60,7 +69,8 @@ export type ReplaySource =
       readonly from: string;
       readonly to: string;
     }
-  | { readonly kind: 'file'; readonly text: string; readonly format?: ReplayInputFormat };
+  | { readonly kind: 'file'; readonly text: string; readonly format?: ReplayInputFormat }
+  | ReleaseSource;
 
 export interface ReplayRequest {
   /** The law choice, as `parseLawChoice` reads it. */
@@ -78,7 +88,7 @@ export interface ReplayJobView {
   readonly startedAt: string;
   readonly finishedAt?: string;
   readonly progress: { readonly done: number; readonly total: number };
-  readonly result?: ReplayResult;
+  readonly result?: ReplayResult | ReleaseReplayResult;
   readonly error?: string;
 }
 
@@ -93,7 +103,7 @@ interface Job {
   done: number;
   total: number;
   cancel: boolean;
-  result?: ReplayResult;
+  result?: ReplayResult | ReleaseReplayResult;
   error?: string;
 }
 
@@ -110,9 +120,14 @@ function choiceOf(text: string): ResolvedLawChoice {
 }
 
 function sourceLabel(source: ReplaySource): string {
-  return source.kind === 'desk'
-    ? `${source.jurisdiction} cases received ${source.from} to ${source.to}`
-    : 'cases from a file';
+  switch (source.kind) {
+    case 'desk':
+      return `${source.jurisdiction} cases received ${source.from} to ${source.to}`;
+    case 'file':
+      return 'cases from a file';
+    case 'release':
+      return `the rows of ICE release ${String(source.release)}`;
+  }
 }
 
 /** A stored case as read, made the engine's case only when its slice is replayed. */
@@ -212,19 +227,25 @@ export function readFileCases(
 
 /**
  * Replays in slices, yielding between them; stops when `onProgress` returns false. Each slice's
- * cases are made as it starts (`toCase`), so reading a stored case costs its slice, not the
+ * cases are made as it starts (`toCase`; undefined for an item that is no case, such as a
+ * release's row that maps to no encoded law), so reading a stored case costs its slice, not the
  * request that started the job.
  */
 export async function runReplay<T>(
   items: readonly T[],
-  toCase: (item: T) => ReplayCase,
+  toCase: (item: T) => ReplayCase | undefined,
   under: ResolvedLawChoice,
   ctx: Pick<DeskContext, 'engine'>,
   onProgress: (done: number) => boolean,
 ): Promise<ReplayResult | undefined> {
   const part = emptyPart();
   for (let start = 0; start < items.length; start += SLICE) {
-    replayInto(part, items.slice(start, start + SLICE).map(toCase), under, ctx.engine);
+    const cases = [];
+    for (const item of items.slice(start, start + SLICE)) {
+      const given = toCase(item);
+      if (given !== undefined) cases.push(given);
+    }
+    replayInto(part, cases, under, ctx.engine);
     if (!onProgress(Math.min(start + SLICE, items.length))) return undefined;
     await setImmediate();
   }
@@ -238,6 +259,8 @@ export class ReplayJobs {
   constructor(
     private readonly ctx: DeskContext,
     private readonly keep = { jobs: MAX_KEPT, cases: MAX_KEPT_CASES },
+    /** ICE's releases, for a replay of a release's rows; without it, such a replay is refused. */
+    private readonly ice?: IceDatabaseSource,
   ) {}
 
   /** Checks the request and the caps, reads the cases and starts the job; returns its view. */
@@ -275,10 +298,35 @@ export class ReplayJobs {
         const rows = await readDeskCases(this.ctx, actor, request.source);
         job.total = rows.length;
         void this.run(job, rows, deskCaseOf, under);
-      } else {
+      } else if (request.source.kind === 'file') {
         const cases = readFileCases(actor, request.source);
         job.total = cases.length;
         void this.run(job, cases, (given) => given, under);
+      } else {
+        if (!this.ice) {
+          throw DeskError.invalid([
+            {
+              path: 'source.kind',
+              message: 'this server has no ICE database to read a release from',
+            },
+          ]);
+        }
+        const read = await readReleaseRows(this.ctx, this.ice, actor, request.source);
+        const cases = new ReleaseCases(JURISDICTIONS, {
+          includeDuplicates: read.filter.includeDuplicates,
+        });
+        job.total = read.rows.length;
+        job.source = `the rows of ICE release ${String(read.import.id)} (${read.import.fileName}) ${scopeText(read.filter)}`;
+        void this.run(
+          job,
+          read.rows,
+          (row) => cases.caseOf(row),
+          under,
+          (result) => ({
+            ...result,
+            release: { import: read.import, filter: read.filter, ...cases.summary() },
+          }),
+        );
       }
     } catch (error) {
       this.jobs.delete(job.id);
@@ -291,8 +339,9 @@ export class ReplayJobs {
   private async run<T>(
     job: Job,
     items: readonly T[],
-    toCase: (item: T) => ReplayCase,
+    toCase: (item: T) => ReplayCase | undefined,
     under: ResolvedLawChoice,
+    finish: (result: ReplayResult) => ReplayResult | ReleaseReplayResult = (result) => result,
   ) {
     try {
       const result = await runReplay(items, toCase, under, this.ctx, (done) => {
@@ -300,7 +349,7 @@ export class ReplayJobs {
         return !job.cancel;
       });
       if (result) {
-        job.result = result;
+        job.result = finish(result);
         job.state = 'done';
         job.finishedAt = this.ctx.now();
         this.forgetOld();
