@@ -10,7 +10,7 @@ import {
   nyConviction,
   searchFact,
 } from '../law/testing/law-case.js';
-import { readAmendment, type Amendment } from './amendment.js';
+import { amendLaw, readAmendment, type Amendment } from './amendment.js';
 import {
   amendedChoice,
   LawChoiceError,
@@ -178,6 +178,52 @@ describe('amendments: reading', () => {
       /texas's law .* has no judicial-warrant condition/,
       'texas@SB 4',
     );
+  });
+});
+
+describe('amendments: the versions each change applies to', () => {
+  it('takes each kind of change exactly where the version has what it changes (docs/what-if.md)', () => {
+    const kinds = [
+      { kind: 'add-crimes', crimes: ['PL 155.30'] },
+      { kind: 'look-back', years: 10 },
+      { kind: 'drop-judicial-warrant' },
+      { kind: 'hold-limit', hours: 24 },
+    ];
+    const accepted = (id: string, from: string) => {
+      const jurisdiction = JURISDICTIONS.find((known) => known.id === id)!;
+      return kinds
+        .filter((given) => {
+          try {
+            amendLaw(
+              jurisdiction,
+              jurisdiction.lawOn(from),
+              readAmendment({ title: 't', changes: [given] }),
+            );
+            return true;
+          } catch (error) {
+            assert.ok(error instanceof LawChoiceError);
+            assert.equal(error.field, 'amendment.changes[0]');
+            return false;
+          }
+        })
+        .map((given) => given.kind)
+        .join(' ');
+    };
+    const all = 'add-crimes look-back drop-judicial-warrant hold-limit';
+    for (const [id, from, expected] of [
+      ['nyc-doc', '2013-07-16', 'hold-limit'],
+      ['nyc-doc', '2014-12-14', all],
+      ['nyc-doc', '2026-01-29', all],
+      ['nyc-nypd', '2013-07-16', 'hold-limit'],
+      ['nyc-nypd', '2014-12-14', all],
+      ['nyc-probation', '2014-12-14', 'hold-limit'],
+      ['nyc-probation', '2017-12-01', all],
+      ['california', '2017-01-01', 'hold-limit'],
+      ['california', '2018-01-01', 'drop-judicial-warrant'],
+      ['texas', '2017-09-01', 'hold-limit'],
+    ] as const) {
+      assert.equal(accepted(id, from), expected, `${id} from ${from}`);
+    }
   });
 });
 
