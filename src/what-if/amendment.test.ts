@@ -19,7 +19,7 @@ import {
   resolveLawChoice,
 } from './law-choice.js';
 import { replay } from './replay.js';
-import { replayJson } from './replay-output.js';
+import { replayJson, replayText } from './replay-output.js';
 
 const LL58 = 'nyc-doc@LL58/2014';
 
@@ -379,5 +379,11 @@ describe('amendments: the statute text they change', () => {
       /^Amendment [0-9a-f]{12} \("Ten years"\)$/,
     );
     assert.equal(replayJson(replay(cases, underAmended(amendment), engine)), replayJson(result));
+    // The result carries the amendment it was replayed under, and the text output says it.
+    assert.deepEqual(result.under.amendment, amendment);
+    assert.match(
+      replayText(result),
+      /as amended by "Ten years".*\n {2}Ten years\n {2}The look-back is 10 years before the instant arrest/,
+    );
   });
 });

@@ -5,6 +5,7 @@
  * @module
  */
 import { stringify } from 'csv-stringify/sync';
+import { amendmentText } from './amendment.js';
 import { ANSWERS, type ClauseKey, type ReplayResult } from './replay.js';
 
 export const REPLAY_CSV_COLUMNS = [
@@ -72,6 +73,11 @@ const number = (value: number) => value.toLocaleString('en-US');
 export function replayText(result: ReplayResult): string {
   const lines = [
     `Replayed ${number(result.cases)} cases under ${result.under.label}.`,
+    ...(result.under.amendment
+      ? amendmentText(result.under.amendment)
+          .split('\n')
+          .map((line) => `  ${line}`)
+      : []),
     `${number(result.changedCases)} cases changed. Answers needing information: ${number(result.unknown.before)} under the law in force, ${number(result.unknown.after)} under the choice, ${number(result.unknown.either)} under either.`,
     '',
   ];

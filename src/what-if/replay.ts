@@ -17,6 +17,7 @@ import { CaseError } from '../engine/errors.js';
 import type { Engine } from '../engine/evaluate.js';
 import type { ActionOutcome, Decision, Status } from '../engine/decision.js';
 import { HoldClockError } from '../engine/time/hold-clock.js';
+import type { Amendment } from './amendment.js';
 import { lawChoiceText, type ResolvedLawChoice } from './law-choice.js';
 
 /** A case to replay, with the key it is shown under: its `caseId`, or where it was read. */
@@ -96,7 +97,13 @@ export interface ActionTotals {
 }
 
 export interface ReplayResult {
-  readonly under: { readonly choice: string; readonly label: string; readonly lawHash?: string };
+  readonly under: {
+    readonly choice: string;
+    readonly label: string;
+    readonly lawHash?: string;
+    /** The amendment applied, as read, for a choice that amends a version. */
+    readonly amendment?: Amendment;
+  };
   readonly cases: number;
   readonly changedCases: number;
   readonly totals: readonly ActionTotals[];
@@ -373,6 +380,7 @@ export function finishReplay(part: ReplayPart, under: ResolvedLawChoice): Replay
       choice: lawChoiceText(under.choice),
       label: under.label,
       ...(under.lawHash === undefined ? {} : { lawHash: under.lawHash }),
+      ...(under.choice.kind === 'amended' ? { amendment: under.choice.amendment } : {}),
     },
     cases: part.cases,
     changedCases: changes.length,
