@@ -170,7 +170,7 @@ export function createApp(ctx: DeskContext, options: AppOptions): OpenAPIHono<De
   registerStepRoutes(app, ctx);
   registerLawRoutes(app);
   registerReportRoutes(app, ctx);
-  registerReplayRoutes(app, ctx);
+  registerReplayRoutes(app, ctx, options.ice);
   registerEnforcementRequestRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx, options);

@@ -79,14 +79,17 @@ export interface IceDetainerRow {
   readonly duplicateLikely: boolean;
 }
 
-export type SkipReason =
-  | 'prepare-date-unusable'
-  | 'before-encoded-law'
-  | 'likely-duplicate'
-  | 'form-unknown'
-  | 'state-blank'
-  | 'state-without-law'
-  | 'facility-not-matched';
+/** Why a row is no case, in the order the mapping asks. */
+export const SKIP_REASONS = Object.freeze([
+  'prepare-date-unusable',
+  'before-encoded-law',
+  'likely-duplicate',
+  'state-blank',
+  'state-without-law',
+  'facility-not-matched',
+  'form-unknown',
+] as const);
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedRows {
   readonly reason: SkipReason;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { loadDemoIceRelease } from '../../demo/load-demo-ice.js';
 import { detainerCase } from '../../law/testing/law-case.js';
 import { startTestDesk, type Client, type TestDesk } from '../../testing/desk-server.js';
 import { docIntakeWithoutWarrant, docIntakeWithWarrant } from '../../testing/intake-fixtures.js';
@@ -46,8 +47,14 @@ for (const kind of TEST_STORES) {
   describe(`replays under another law over HTTP (${kind.name})`, () => {
     let desk: TestDesk;
     let withoutWarrant: string;
+    let release = 0;
     before(async () => {
       desk = await startTestDesk(kind);
+      const demo = await loadDemoIceRelease(desk.iceDatabase, {
+        seed: 2017,
+        now: '2026-09-01T12:00:00Z',
+      });
+      release = demo.importId!;
       const clerk = await desk.as('clerk');
       for (const intake of [docIntakeWithWarrant('B-1'), docIntakeWithoutWarrant('B-2')]) {
         const response = await clerk.request('POST', '/api/cases', { body: intake });
@@ -146,6 +153,90 @@ for (const kind of TEST_STORES) {
         }),
       });
       assert.equal(huge.status, 400);
+    });
+
+    it('replays an imported ICE release’s rows, saying what was read, skipped and left out', async () => {
+      const reviewer = await desk.as('reviewer');
+      const source = {
+        kind: 'release',
+        release,
+        state: 'TX',
+        from: '2017-08-01',
+        to: '2017-09-30',
+      };
+      const started = await reviewer.request('POST', '/api/what-if/replays', {
+        body: { under: 'texas@SB 4', source },
+      });
+      assert.equal(started.status, 202, started.text);
+      const job = started.body as Job & { source: string };
+      assert.match(
+        job.source,
+        /ICE release \d+ \(SYNTHETIC DEMO RELEASE — not ICE data\.csv\) in TEXAS/,
+      );
+      const done = (await finished(reviewer, job.id)) as Job & {
+        result: {
+          release: {
+            import: { synthetic: boolean };
+            rows: { read: number; mapped: number; skipped: number };
+            jurisdictions: { jurisdiction: string }[];
+            unknownFacts: { path: string; cases: number }[];
+          };
+        };
+      };
+      assert.equal(done.state, 'done');
+      const input = done.result.release;
+      assert.equal(input.import.synthetic, true);
+      assert.equal(input.rows.read, input.rows.mapped + input.rows.skipped);
+      assert.equal(done.result.cases, input.rows.mapped);
+      assert.deepEqual(
+        input.jurisdictions.map((one) => one.jurisdiction),
+        ['texas'],
+      );
+      // Tex. Code Crim. Proc. art. 2.251 (SB 4) took effect on 2017-09-01: the August rows change
+      // (the duty it imposes is lifted by "proof that the person is a citizen of the United States
+      // or has lawful immigration status", art. 2.251(b), a fact no release records), September's
+      // do not.
+      assert.ok(done.result.changedCases > 0);
+      assert.ok(done.result.changedCases < done.result.cases);
+      for (const change of done.result.changes) {
+        assert.match(change.key, /^row \d+$/);
+        assert.equal(change.changes[0]?.after.status, 'needs-information');
+      }
+      assert.ok(input.unknownFacts.some((fact) => fact.path === 'record.searchCompleted'));
+      const audit = await (await desk.as('auditor')).request('GET', '/api/audit/entries?limit=500');
+      assert.ok(audit.text.includes('what-if.read-release'), 'reading the rows is audited');
+    });
+
+    it('refuses an unknown release or a bad filter with a 400 naming the field, and starts nothing', async () => {
+      const auditor = await desk.as('auditor');
+      for (const [source, field] of [
+        [{ kind: 'release', release: 999 }, 'source.release'],
+        [{ kind: 'release', release: '1' }, 'source.release'],
+        [{ kind: 'release', release: -1 }, 'source.release'],
+        [{ kind: 'release' }, 'source.release'],
+        [{ kind: 'release', release, from: 'yesterday' }, 'source.from'],
+        [{ kind: 'release', release, state: '' }, 'source.state'],
+        [{ kind: 'release', release, state: 'WY' }, 'source'],
+        [{ kind: 'release', release, agency: 'nyc-doc' }, 'source.agency'],
+      ] as const) {
+        const response = await auditor.request('POST', '/api/what-if/replays', {
+          body: { under: 'texas', source },
+        });
+        assert.equal(response.status, 400, `${JSON.stringify(source)}: ${response.text}`);
+        assert.ok(
+          (response.body as Problem).errors?.some((error) => error.path === field),
+          `${field}: ${response.text}`,
+        );
+      }
+      // Nothing started: the auditor may start one at once.
+      const started = await auditor.request('POST', '/api/what-if/replays', {
+        body: {
+          under: 'texas',
+          source: { kind: 'release', release, state: 'NY', to: '2013-01-31' },
+        },
+      });
+      assert.equal(started.status, 202, started.text);
+      await finished(auditor, (started.body as Job).id);
     });
 
     it('lets only reviewers, supervisors and auditors replay, and shows a job to its owner alone', async () => {

@@ -1,18 +1,22 @@
 /**
  * Replays under another law as jobs (src/services/replay-service.ts): start one, watch its
- * progress, read its result as JSON or CSV, cancel it. For reviewers, supervisors and auditors;
- * a job is seen only by the person who started it.
+ * progress, read its result as JSON or CSV, cancel it. The cases are the desk's, a file's, or an
+ * imported ICE release's rows. For reviewers, supervisors and auditors; a job is seen only by the
+ * person who started it.
  * @module
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import type { IceDatabaseSource } from '../../ice/ice-database.js';
 import type { DeskContext } from '../../services/desk-context.js';
+import { MAX_RELEASE_ROWS } from '../../services/replay-release.js';
 import {
   MAX_DESK_CASES,
   MAX_FILE_CASES,
   MAX_RUNNING,
   ReplayJobs,
 } from '../../services/replay-service.js';
+import { SKIP_REASONS } from '../../what-if/ice-release-cases.js';
 import { ANSWERS } from '../../what-if/replay.js';
 import { replayCsv } from '../../what-if/replay-output.js';
 import { DeskError } from '../../desk/errors.js';
@@ -47,8 +51,40 @@ const sourceSchema = z
         .optional()
         .describe('Read from the text when absent.'),
     }),
+    z.strictObject({
+      kind: z.literal('release'),
+      release: z
+        .number()
+        .int()
+        .min(1)
+        .max(2_147_483_647)
+        .describe('The import id of an ICE release, as `GET /api/ice/imports` lists them.'),
+      state: z
+        .string()
+        .min(1)
+        .max(60)
+        .optional()
+        .describe('Only rows of facilities in this state, a name or a code (NY, New York).'),
+      facility: z
+        .string()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('Only rows of facilities whose name holds this (compared after normalising).'),
+      from: z.string().max(10).optional().describe('Prepared on or after, YYYY-MM-DD.'),
+      to: z.string().max(10).optional().describe('Prepared on or before, YYYY-MM-DD.'),
+      includeDuplicates: z
+        .boolean()
+        .optional()
+        .describe(
+          'Replay rows flagged as likely duplicates too (left out and counted by default).',
+        ),
+    }),
   ])
-  .describe('The desk’s cases of an agency received in a period, or cases given as text.');
+  .describe(
+    'The desk’s cases of an agency received in a period, cases given as text, or an imported ICE ' +
+      'release’s detainer rows, each made a case for the jurisdiction its facility falls under.',
+  );
 
 const answer = z.enum(ANSWERS as ['required', ...string[]]);
 const clauseCited = z.object({ id: z.string(), version: z.string(), citation: z.string() });
@@ -61,6 +97,55 @@ const answerUnder = z.object({
   reason: z.string().optional(),
 });
 const countsByAnswer = z.record(z.string(), z.number().int());
+
+const releaseInputSchema = z
+  .object({
+    import: z.object({
+      id: z.number().int(),
+      fileName: z.string(),
+      format: z.string(),
+      synthetic: z.boolean().describe('The demo’s synthetic release: made up, not ICE data.'),
+    }),
+    filter: z.object({
+      state: z.string().optional(),
+      facility: z.string().optional(),
+      from: z.string().optional(),
+      to: z.string().optional(),
+      includeDuplicates: z.boolean(),
+    }),
+    rows: z
+      .object({ read: z.number().int(), mapped: z.number().int(), skipped: z.number().int() })
+      .describe('Rows read = mapped to cases + skipped.'),
+    skipped: z
+      .array(
+        z.object({
+          reason: z.enum(SKIP_REASONS),
+          text: z.string(),
+          rows: z.number().int(),
+        }),
+      )
+      .readonly()
+      .describe('Rows that are no case, by reason, most first.'),
+    jurisdictions: z
+      .array(
+        z.object({
+          jurisdiction: z.string(),
+          cases: z.number().int(),
+          inferred: z
+            .number()
+            .int()
+            .describe('Cases matched by a facility name pattern whose ICE spelling is inferred.'),
+        }),
+      )
+      .readonly(),
+    unknownFacts: z
+      .array(z.object({ path: z.string(), why: z.string(), cases: z.number().int() }))
+      .readonly()
+      .describe(
+        'Facts a release cannot give, left out (so never guessed), with the cases lacking each.',
+      ),
+  })
+  .meta({ id: 'ReplayReleaseInput' });
 
 const resultSchema = z
   .object({
@@ -87,6 +172,11 @@ const resultSchema = z
     }),
     newlyMissing: z.array(z.object({ path: z.string(), cases: z.number().int() })).readonly(),
     clauses: z.record(z.string(), clauseCited),
+    release: releaseInputSchema
+      .optional()
+      .describe(
+        'For a replay of an ICE release’s rows: what was read, mapped, skipped and left out.',
+      ),
     changes: z
       .array(
         z.object({
@@ -124,8 +214,12 @@ const jobSchema = z
 
 const idParams = z.object({ id: z.string().max(100) });
 
-export function registerReplayRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext): void {
-  const jobs = new ReplayJobs(ctx);
+export function registerReplayRoutes(
+  app: OpenAPIHono<DeskEnv>,
+  ctx: DeskContext,
+  ice: IceDatabaseSource,
+): void {
+  const jobs = new ReplayJobs(ctx, undefined, ice);
 
   app.openapi(
     createRoute({
@@ -135,11 +229,12 @@ export function registerReplayRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext
       middleware: [allow('what-if.replay')] as const,
       summary: 'Start replaying cases under another law',
       description:
-        'Reads the cases (the desk’s, audited; or the text given, every case checked first) and ' +
-        'starts the replay; answers 202 with the job’s address. At most ' +
+        'Reads the cases (the desk’s or a release’s rows, audited; or the text given, every case ' +
+        'checked first) and starts the replay; answers 202 with the job’s address. At most ' +
         `${String(MAX_RUNNING)} replays run at once and one per person; a replay takes at most ` +
-        `${MAX_DESK_CASES.toLocaleString('en-US')} of the desk’s cases or ` +
-        `${MAX_FILE_CASES.toLocaleString('en-US')} given.`,
+        `${MAX_DESK_CASES.toLocaleString('en-US')} of the desk’s cases, ` +
+        `${MAX_FILE_CASES.toLocaleString('en-US')} given or ` +
+        `${MAX_RELEASE_ROWS.toLocaleString('en-US')} rows of a release.`,
       request: {
         body: {
           required: true,
