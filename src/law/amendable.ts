@@ -73,3 +73,8 @@ export function chargeNamedBy(entry: Charge, charge: Charge): boolean {
   if (entry.inchoate && entry.inchoate.kind !== charge.inchoate?.kind) return false;
   return entry.subdivision.every((part, index) => charge.subdivision[index] === part);
 }
+
+/** A look-back as the statutes write it ("five", "ten"); another length, an amendment's, in figures. */
+export function yearsInWords(years: number): string {
+  return years === 5 ? 'five' : years === 10 ? 'ten' : String(years);
+}

@@ -211,10 +211,11 @@ describe('amendments: the versions each change applies to', () => {
     };
     const all = 'add-crimes look-back drop-judicial-warrant hold-limit';
     for (const [id, from, expected] of [
-      ['nyc-doc', '2013-07-16', 'hold-limit'],
+      ['nyc-doc', '2012-03-21', 'hold-limit'],
+      ['nyc-doc', '2013-07-16', 'look-back hold-limit'],
       ['nyc-doc', '2014-12-14', all],
       ['nyc-doc', '2026-01-29', all],
-      ['nyc-nypd', '2013-07-16', 'hold-limit'],
+      ['nyc-nypd', '2013-07-16', 'look-back hold-limit'],
       ['nyc-nypd', '2014-12-14', all],
       ['nyc-probation', '2014-12-14', 'hold-limit'],
       ['nyc-probation', '2017-12-01', all],
@@ -276,6 +277,32 @@ describe('amendments: the statute text they change', () => {
     const two = underAmended({ title: 'Two years', changes: [{ kind: 'look-back', years: 2 }] });
     assert.equal(holdOf(two, recent).status, 'not-allowed');
     assert.ok(cited(holdOf(two, recent)).includes('what-if.amendment'));
+  });
+
+  it('§ 9-131(a)(2)(ii) (LL22/2013), "a misdemeanor that is a covered crime for at least ten years prior to the date of the instant arrest": a shorter look-back drops an older misdemeanour, never a felony', () => {
+    // Assault in the third degree (PL 120.00), a covered misdemeanour, judgment seven years before.
+    const misdemeanour = docCase(
+      [nyConviction('PL 120.00', '2009-05-01', { level: 'misdemeanor' })],
+      {
+        judicialWarrant: { presented: false, issuer: 'unknown' },
+      },
+    );
+    const felony = docCase([nyConviction('PL 160.05', '2001-05-01', { level: 'felony' })], {
+      judicialWarrant: { presented: false, issuer: 'unknown' },
+    });
+    const ll22 = resolveLawChoice(
+      parseLawChoice('nyc-doc@LL22/2013', JURISDICTIONS),
+      JURISDICTIONS,
+    );
+    assert.equal(holdOf(ll22, misdemeanour).status, 'allowed');
+    const five = underAmended(
+      { title: 'Five years', changes: [{ kind: 'look-back', years: 5 }] },
+      'nyc-doc@LL22/2013',
+    );
+    assert.equal(holdOf(five, misdemeanour).status, 'not-allowed');
+    assert.ok(cited(holdOf(five, misdemeanour)).includes('what-if.amendment'));
+    // "has never had a final judgment of guilt ... on a felony": a felony counts at any age.
+    assert.equal(holdOf(five, felony).status, 'allowed');
   });
 
   it('§ 9-131(a)(7)(i) (LL58/2014), the list of violent or serious crimes: a crime added counts, with its felony attempt as (iii) says; a crime removed no longer does', () => {

@@ -44,6 +44,7 @@ import {
   whileIncomplete,
 } from './any-crime-conviction.js';
 import { convictionPath } from './record-facts.js';
+import { AMENDMENT_CLAUSE_ID, markAmendable, yearsInWords } from '../amendable.js';
 
 /**
  * (b)(2)(i) of § 9-131 as amended by LL22/2013 and of § 14-154 as added by LL21/2013: "a search
@@ -251,17 +252,26 @@ function coveredPendingCharge(pending: PendingCase, index: number, k: number): J
 /**
  * A judgment entered on or before the day ten years before the arrest is outside: "at least ten
  * years" have then passed. One entered after the arrest is not "prior to" it; whether it counts
- * is left to a legal reviewer.
+ * is left to a legal reviewer. An amendment may set another length, or none (`null`).
  */
-function withinTenYears(ctx: EvalContext, conviction: Conviction, index: number): Judged {
+function withinYears(
+  ctx: EvalContext,
+  conviction: Conviction,
+  index: number,
+  years: number | null,
+): Judged {
   const path = convictionPath(index);
+  if (years === null) {
+    return known(true, `${path} (${conviction.charge}): the amendment sets no look-back`);
+  }
+  const span = `${yearsInWords(years)} years`;
   const arrest = ctx.case.instantArrestDate;
   const judgment = conviction.judgmentDate;
   const missing: MissingFact[] = [];
   if (arrest === undefined) {
     missing.push({
       path: 'instantArrestDate',
-      question: 'What is the date of the instant arrest? The ten-year look-back ends on it.',
+      question: `What is the date of the instant arrest? The ${yearsInWords(years)}-year look-back ends on it.`,
       decidedBy: 'clerk',
     });
   }
@@ -273,33 +283,54 @@ function withinTenYears(ctx: EvalContext, conviction: Conviction, index: number)
     });
   }
   if (arrest === undefined || judgment === undefined) {
-    return open(`${path}: the dates for the ten-year look-back are not recorded`, ...missing);
+    return open(
+      `${path}: the dates for the ${yearsInWords(years)}-year look-back are not recorded`,
+      ...missing,
+    );
   }
   if (judgment > arrest) {
     return open(`${path}: judgment ${judgment} was entered after the instant arrest`, {
       path: `${path}.judgmentDate`,
-      question: `Judgment on ${path} was entered after the instant arrest; does it count toward the ten years?`,
+      question: `Judgment on ${path} was entered after the instant arrest; does it count toward the ${span}?`,
       decidedBy: 'legal-reviewer',
     });
   }
-  const start = addYears(arrest, -10);
+  const start = addYears(arrest, -years);
   return judgment > start
     ? known(
         true,
-        `${path} (${conviction.charge}): judgment ${judgment} is within ten years before the instant arrest on ${arrest}`,
+        `${path} (${conviction.charge}): judgment ${judgment} is within ${span} before the instant arrest on ${arrest}`,
       )
     : known(
         false,
-        `${path}: judgment ${judgment} is not after ${start}, ten years before the instant arrest`,
+        `${path}: judgment ${judgment} is not after ${start}, ${span} before the instant arrest`,
       );
 }
 
 /**
  * "Convicted of a covered crime" (§ 9-131(a)(2) as amended by LL22/2013; § 14-154(a)(2) as added
  * by LL21/2013): some covered-crime judgment, and either a felony judgment ever or a
- * covered-crime judgment within ten years before the instant arrest.
+ * covered-crime judgment within ten years before the instant arrest. A what-if amendment may
+ * change the ten years (src/law/amendable.ts).
  */
 export function convictedOfCoveredCrime(spec: RecordTest): Condition {
+  return markAmendable(coveredCrimeTest(spec, 10), {
+    parameters: ['lookBackYears'],
+    rebuild: (parameters) =>
+      coveredCrimeTest(
+        {
+          ...spec,
+          label: `${spec.label}, as the amendment changes it`,
+          cites: [...spec.cites, AMENDMENT_CLAUSE_ID],
+        },
+        parameters.lookBackYears === undefined ? 10 : parameters.lookBackYears,
+      ),
+  });
+}
+
+function coveredCrimeTest(spec: RecordTest, years: number | null): Condition {
+  const span = years === null ? 'however long ago' : `within ${yearsInWords(years)} years`;
+  const rule = years === null ? 'the look-back' : `the ${yearsInWords(years)}-year rule`;
   return derived({
     label: spec.label,
     cites: spec.cites,
@@ -321,7 +352,7 @@ export function convictedOfCoveredCrime(spec: RecordTest): Condition {
         const isCovered = gated(admitted, coveredConviction(conviction, index, read));
         covered.push(isCovered);
         felony.push(gated(admitted, felonyJudgment(conviction, index, read)));
-        recent.push(gated(isCovered, withinTenYears(ctx, conviction, index)));
+        recent.push(gated(isCovered, withinYears(ctx, conviction, index, years)));
       });
       if (ctx.case.instantArrestDate !== undefined) {
         facts.push({ path: 'instantArrestDate', value: ctx.case.instantArrestDate });
@@ -332,17 +363,14 @@ export function convictedOfCoveredCrime(spec: RecordTest): Condition {
         'the completed search shows no conviction',
       );
       if (anyCovered.value === false) return finding(anyCovered, facts);
-      const anyRecent = either(
-        [...recent, ...incomplete],
-        'no covered-crime judgment within ten years',
-      );
+      const anyRecent = either([...recent, ...incomplete], `no covered-crime judgment ${span}`);
       if (anyRecent.value === true) return finding(anyRecent, facts);
       const anyFelony = either([...felony, ...incomplete], 'no felony judgment');
       if (anyFelony.value === true && anyCovered.value === true) {
         return finding(
           known(
             true,
-            `${anyCovered.reason}, and ${anyFelony.reason}, so the ten-year rule of (a)(2)(ii) does not apply`,
+            `${anyCovered.reason}, and ${anyFelony.reason}, so ${rule} of (a)(2)(ii) does not apply`,
           ),
           facts,
         );
@@ -351,7 +379,7 @@ export function convictedOfCoveredCrime(spec: RecordTest): Condition {
         return finding(
           known(
             false,
-            'no felony judgment and no covered-crime judgment within ten years before the instant arrest ((a)(2)(ii))',
+            `no felony judgment and no covered-crime judgment ${span} before the instant arrest ((a)(2)(ii))`,
           ),
           facts,
         );

@@ -17,7 +17,7 @@ import { derived, uniqueMissing } from '../../engine/condition.js';
 import { addDays, addYears, daysBetween } from '../../engine/dates.js';
 import { UNKNOWN } from '../../engine/tri.js';
 import type { AmendmentParameters } from '../amendable.js';
-import { AMENDMENT_CLAUSE_ID, chargeNamedBy, markAmendable } from '../amendable.js';
+import { AMENDMENT_CLAUSE_ID, chargeNamedBy, markAmendable, yearsInWords } from '../amendable.js';
 import { ChargeCodeError, parseCharge, type Charge } from '../new-york/charge-code.js';
 import { matchViolentOrSeriousCrime } from '../new-york/violent-or-serious-crime.js';
 import { convictionPath, searchIncomplete, sourceProblem } from './record-facts.js';
@@ -319,7 +319,7 @@ function lookBackWindow(
   if (arrest === undefined) {
     missing.push({
       path: 'instantArrestDate',
-      question: `What is the date of the instant arrest? The ${yearsWord(years)}-year look-back ends on it.`,
+      question: `What is the date of the instant arrest? The ${yearsInWords(years)}-year look-back ends on it.`,
       decidedBy: 'clerk',
     });
     return () => UNKNOWN;
@@ -351,7 +351,7 @@ function lookBackWindow(
       // Outside the plain five years, and the incarceration that might extend it is unrecorded.
       missing.push(...extension.missing);
       notes.push(
-        `${entry.reason}; outside ${yearsWord(years)} years unless extended by time incarcerated`,
+        `${entry.reason}; outside ${yearsInWords(years)} years unless extended by time incarcerated`,
       );
       return UNKNOWN;
     }
@@ -360,11 +360,6 @@ function lookBackWindow(
     );
     return false;
   };
-}
-
-/** "five" as the statute writes it; another length (an amendment's) in figures. */
-function yearsWord(years: number): string {
-  return years === 5 ? 'five' : String(years);
 }
 
 /** Days incarcerated for listed crimes before the instant arrest, overlapping periods once. */
