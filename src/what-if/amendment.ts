@@ -58,10 +58,12 @@ const change = z.discriminatedUnion('kind', [
 ]);
 
 /** The amendment as the API and the CLI take it. */
-export const amendmentSchema = z.strictObject({
-  title: z.string().trim().min(1).max(200).describe('What the amendment is, in a few words'),
-  changes: z.array(change).min(1).max(5).describe('At most one change of each kind'),
-});
+export const amendmentSchema = z
+  .strictObject({
+    title: z.string().trim().min(1).max(200).describe('What the amendment is, in a few words'),
+    changes: z.array(change).min(1).max(5).describe('At most one change of each kind'),
+  })
+  .meta({ id: 'Amendment' });
 
 export type Amendment = z.infer<typeof amendmentSchema>;
 export type AmendmentChange = Amendment['changes'][number];
