@@ -120,6 +120,89 @@ describe('what-if replay from the command line (real CLI, SQLite)', () => {
     assert.deepEqual([result.cases, result.changedCases], [2, 1]);
   });
 
+  it('replays an imported ICE release’s rows, saying what it read, skipped and left unknown', async () => {
+    // A legacy release (format D, NPR's CSV conversion); every row made up.
+    const release = join(dir, 'FY2016.csv');
+    writeFileSync(
+      release,
+      [
+        'Prepare Date,Detainer Type,Detainer Detention Facility,State,City,Detainer Lift Reason',
+        '8/9/16,I247D,HARRIS COUNTY JAIL,TX,HOUSTON,',
+        '8/10/16,I247D,MIAMI-DADE COUNTY JAIL,FL,MIAMI,',
+        '9/2/17,I247A,HARRIS COUNTY JAIL,TX,HOUSTON,',
+        '',
+      ].join('\n'),
+    );
+    const imported = await cli('ice', 'import', release);
+    assert.equal(imported.code, 0, imported.stderr);
+    const id = /import (\d+)/.exec(imported.stdout)![1]!;
+    const text = await cli('what-if', 'replay', '--under', 'texas@SB 4', '--release', id);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(
+      text.stdout,
+      /^ICE release \d+ \(FY2016\.csv, format D\), rows at all\.\n3 rows read: 2 replayed as cases, 1 skipped\./,
+    );
+    assert.match(
+      text.stdout,
+      /\n {2}skipped 1: in FLORIDA, for which no jurisdiction’s law is encoded\n/,
+    );
+    assert.match(text.stdout, /\n {2}record\.searchCompleted: 2 cases; the criminal history/);
+    // Tex. Code Crim. Proc. art. 2.251 (SB 4), in force from 2017-09-01: the 2016 row changes, as
+    // its duty is lifted only by "proof that the person is a citizen of the United States or has
+    // lawful immigration status" (art. 2.251(b)), which no release records.
+    assert.match(
+      text.stdout,
+      /\n {2}row 2 hold: allowed -> needs-information \(tx\.ccp\.immigration-detainer-requests@SB 4/,
+    );
+    const json = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'texas@SB 4',
+      '--release',
+      id,
+      '--state',
+      'Texas',
+      '--from',
+      '2017-01-01',
+      '--format',
+      'json',
+    );
+    assert.equal(json.code, 0, json.stderr);
+    const result = JSON.parse(json.stdout) as {
+      cases: number;
+      changedCases: number;
+      release: { rows: { read: number }; filter: { state: string; from: string } };
+    };
+    assert.deepEqual([result.cases, result.changedCases], [1, 0]);
+    assert.deepEqual(result.release.rows.read, 1);
+    assert.equal(result.release.filter.state, 'TEXAS');
+    for (const [args, message] of [
+      [
+        ['--release', '99'],
+        /^detainer-desk: --release: no ICE release was imported as 99; imported: \d+\n$/,
+      ],
+      [['--release', 'x'], /^detainer-desk: --release: "x" is not a whole number/],
+      [
+        ['--release', id, '--state', 'WY'],
+        /^detainer-desk: --release: release \d+ has no rows in WYOMING\n$/,
+      ],
+      [
+        ['--release', id, '--to', '2016-02-30'],
+        /^detainer-desk: --to: must be a date YYYY-MM-DD\n$/,
+      ],
+      [['--file', casesFile, '--state', 'TX'], /^detainer-desk: --state goes with --release\n$/],
+      [
+        ['--release', id, '--ice-database', join(dir, 'none.duckdb')],
+        /^detainer-desk: --ice-database: no ICE database at .*none\.duckdb/,
+      ],
+    ] as const) {
+      const answer = await cli('what-if', 'replay', '--under', 'texas', ...args);
+      assert.equal(answer.code, 2, `${args.join(' ')}: ${answer.stderr}`);
+      assert.match(answer.stderr, message);
+    }
+  });
+
   it('says in one line what is wrong with the law, the file or the period', async () => {
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, `${JSON.stringify(unwarranted('a'))}\n{"jurisdiction":"nyc-doc"}\n`);
@@ -139,7 +222,7 @@ describe('what-if replay from the command line (real CLI, SQLite)', () => {
       ],
       [
         ['--under', 'texas', '--agency', 'nyc-doc'],
-        /^detainer-desk: give --file, or --agency with --from and --to/,
+        /^detainer-desk: give --file, --release, or --agency with --from and --to/,
       ],
       [
         ['--under', 'texas', '--file', casesFile, '--agency', 'nyc-doc'],

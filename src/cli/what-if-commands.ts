@@ -1,11 +1,11 @@
 /**
- * `what-if replay`: cases decided again under another law, from a file or the desk's store,
- * through the same core and service as the API. Each action imports what it uses, so `--help`
- * loads none of it.
+ * `what-if replay`: cases decided again under another law, from a file, the desk's store or an
+ * imported ICE release's rows, through the same core and services as the API. Each action imports
+ * what it uses, so `--help` loads none of it.
  * @module
  */
 import { Option, type Command } from '@commander-js/extra-typings';
-import { fileProblem, UsageError } from './cli-errors.js';
+import { fileProblem, UsageError, wholeNumber } from './cli-errors.js';
 import { consoleAs, databaseOption, withDesk } from './desk-commands.js';
 
 type Write = (text: string) => Promise<void>;
@@ -17,6 +17,27 @@ const OPTION_OF: Record<string, string> = {
   'source.to': '--to',
   source: '--from/--to',
 };
+
+/** The same for a release's rows. */
+const RELEASE_OPTION_OF: Record<string, string> = {
+  'source.release': '--release',
+  'source.state': '--state',
+  'source.facility': '--facility',
+  'source.from': '--from',
+  'source.to': '--to',
+  source: '--release',
+};
+
+interface ReleaseOptions {
+  release: number;
+  state?: string;
+  facility?: string;
+  from?: string;
+  to?: string;
+  includeDuplicates?: true;
+  iceDatabase?: string;
+  database?: string;
+}
 
 export function registerWhatIfCommands(program: Command, write: Write): void {
   const whatIf = program
@@ -35,11 +56,29 @@ export function registerWhatIfCommands(program: Command, write: Write): void {
       new Option(
         '--file <file>',
         'cases as a JSON array, NDJSON or the intake CSV (- for standard input)',
-      ).conflicts(['agency', 'from', 'to']),
+      ).conflicts(['agency', 'from', 'to', 'release']),
     )
     .option('--agency <jurisdiction>', "the desk's cases of this agency, e.g. nyc-doc")
-    .option('--from <date>', 'first day received, YYYY-MM-DD')
-    .option('--to <date>', 'last day received, YYYY-MM-DD')
+    .addOption(
+      new Option(
+        '--release <id>',
+        'the rows of this imported ICE release (its import id: `ice stats` lists the imports)',
+      )
+        .argParser((text) => wholeNumber('--release', text, 1, 2_147_483_647))
+        .conflicts(['agency']),
+    )
+    .option('--state <state>', 'with --release: only facilities in this state, e.g. TX or Texas')
+    .option('--facility <text>', 'with --release: only facilities whose name holds this')
+    .option(
+      '--include-duplicates',
+      'with --release: replay rows flagged as likely duplicates too (left out by default)',
+    )
+    .option(
+      '--ice-database <path>',
+      'with --release: the DuckDB file (default: $DESK_ICE_DATABASE or <data dir>/ice.duckdb)',
+    )
+    .option('--from <date>', 'first day received (with --release: prepared), YYYY-MM-DD')
+    .option('--to <date>', 'last day received (with --release: prepared), YYYY-MM-DD')
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['text', 'json', 'csv'] as const)
@@ -57,12 +96,34 @@ export function registerWhatIfCommands(program: Command, write: Write): void {
         if (!(error instanceof LawChoiceError)) throw error;
         throw new UsageError(`--${error.message}`);
       }
-      const cases =
-        options.file === undefined ? await deskCases(options) : await fileCases(options.file);
       const { replay } = await import('../what-if/replay.js');
       const { engine } = await import('../index.js');
-      const result = replay(cases, under, engine);
       const output = await import('../what-if/replay-output.js');
+      if (options.release === undefined) {
+        for (const flag of ['state', 'facility', 'includeDuplicates', 'iceDatabase'] as const) {
+          if (options[flag] !== undefined) {
+            throw new UsageError(
+              `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --release`,
+            );
+          }
+        }
+      }
+      if (options.release !== undefined) {
+        const { cases, release } = await releaseCases({ ...options, release: options.release });
+        const result = { ...replay(cases, under, engine), release };
+        if (options.format === 'json') {
+          for (const chunk of output.replayJsonChunks(result)) await write(chunk);
+        } else if (options.format === 'csv') {
+          await write(output.replayCsv(result));
+        } else {
+          const { releaseInputText } = await import('../what-if/ice-release-cases-text.js');
+          await write(releaseInputText(release) + output.replayText(result));
+        }
+        return;
+      }
+      const cases =
+        options.file === undefined ? await deskCases(options) : await fileCases(options.file);
+      const result = replay(cases, under, engine);
       if (options.format === 'json') {
         for (const chunk of output.replayJsonChunks(result)) await write(chunk);
       } else {
@@ -108,7 +169,9 @@ async function deskCases(options: {
 }) {
   const { agency, from, to } = options;
   if (agency === undefined || from === undefined || to === undefined) {
-    throw new UsageError('give --file, or --agency with --from and --to for the desk’s cases');
+    throw new UsageError(
+      'give --file, --release, or --agency with --from and --to for the desk’s cases',
+    );
   }
   return withDesk(options, async (ctx) => {
     const { deskCaseOf, readDeskCases } = await import('../services/replay-service.js');
@@ -131,5 +194,53 @@ async function deskCases(options: {
           .join('; '),
       );
     }
+  });
+}
+
+/** A release's rows as cases, read as an auditor would (the read is audited), and its summary. */
+async function releaseCases(options: ReleaseOptions) {
+  return withDesk(options, async (ctx, config) => {
+    const { existsSync } = await import('node:fs');
+    const path = options.iceDatabase ?? config.iceDatabase;
+    // Reading must not create an empty database where the user mistyped a path.
+    if (!existsSync(path)) {
+      throw new UsageError(
+        `--ice-database: no ICE database at ${path}: run \`detainer-desk ice import FILE…\` first`,
+      );
+    }
+    const { iceDatabaseAt } = await import('../ice/ice-database.js');
+    const { readReleaseRows, releaseInput } = await import('../services/replay-release.js');
+    const { ReleaseCases } = await import('../what-if/ice-release-cases.js');
+    const { JURISDICTIONS } = await import('../law/jurisdictions.js');
+    const { CONSOLE_ACTOR } = await import('../services/user-service.js');
+    const { DeskError } = await import('../desk/errors.js');
+    let read;
+    try {
+      read = await readReleaseRows(ctx, iceDatabaseAt(path), consoleAs(CONSOLE_ACTOR, 'auditor'), {
+        kind: 'release',
+        release: options.release,
+        ...(options.state === undefined ? {} : { state: options.state }),
+        ...(options.facility === undefined ? {} : { facility: options.facility }),
+        ...(options.from === undefined ? {} : { from: options.from }),
+        ...(options.to === undefined ? {} : { to: options.to }),
+        includeDuplicates: options.includeDuplicates === true,
+      });
+    } catch (error) {
+      if (!(error instanceof DeskError) || error.code !== 'invalid-input') throw error;
+      throw new UsageError(
+        error.issues
+          .map((issue) => `${RELEASE_OPTION_OF[issue.path] ?? issue.path}: ${issue.message}`)
+          .join('; '),
+      );
+    }
+    const mapper = new ReleaseCases(JURISDICTIONS, {
+      includeDuplicates: read.filter.includeDuplicates,
+    });
+    const cases = [];
+    for (const row of read.rows) {
+      const given = mapper.caseOf(row);
+      if (given !== undefined) cases.push(given);
+    }
+    return { cases, release: releaseInput(read, mapper.summary()) };
   });
 }

@@ -15,7 +15,13 @@ import { stateName, stateNameSql } from '../ice/analysis/us-states.js';
 import type { IceDatabaseSource } from '../ice/ice-database.js';
 import { isSyntheticRelease } from '../ice/synthetic-release.js';
 import { appendAudit } from '../store/audit-writer.js';
-import type { ReleaseCasesSummary, IceDetainerRow } from '../what-if/ice-release-cases.js';
+import type {
+  IceDetainerRow,
+  ReleaseCasesSummary,
+  ReleaseImport,
+  ReleaseInput,
+} from '../what-if/ice-release-cases.js';
+import { scopeText } from '../what-if/ice-release-cases-text.js';
 import type { ReplayResult } from '../what-if/replay.js';
 import type { DeskContext } from './desk-context.js';
 
@@ -41,27 +47,12 @@ export interface ReleaseSource {
   readonly includeDuplicates?: boolean;
 }
 
-export interface ReleaseImport {
-  readonly id: number;
-  readonly fileName: string;
-  readonly format: string;
-  /** The demo's synthetic release: made up, not ICE's data. */
-  readonly synthetic: boolean;
-}
-
-/** What a replay of a release's rows says of its input, beside the replay's result. */
-export interface ReleaseInput extends ReleaseCasesSummary {
-  readonly import: ReleaseImport;
-  readonly filter: {
-    readonly state?: string;
-    readonly facility?: string;
-    readonly from?: string;
-    readonly to?: string;
-    readonly includeDuplicates: boolean;
-  };
-}
-
 export type ReleaseReplayResult = ReplayResult & { readonly release: ReleaseInput };
+
+/** What the replay says of its input: the import, the filter, and the mapping's counts. */
+export function releaseInput(read: ReleaseRows, summary: ReleaseCasesSummary): ReleaseInput {
+  return { import: read.import, filter: read.filter, ...summary };
+}
 
 export interface ReleaseRows {
   readonly import: ReleaseImport;
@@ -233,15 +224,4 @@ export async function readReleaseRows(
     }),
   );
   return read;
-}
-
-/** The filter in words: `in TEXAS, prepared 2017-01-01 to 2017-12-31`, or `at all`. */
-export function scopeText(filter: ReleaseInput['filter']): string {
-  const parts = [];
-  if (filter.state !== undefined) parts.push(`in ${filter.state}`);
-  if (filter.facility !== undefined) parts.push(`at facilities named "${filter.facility}"`);
-  if (filter.from !== undefined || filter.to !== undefined) {
-    parts.push(`prepared ${filter.from ?? 'from the first'} to ${filter.to ?? 'the last'}`);
-  }
-  return parts.length === 0 ? 'at all' : parts.join(', ');
 }

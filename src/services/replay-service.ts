@@ -47,9 +47,10 @@ import {
 import { ReleaseCases } from '../what-if/ice-release-cases.js';
 import type { DeskContext } from './desk-context.js';
 import { readOnlySnapshot } from './read-snapshot.js';
+import { scopeText } from '../what-if/ice-release-cases-text.js';
 import {
   readReleaseRows,
-  scopeText,
+  releaseInput,
   type ReleaseReplayResult,
   type ReleaseSource,
 } from './replay-release.js';
@@ -324,7 +325,7 @@ export class ReplayJobs {
           under,
           (result) => ({
             ...result,
-            release: { import: read.import, filter: read.filter, ...cases.summary() },
+            release: releaseInput(read, cases.summary()),
           }),
         );
       }

@@ -119,6 +119,26 @@ export interface ReleaseCasesSummary {
   readonly unknownFacts: readonly (UnknownFact & { readonly cases: number })[];
 }
 
+export interface ReleaseImport {
+  readonly id: number;
+  readonly fileName: string;
+  readonly format: string;
+  /** The demo's synthetic release: made up, not ICE's data. */
+  readonly synthetic: boolean;
+}
+
+/** What a replay of a release's rows says of its input, beside the replay's result. */
+export interface ReleaseInput extends ReleaseCasesSummary {
+  readonly import: ReleaseImport;
+  readonly filter: {
+    readonly state?: string;
+    readonly facility?: string;
+    readonly from?: string;
+    readonly to?: string;
+    readonly includeDuplicates: boolean;
+  };
+}
+
 /** What no row of any release gives: left out of every case (of `only` that jurisdiction). */
 export const NEVER_IN_A_RELEASE: readonly (UnknownFact & { readonly only?: string })[] =
   Object.freeze([
