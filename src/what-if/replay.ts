@@ -163,7 +163,7 @@ export function replayInto(
       const now = outcomeOf(after, action);
       const from: Answer = old ? old.status : 'rejected';
       const to: Answer = now ? now.status : 'rejected';
-      const count = `${action}\t${from}\t${to}`;
+      const count = countKey(action, from, to);
       part.counts[count] = (part.counts[count] ?? 0) + 1;
       if (from === 'needs-information') part.unknownBefore++;
       if (to === 'needs-information') part.unknownAfter++;
@@ -175,6 +175,20 @@ export function replayInto(
     }
     if (changes.length > 0) part.changes.push({ key, jurisdiction: input.jurisdiction, changes });
   }
+}
+
+/** Count keys, made once each (a million cases count into a few dozen): by action, then answers. */
+const countKeys = new Map<string, string[]>();
+const ANSWER_INDEX = new Map(ANSWERS.map((answer, index) => [answer, index]));
+
+function countKey(action: string, from: Answer, to: Answer): string {
+  let keys = countKeys.get(action);
+  if (keys === undefined) {
+    keys = [];
+    countKeys.set(action, keys);
+  }
+  const slot = ANSWER_INDEX.get(from)! * ANSWERS.length + ANSWER_INDEX.get(to)!;
+  return (keys[slot] ??= `${action}\t${from}\t${to}`);
 }
 
 function actionsOf(before: Decided, after: Decided): string[] {
@@ -204,6 +218,8 @@ const keys = new WeakMap<ClauseRef, ClauseKey>();
  */
 interface Shared {
   answers: Map<string, AnswerUnder>;
+  /** Answers missing no fact, by their clause list, then status and law hash. */
+  complete: WeakMap<readonly ClauseRef[], Map<string, AnswerUnder>>;
   lists: WeakMap<readonly ClauseRef[], readonly ClauseKey[]>;
   differences: Map<string, readonly ClauseKey[]>;
 }
@@ -213,7 +229,12 @@ const sharedByPart = new WeakMap<ReplayPart, Shared>();
 function sharedOf(part: ReplayPart): Shared {
   let shared = sharedByPart.get(part);
   if (!shared) {
-    shared = { answers: new Map(), lists: new WeakMap(), differences: new Map() };
+    shared = {
+      answers: new Map(),
+      complete: new WeakMap(),
+      lists: new WeakMap(),
+      differences: new Map(),
+    };
     sharedByPart.set(part, shared);
   }
   return shared;
@@ -266,6 +287,27 @@ function answerOf(
       reason: 'rejected' in side ? side.rejected : 'the request did not ask for it under this law',
     });
   }
+  if (outcome.missing.length === 0) {
+    // Most answers miss nothing: found by their clause list (shared by the engine) and status.
+    const byStatus = sharedOf(part).complete;
+    let answers = byStatus.get(outcome.controlling);
+    if (!answers) {
+      answers = new Map();
+      byStatus.set(outcome.controlling, answers);
+    }
+    const id = `${outcome.status}\n${outcome.lawHash}`;
+    let answer = answers.get(id);
+    if (!answer) {
+      answer = sharedAnswer(part, {
+        status: outcome.status,
+        controlling: keysOf(part, outcome.controlling),
+        lawHash: outcome.lawHash,
+        missing: [],
+      });
+      answers.set(id, answer);
+    }
+    return answer;
+  }
   return sharedAnswer(part, {
     status: outcome.status,
     controlling: keysOf(part, outcome.controlling),
@@ -294,13 +336,23 @@ function changeOf(
   return { action, before: was, after: is, madeTheDifference: difference };
 }
 
+const NOTHING_MISSING: readonly string[] = Object.freeze([]);
+
+/** Each path's fact, worked out once: cases miss the same few facts. */
+const facts = new Map<string, string>();
+
 /** A list's entries are one fact for counting: `record.convictions[3].x` as `record.convictions[].x`. */
 function factOf(path: string): string {
-  return path.replace(/\[\d+\]/g, '[]');
+  let fact = facts.get(path);
+  if (fact === undefined) {
+    fact = path.replace(/\[\d+\]/g, '[]');
+    facts.set(path, fact);
+  }
+  return fact;
 }
 
-function newlyMissing(before: Decided, after: Decided): string[] {
-  if ('rejected' in after) return [];
+function newlyMissing(before: Decided, after: Decided): readonly string[] {
+  if ('rejected' in after || after.decision.missing.length === 0) return NOTHING_MISSING;
   const old = 'rejected' in before ? [] : before.decision.missing.map((fact) => factOf(fact.path));
   const now = [...new Set(after.decision.missing.map((fact) => factOf(fact.path)))];
   return now.filter((path) => !old.includes(path));
