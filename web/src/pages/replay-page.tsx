@@ -1,14 +1,16 @@
 /**
  * What if (`/what-if`): cases decided again under another law. Choose the law (a jurisdiction, or
  * one pinned to a version or a date) and the cases (the desk's, of an agency received in a period,
- * or a file of cases), start the replay, watch its progress or cancel it; then the totals as a
- * chart with its table, the answers that changed case by case with the clauses that made the
- * difference, and the result as CSV or JSON. The API runs the replay as a job
- * (`/api/what-if/replays`); the page only shows what it answers.
+ * a file of cases, or the rows of an imported ICE release, of a state, facility and period), start
+ * the replay, watch its progress or cancel it; then, for a release, what its rows gave (read,
+ * replayed, skipped by reason, the facts it cannot tell), the totals as a chart with its table,
+ * the answers that changed case by case with the clauses that made the difference, and the result
+ * as CSV or JSON. The API runs the replay as a job (`/api/what-if/replays`); the page only shows
+ * what it answers.
  * @module
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { api, ok } from '../api/client';
 import type { components } from '../api/openapi';
 import { ProblemAlert } from '../components/problem-alert';
@@ -18,6 +20,10 @@ import { replayChart, replayChartTable } from '../../../src/what-if/replay-chart
 
 type Job = components['schemas']['ReplayJob'];
 type Result = components['schemas']['ReplayResult'];
+type ReleaseInput = NonNullable<Result['release']>;
+
+/** The label the demo's release carries (src/ice/synthetic-release.ts). */
+const SYNTHETIC_TAG = 'SYNTHETIC DEMO RELEASE — not ICE data';
 
 /** Laws people ask about; any other the API reads is accepted as typed. */
 const SUGGESTED_LAWS = [
@@ -39,11 +45,12 @@ const NUMBER = new Intl.NumberFormat('en-US');
 
 export function ReplayPage() {
   const [under, setUnder] = useState('nyc-doc@LL22/2013');
-  const [sourceKind, setSourceKind] = useState<'desk' | 'file'>('desk');
+  const [sourceKind, setSourceKind] = useState<'desk' | 'file' | 'release'>('desk');
   const [agency, setAgency] = useState<string>('nyc-doc');
   const [from, setFrom] = useState('2016-01-01');
   const [to, setTo] = useState('2016-12-31');
   const [fileText, setFileText] = useState<string | undefined>(undefined);
+  const [release, setRelease] = useState<ReleaseChoice>(NO_RELEASE_CHOICE);
   const [jobId, setJobId] = useState<string | undefined>(undefined);
   const [startError, setStartError] = useState<unknown>(undefined);
   const [starting, setStarting] = useState(false);
@@ -69,7 +76,9 @@ export function ReplayPage() {
       const source =
         sourceKind === 'desk'
           ? { kind: 'desk' as const, jurisdiction: agency, from, to }
-          : { kind: 'file' as const, text: fileText ?? '' };
+          : sourceKind === 'file'
+            ? { kind: 'file' as const, text: fileText ?? '' }
+            : releaseSource(release);
       const started = ok(await api.POST('/api/what-if/replays', { body: { under, source } }));
       setJobId(started.id);
     } catch (error) {
@@ -156,6 +165,21 @@ export function ReplayPage() {
               A file of cases (JSON, NDJSON or the intake CSV)
             </label>
           </div>
+          <div className="usa-radio">
+            <input
+              className="usa-radio__input"
+              id="replay-source-release"
+              type="radio"
+              name="replay-source"
+              checked={sourceKind === 'release'}
+              onChange={() => {
+                setSourceKind('release');
+              }}
+            />
+            <label className="usa-radio__label" htmlFor="replay-source-release">
+              The detainers of an imported ICE release
+            </label>
+          </div>
         </fieldset>
         {sourceKind === 'desk' ? (
           <>
@@ -203,6 +227,8 @@ export function ReplayPage() {
               required
             />
           </>
+        ) : sourceKind === 'release' ? (
+          <ReleaseFields choice={release} onChange={setRelease} />
         ) : (
           <>
             <label className="usa-label" htmlFor="replay-file">
@@ -297,6 +323,7 @@ function ResultView({ id, result }: { id: string; result: Result }) {
           Download the result (JSON)
         </a>
       </p>
+      {result.release !== undefined && <ReleaseInputView input={result.release} />}
       <ReportChart
         option={replayChart(result)}
         table={replayChartTable(result)}
@@ -357,5 +384,244 @@ function ResultView({ id, result }: { id: string; result: Result }) {
       </table>
       {rows.length === 0 && <p>No answer changes under this law.</p>}
     </>
+  );
+}
+
+/** The release and the filter as the form holds them; empty text is no filter. */
+interface ReleaseChoice {
+  release: string;
+  state: string;
+  facility: string;
+  from: string;
+  to: string;
+  includeDuplicates: boolean;
+}
+
+const NO_RELEASE_CHOICE: ReleaseChoice = {
+  release: '',
+  state: '',
+  facility: '',
+  from: '',
+  to: '',
+  includeDuplicates: false,
+};
+
+function releaseSource(choice: ReleaseChoice) {
+  const given = (value: string) => (value.trim() === '' ? undefined : value.trim());
+  return {
+    kind: 'release' as const,
+    release: Number(choice.release),
+    state: given(choice.state),
+    facility: given(choice.facility),
+    from: given(choice.from),
+    to: given(choice.to),
+    includeDuplicates: choice.includeDuplicates,
+  };
+}
+
+function ReleaseFields({
+  choice,
+  onChange,
+}: {
+  choice: ReleaseChoice;
+  onChange: (choice: ReleaseChoice) => void;
+}) {
+  const imports = useQuery({
+    queryKey: ['ice-imports'],
+    queryFn: async () => ok(await api.GET('/api/ice/imports')),
+    staleTime: 60_000,
+  });
+  const list = imports.data?.imports ?? [];
+  const first = list[0];
+  // The first release is chosen until another is.
+  useEffect(() => {
+    if (choice.release === '' && first !== undefined) {
+      onChange({ ...choice, release: String(first.importId) });
+    }
+  }, [choice, first, onChange]);
+  const set = (field: keyof ReleaseChoice) => (value: string | boolean) => {
+    onChange({ ...choice, [field]: value });
+  };
+  if (imports.error !== null) return <ProblemAlert error={imports.error} />;
+  if (imports.data !== undefined && list.length === 0) {
+    return (
+      <p className="usa-hint" role="status">
+        No ICE release is imported: an administrator imports one with{' '}
+        <code>npx detainer-desk ice import FILE</code>.
+      </p>
+    );
+  }
+  return (
+    <>
+      <label className="usa-label" htmlFor="replay-release">
+        Release
+      </label>
+      <select
+        id="replay-release"
+        className="usa-select"
+        value={choice.release}
+        onChange={(event) => {
+          set('release')(event.target.value);
+        }}
+        required
+      >
+        {list.map((entry) => (
+          <option key={entry.importId} value={String(entry.importId)}>
+            {`${String(entry.importId)}: ${entry.fileName} (${NUMBER.format(entry.rowsLoaded)} detainers${entry.firstDate === null ? '' : `, ${entry.firstDate} to ${entry.lastDate ?? ''}`})`}
+          </option>
+        ))}
+      </select>
+      <div className="usa-hint" id="replay-release-hint">
+        Each detainer is decided for the agency its facility falls under (every facility in Texas or
+        California; New York City’s agencies by name), as of the day ICE prepared it. What a release
+        cannot tell, such as the criminal history or a judicial warrant, stays unknown.
+      </div>
+      <label className="usa-label" htmlFor="replay-release-state">
+        State (optional)
+      </label>
+      <input
+        id="replay-release-state"
+        className="usa-input"
+        aria-describedby="replay-release-hint"
+        value={choice.state}
+        onChange={(event) => {
+          set('state')(event.target.value);
+        }}
+      />
+      <label className="usa-label" htmlFor="replay-release-facility">
+        Facility name contains (optional)
+      </label>
+      <input
+        id="replay-release-facility"
+        className="usa-input"
+        value={choice.facility}
+        onChange={(event) => {
+          set('facility')(event.target.value);
+        }}
+      />
+      <label className="usa-label" htmlFor="replay-release-from">
+        Prepared from (optional)
+      </label>
+      <input
+        id="replay-release-from"
+        className="usa-input"
+        type="date"
+        value={choice.from}
+        onChange={(event) => {
+          set('from')(event.target.value);
+        }}
+      />
+      <label className="usa-label" htmlFor="replay-release-to">
+        Prepared to, inclusive (optional)
+      </label>
+      <input
+        id="replay-release-to"
+        className="usa-input"
+        type="date"
+        value={choice.to}
+        onChange={(event) => {
+          set('to')(event.target.value);
+        }}
+      />
+      <div className="usa-checkbox">
+        <input
+          className="usa-checkbox__input"
+          id="replay-release-duplicates"
+          type="checkbox"
+          checked={choice.includeDuplicates}
+          onChange={(event) => {
+            set('includeDuplicates')(event.target.checked);
+          }}
+        />
+        <label className="usa-checkbox__label" htmlFor="replay-release-duplicates">
+          Include likely duplicates (another detainer for the same person within 24 hours)
+        </label>
+      </div>
+    </>
+  );
+}
+
+function ReleaseInputView({ input }: { input: ReleaseInput }) {
+  const { rows } = input;
+  return (
+    <section aria-labelledby="replay-release-input">
+      <h3 id="replay-release-input">The release’s rows</h3>
+      {input.import.synthetic && (
+        <p>
+          <span className="usa-tag bg-secondary-dark text-no-uppercase">{SYNTHETIC_TAG}</span>
+        </p>
+      )}
+      <p>
+        ICE release {input.import.id} ({input.import.fileName}, format {input.import.format}):{' '}
+        {NUMBER.format(rows.read)} rows read, {NUMBER.format(rows.mapped)} replayed as cases,{' '}
+        {NUMBER.format(rows.skipped)} skipped.
+      </p>
+      {input.skipped.length > 0 && (
+        <table className="usa-table usa-table--borderless">
+          <caption>Rows skipped, by reason</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reason</th>
+              <th scope="col">Rows</th>
+            </tr>
+          </thead>
+          <tbody>
+            {input.skipped.map((skip) => (
+              <tr key={skip.text}>
+                <td>{skip.text}</td>
+                <td>{NUMBER.format(skip.rows)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {input.jurisdictions.length > 0 && (
+        <table className="usa-table usa-table--borderless">
+          <caption>Cases by the agency their facility falls under</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agency</th>
+              <th scope="col">Cases</th>
+              <th scope="col">Matched by an inferred facility name</th>
+            </tr>
+          </thead>
+          <tbody>
+            {input.jurisdictions.map((one) => (
+              <tr key={one.jurisdiction}>
+                <th scope="row">
+                  {(AGENCY_LABELS as Record<string, string | undefined>)[one.jurisdiction] ??
+                    one.jurisdiction}
+                </th>
+                <td>{NUMBER.format(one.cases)}</td>
+                <td>{NUMBER.format(one.inferred)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {input.unknownFacts.length > 0 && (
+        <table className="usa-table usa-table--borderless usa-table--compact">
+          <caption>Facts the release cannot tell, left unknown (never guessed)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Fact</th>
+              <th scope="col">Cases</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {input.unknownFacts.map((fact) => (
+              <tr key={fact.path}>
+                <th scope="row">
+                  <code>{fact.path}</code>
+                </th>
+                <td>{NUMBER.format(fact.cases)}</td>
+                <td>{fact.why}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
