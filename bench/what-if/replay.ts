@@ -12,7 +12,8 @@
  * Setup (each worker makes the whole caseload from the seed, keeps every W-th case and validates
  * it with parseCase) is timed apart from the replay: the replay's wall time runs from the moment
  * every worker holds its cases to the finished, sorted result, through the parts' transfer and
- * merge. It prints the result's SHA-256 (the same for any number of workers), the load average,
+ * merge. A worker sends its part in batches of PART_CASES cases, so the main thread receives (and
+ * copies) one batch while the workers decide the next, instead of all of them at the end. It prints the result's SHA-256 (the same for any number of workers), the load average,
  * and memory: each worker's heap and the process's peak RSS (threads share one process).
  * @module
  */
@@ -47,7 +48,10 @@ interface WorkerJob extends Options {
 
 type FromWorker =
   | { kind: 'ready'; setupMs: number; cases: number }
-  | { kind: 'part'; part: ReplayPart; replayMs: number; heapUsedMb: number };
+  | { kind: 'part'; part: ReplayPart; last: boolean; replayMs: number; heapUsedMb: number };
+
+/** Cases a worker replays into each part it sends. */
+const PART_CASES = 25_000;
 
 function optionsOf(args: readonly string[]): Options {
   const value = (name: string) => {
@@ -92,15 +96,29 @@ function runWorker(job: WorkerJob, port: NonNullable<typeof parentPort>): void {
   } satisfies FromWorker);
   port.once('message', () => {
     const go = performance.now();
-    const part = emptyPart();
-    replayInto(part, cases, under, engine);
-    port.postMessage({
-      kind: 'part',
-      part,
-      replayMs: performance.now() - go,
-      heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
-    } satisfies FromWorker);
+    for (let start = 0; start < cases.length || start === 0; start += PART_CASES) {
+      const part = emptyPart();
+      replayInto(part, cases.slice(start, start + PART_CASES), under, engine);
+      port.postMessage({
+        kind: 'part',
+        part,
+        last: start + PART_CASES >= cases.length,
+        replayMs: performance.now() - go,
+        heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+      } satisfies FromWorker);
+    }
   });
+}
+
+/** A worker's parts, in the order it sent them, up to its last. */
+async function allParts(next: () => Promise<FromWorker>) {
+  const parts: Extract<FromWorker, { kind: 'part' }>[] = [];
+  for (;;) {
+    const message = await next();
+    if (message.kind !== 'part') throw new Error('a worker sent something other than a part');
+    parts.push(message);
+    if (message.last) return parts;
+  }
 }
 
 const fixed = (value: number, digits = 0) =>
@@ -158,12 +176,9 @@ async function main(options: Options): Promise<void> {
 
   const go = performance.now();
   for (const worker of workers) worker.postMessage('go');
-  const parts = await Promise.all(messages.map((next) => next()));
+  const parts = await Promise.all(messages.map((next) => allParts(next)));
   const received = performance.now();
-  const result = finishReplay(
-    mergeParts(parts.map((message) => (message.kind === 'part' ? message.part : emptyPart()))),
-    under,
-  );
+  const result = finishReplay(mergeParts(parts.flat().map((message) => message.part)), under);
   const finished = performance.now();
   const wallMs = finished - go;
   // In pieces: a million cases' result is longer than one string may be.
@@ -175,8 +190,7 @@ async function main(options: Options): Promise<void> {
   }
   for (const worker of workers) await worker.terminate();
 
-  for (const [index, message] of parts.entries()) {
-    if (message.kind !== 'part') continue;
+  for (const [index, message] of parts.map((sent) => sent.at(-1)!).entries()) {
     console.log(
       `worker ${String(index)}: replayed in ${fixed(message.replayMs / 1000, 2)} s, heap ${fixed(message.heapUsedMb)} MB`,
     );
