@@ -179,21 +179,38 @@ export async function readReleaseRows(
         },
       ]);
     }
-    const result = await connection.runAndReadAll(
+    // Streamed a chunk at a time, yielding between chunks, so neither DuckDB nor JavaScript holds
+    // the rows twice and the server answers other requests while they are read. A release
+    // repeats a few thousand sheets, dates, types, facilities and states: each text is kept once.
+    const result = await connection.stream(
       `SELECT source_sheet, source_row, strftime(prepared_date, '%Y-%m-%d') AS prepared_date,
          detainer_type, facility, state, duplicate_likely
        FROM ice_detainers WHERE ${where} ORDER BY rowid`,
       params,
     );
-    const rows: IceDetainerRow[] = result.getRowsJS().map((cells) => ({
-      sheet: textOf(cells[0]),
-      row: Number(cells[1]),
-      preparedDate: textOf(cells[2]),
-      detainerType: textOf(cells[3]),
-      facility: textOf(cells[4]),
-      state: textOf(cells[5]),
-      duplicateLikely: cells[6] === true,
-    }));
+    const texts = new Map<string, string>();
+    const shared = (value: unknown): string | null => {
+      const text = textOf(value);
+      if (text === null) return null;
+      const known = texts.get(text);
+      if (known !== undefined) return known;
+      texts.set(text, text);
+      return text;
+    };
+    const rows: IceDetainerRow[] = [];
+    for await (const chunk of result.yieldRowsJs()) {
+      for (const cells of chunk) {
+        rows.push({
+          sheet: shared(cells[0]),
+          row: Number(cells[1]),
+          preparedDate: shared(cells[2]),
+          detainerType: shared(cells[3]),
+          facility: shared(cells[4]),
+          state: shared(cells[5]),
+          duplicateLikely: cells[6] === true,
+        });
+      }
+    }
     const fileName = textOf(found.file_name) ?? '';
     return {
       import: {

@@ -319,6 +319,21 @@ for (const kind of TEST_STORES) {
       );
     });
 
+    it('counts a finished release replay by its cases, not its skipped rows, among those kept', async () => {
+      // Six rows, three cases: a server keeping five cases keeps it.
+      const jobs = new ReplayJobs(
+        deskContext(store),
+        { jobs: 20, cases: 5 },
+        iceDatabaseAt(iceFile),
+      );
+      const job = await jobs.start(reviewer, {
+        under: 'texas',
+        source: { kind: 'release', release: legacy },
+      });
+      assert.equal((await settled(jobs, reviewer, job.id)).state, 'done');
+      assert.equal(jobs.get(reviewer, job.id).result?.cases, 3);
+    });
+
     it('refuses a clerk, and runs two people’s release replays at once', async () => {
       const jobs = new ReplayJobs(deskContext(store), undefined, iceDatabaseAt(iceFile));
       const source = { kind: 'release' as const, release: synthetic };

@@ -396,7 +396,8 @@ export class ReplayJobs {
     for (const job of [...this.jobs.values()].reverse()) {
       if (job.state === 'running') continue;
       kept++;
-      cases += job.total;
+      // A result holds its cases; a release's skipped rows are only counted in it.
+      cases += job.result?.cases ?? job.total;
       if (kept > this.keep.jobs || cases > this.keep.cases) this.jobs.delete(job.id);
     }
   }
