@@ -6,7 +6,17 @@ import { DeskError } from '../desk/errors.js';
 import { iceDatabaseAt, openIceDatabase } from '../ice/ice-database.js';
 import { importRelease, rejectsBeside } from '../ice/import-release.js';
 import { writeSyntheticRelease } from '../ice/synthetic-release.js';
-import { HEADERS, PREAMBLE, rowOf, tempFolder, writeText, writeXlsx } from '../ice/test-files.js';
+import {
+  HEADERS,
+  PREAMBLE,
+  rowOf,
+  tempFolder,
+  writeParquet,
+  writeText,
+  writeXlsx,
+} from '../ice/test-files.js';
+import { JURISDICTIONS } from '../law/jurisdictions.js';
+import { ReleaseCases } from '../what-if/ice-release-cases.js';
 import type { Store } from '../store/open-store.js';
 import { TEST_STORES } from '../testing/test-stores.js';
 import { deskContext } from './desk-context.js';
@@ -53,6 +63,9 @@ let iceFile = '';
 let legacy = 0;
 let workbook = 0;
 let synthetic = 0;
+/** A second database: formats B, C, E and F, one import each, by format. */
+let everyFormatFile = '';
+const everyFormat = new Map<string, number>();
 
 before(async () => {
   folder = await tempFolder();
@@ -98,6 +111,72 @@ before(async () => {
     }
   } finally {
     db.close();
+  }
+  everyFormatFile = join(folder.dir, 'formats.duckdb');
+  const files: [string, string][] = [];
+  for (const [format, header, values] of [
+    [
+      'B',
+      HEADERS.B,
+      {
+        'Detainer Prepare Date': new Date(Date.UTC(2026, 0, 15)),
+        'Facility State': 'TEXAS',
+        'Detainer Facility': 'HARRIS COUNTY JAIL',
+        'Detainer Type': 'I247A - Immigration Detainer - Notice of Action',
+      },
+    ],
+    [
+      'C',
+      HEADERS.C,
+      {
+        'Detainer Prepared Date': new Date(Date.UTC(2026, 7, 3)),
+        State: 'CALIFORNIA',
+        'Detention Facility': 'SANTA CLARA COUNTY MAIN JAIL',
+        'Detainer Type': 'I247A',
+      },
+    ],
+  ] as const) {
+    const file = join(folder.dir, `format-${format}.xlsx`);
+    await writeXlsx(file, [
+      { name: 'Sheet1', rows: [...PREAMBLE, [...header], rowOf(header, values)] },
+    ]);
+    files.push([format, file]);
+  }
+  // NPR's per-year processed file: no header.
+  const npr = join(folder.dir, 'detainers-2013.csv');
+  await writeText(
+    npr,
+    '2013-02-11 00:00:00,,NYC DEPT OF CORRECTION RIKERS,EAST ELMHURST,NY,I247 - Immigration Detainer - Notice of Action\n',
+  );
+  files.push(['E', npr]);
+  // The DDP's parquet: a row, a row without a date (the importer rejects it), and a row without a
+  // state that the DDP flags as a duplicate (the importer recomputes the flag: a day later, it is
+  // not one).
+  const ddp = join(folder.dir, 'detainers-latest.parquet');
+  await writeParquet(
+    ddp,
+    `SELECT * FROM (VALUES
+      (DATE '2025-02-03', 'TEXAS', 'HARRIS COUNTY JAIL', NULL, 'I247A - Immigration Detainer', 'aa11', 'x.xlsx', 'Sheet1', 8, false),
+      (NULL, 'TEXAS', 'HARRIS COUNTY JAIL', NULL, 'I247A', 'bb22', 'x.xlsx', 'Sheet1', 9, false),
+      (DATE '2025-02-04', NULL, NULL, NULL, 'I247A', 'aa11', 'x.xlsx', 'Sheet2', 8, true)
+    ) AS t(detainer_prepare_date, facility_state, detention_facility, detainer_lift_reason, detainer_type,
+           unique_identifier, file_original, sheet_original, row_original, duplicate_likely)`,
+  );
+  files.push(['F', ddp]);
+  const formats = await openIceDatabase(everyFormatFile);
+  try {
+    const options = {
+      now: () => new Date('2026-09-01T12:00:00Z'),
+      rejectsFile: rejectsBeside(everyFormatFile),
+    };
+    for (const [format, file] of files) {
+      const result = await importRelease(formats, file, options);
+      assert.equal(result.status, 'imported');
+      assert.equal(result.format, format);
+      everyFormat.set(format, result.importId);
+    }
+  } finally {
+    formats.close();
   }
 });
 after(() => folder.remove());
@@ -174,6 +253,47 @@ for (const kind of TEST_STORES) {
         rows: 6,
         filter: { includeDuplicates: false },
       });
+    });
+
+    it('reads the rows of every format as the importer leaves them, and makes each its case', async () => {
+      const ctx = deskContext(store);
+      const ice = iceDatabaseAt(everyFormatFile);
+      const expected: [string, string, string, string, string][] = [
+        ['B', 'Sheet1 row 8', 'texas', 'I-247A', '2026-01-15T00:00:00-06:00'],
+        ['C', 'Sheet1 row 8', 'california', 'I-247A', '2026-08-03T00:00:00-07:00'],
+        ['E', 'row 1', 'nyc-doc', 'I-247', '2013-02-11T00:00:00-05:00'],
+        ['F', 'row 1', 'texas', 'I-247A', '2025-02-03T00:00:00-06:00'],
+      ];
+      for (const [format, key, jurisdiction, form, decisionAt] of expected) {
+        const release = everyFormat.get(format)!;
+        const read = await readReleaseRows(ctx, ice, reviewer, { kind: 'release', release });
+        const mapper = new ReleaseCases(JURISDICTIONS);
+        const cases = read.rows.map((row) => mapper.caseOf(row)).filter((given) => given);
+        assert.equal(read.import.format, format);
+        assert.deepEqual(
+          cases.map((given) => [
+            given!.key,
+            given!.input.jurisdiction,
+            given!.input.request.form,
+            given!.input.decisionAt,
+          ]),
+          [[key, jurisdiction, form, decisionAt]],
+          format,
+        );
+      }
+      // The parquet's row without a date was never loaded; its row without a state is read,
+      // skipped and counted.
+      const ddp = await readReleaseRows(ctx, ice, reviewer, {
+        kind: 'release',
+        release: everyFormat.get('F')!,
+      });
+      const mapper = new ReleaseCases(JURISDICTIONS);
+      for (const row of ddp.rows) mapper.caseOf(row);
+      assert.deepEqual(mapper.summary().rows, { read: 2, mapped: 1, skipped: 1 });
+      assert.deepEqual(
+        mapper.summary().skipped.map((skip) => skip.reason),
+        ['state-blank'],
+      );
     });
 
     it('reads a workbook release and filters by state, facility and period', async () => {
