@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Actor } from '../auth/roles.js';
+import type { Engine } from '../engine/evaluate.js';
+import { engine } from '../index.js';
 import { DeskError } from '../desk/errors.js';
 import { iceDatabaseAt, openIceDatabase } from '../ice/ice-database.js';
 import { importRelease, rejectsBeside } from '../ice/import-release.js';
@@ -437,6 +439,34 @@ for (const kind of TEST_STORES) {
         without.issues.map((issue) => issue.path),
         ['source.kind'],
       );
+    });
+
+    it('cancels a release replay mid-run: no result, the rows gone through so far counted', async () => {
+      let id = '';
+      let calls = 0;
+      const counting: Engine = {
+        jurisdictions: engine.jurisdictions,
+        evaluate(input, options) {
+          if (++calls === 2000) jobs.cancel(reviewer, id);
+          return engine.evaluate(input, options);
+        },
+      };
+      const jobs: ReplayJobs = new ReplayJobs(
+        deskContext(store, { engine: counting }),
+        undefined,
+        iceDatabaseAt(iceFile),
+      );
+      id = (
+        await jobs.start(reviewer, {
+          under: 'texas',
+          source: { kind: 'release', release: synthetic },
+        })
+      ).id;
+      const job = await settled(jobs, reviewer, id);
+      assert.equal(job.state, 'cancelled');
+      assert.equal(job.result, undefined);
+      assert.equal(job.progress.done % 500, 0);
+      assert.ok(job.progress.done < job.progress.total);
     });
 
     it('counts a finished release replay by its cases, not its skipped rows, among those kept', async () => {
