@@ -1,6 +1,6 @@
 /**
  * Engine throughput and memory benchmark: Detainer Desk's `evaluate` (clauses always on, then
- * with the trace) against GoRules Zen 0.52.1 and json-rules-engine 7.3.1 running the same LL58
+ * with the trace, then on the interpreter alone with the compiled path off) against GoRules Zen 0.52.1 and json-rules-engine 7.3.1 running the same LL58
  * hold rule, in one process over one seeded synthetic caseload. See README.md in this folder.
  *
  *   npm run bench:engine -- --cases 200000
@@ -16,7 +16,9 @@ import os from 'node:os';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { ZenEngine } from '@gorules/zen-engine';
+import { createEngine } from '../../src/engine/evaluate.js';
 import { evaluate, parseCase } from '../../src/index.js';
+import { JURISDICTIONS } from '../../src/law/jurisdictions.js';
 import type { Case, Decision } from '../../src/index.js';
 import { generateCaseload, LL58_IN_FORCE } from './caseload.js';
 import type { FlatFacts, HoldStatus, SyntheticCase } from './caseload.js';
@@ -98,6 +100,8 @@ interface Measurement {
   maxRss: number;
   gcMs: number;
   gcCount: number;
+  /** Interleaved rows: wall nanoseconds for each block, in order. */
+  blockNs?: number[];
   note?: string;
 }
 
@@ -191,6 +195,7 @@ async function measureInterleaved(
     cpuNs: 0,
     peak: heapBefore,
     windows: [] as [number, number][],
+    blockNs: [] as number[],
   }));
   for (let from = 0, turn = 0; from < cases; from += BLOCK, turn++) {
     const block = load(from, Math.min(cases, from + BLOCK));
@@ -207,7 +212,9 @@ async function measureInterleaved(
       const cpu0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       runner.run(block, from);
-      own.wallNs += Number(process.hrtime.bigint() - t0);
+      const ns = Number(process.hrtime.bigint() - t0);
+      own.wallNs += ns;
+      own.blockNs.push(ns);
       const cpu = process.cpuUsage(cpu0);
       own.cpuNs += (cpu.user + cpu.system) * 1000;
       own.windows.push([windowStart, performance.now()]);
@@ -240,6 +247,7 @@ async function measureInterleaved(
       maxRss,
       gcMs,
       gcCount,
+      blockNs: own.blockNs,
     };
   });
 }
@@ -250,6 +258,15 @@ async function measureInterleaved(
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
 const fixed = (n: number, digits: number) => n.toFixed(digits);
+
+/** Element by element, `a[k] / b[k]`. */
+const ratios = (a: readonly number[], b: readonly number[]) => a.map((value, k) => value / b[k]!);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -334,6 +351,10 @@ function readBlock(
 
 let ddHold = new Uint8Array(0);
 let ddTraceHold = new Uint8Array(0);
+let ddInterpretedHold = new Uint8Array(0);
+
+/** The same engine with the compiled path off: the reference it is compared with, same run. */
+const interpreter = createEngine(JURISDICTIONS, { compiled: false });
 let firstError: unknown;
 let traceSteps = 0;
 
@@ -357,6 +378,19 @@ function runDetainerDesk(
   }
 }
 
+/** `runDetainerDesk` without the trace on the interpreter alone; its own loop, its own call site. */
+function runInterpreter(into: Uint8Array, block: readonly Case[], from: number): void {
+  for (let k = 0; k < block.length; k++) {
+    if ((k & 0x3fff) === 0) sampleHeap();
+    try {
+      into[from + k] = holdCode(interpreter.evaluate(block[k]!));
+    } catch (error) {
+      into[from + k] = ERROR;
+      firstError ??= error;
+    }
+  }
+}
+
 let CASES = REQUESTED_CASES;
 {
   const warm = readBlock(generateCaseload(WARMUP, SEED), 0, WARMUP);
@@ -365,6 +399,7 @@ let CASES = REQUESTED_CASES;
   const scratch = new Uint8Array(warm.length);
   runDetainerDesk(scratch, false, warm, 0);
   runDetainerDesk(scratch, true, warm, 0);
+  runInterpreter(scratch, warm, 0);
   let t = performance.now();
   runDetainerDesk(scratch, false, warm, 0);
   const plainMs = (performance.now() - t) / Math.max(1, warm.length);
@@ -380,7 +415,7 @@ let CASES = REQUESTED_CASES;
   // Fixed costs: start-up, Zen (about 150 µs a case over both variants) and json-rules-engine
   // (about 55 µs) on their samples.
   const fixedMs = 10_000 + 100_000 * 0.15 + 50_000 * 0.055;
-  const perCaseMs = perCaseReadMs + plainMs + Math.max(plainMs, traceMs);
+  const perCaseMs = perCaseReadMs + plainMs + 2 * Math.max(plainMs, traceMs);
   const affordable = Math.floor((BUDGET_SECONDS * 1000 - fixedMs) / perCaseMs / 10_000) * 10_000;
   if (!CASES_GIVEN && affordable < REQUESTED_CASES) {
     CASES = Math.max(WARMUP, affordable);
@@ -398,6 +433,7 @@ const expected = new Uint8Array(CASES);
 const eraOf = new Uint8Array(CASES);
 ddHold = new Uint8Array(CASES);
 ddTraceHold = new Uint8Array(CASES);
+ddInterpretedHold = new Uint8Array(CASES);
 
 /** Every k-th case, so a sample has the caseload's mix of dates and facts. */
 function sample(count: number): number[] {
@@ -432,6 +468,12 @@ results.push(
         name: 'Detainer Desk evaluate + { trace: true }',
         run: (block, from) => {
           runDetainerDesk(ddTraceHold, true, block, from);
+        },
+      },
+      {
+        name: 'Detainer Desk evaluate, interpreter only',
+        run: (block, from) => {
+          runInterpreter(ddInterpretedHold, block, from);
         },
       },
     ],
@@ -582,6 +624,8 @@ const agreements: [string, Agreement][] = [
 ];
 let traceMismatch = 0;
 for (let i = 0; i < CASES; i++) if (ddHold[i] !== ddTraceHold[i]) traceMismatch++;
+let interpreterMismatch = 0;
+for (let i = 0; i < CASES; i++) if (ddHold[i] !== ddInterpretedHold[i]) interpreterMismatch++;
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -636,7 +680,8 @@ say(
 if (traceSteps > 0)
   say(`Trace: ${fixed(traceSteps / CASES, 1)} condition steps per decision on average.`);
 
-const [dd, ddTrace, zenSeq, zenBatch, jreSeq] = results as [
+const [dd, ddTrace, ddInterpreted, zenSeq, zenBatch, jreSeq] = results as [
+  Measurement,
   Measurement,
   Measurement,
   Measurement,
@@ -666,6 +711,12 @@ say(
 say(
   `- The trace: ${int(rate(ddTrace))} decisions/s with { trace: true }, ` +
     `${fixed(ddTrace.wallNs / dd.wallNs, 2)}× the time without it`,
+);
+say(
+  `- The compiled path against the interpreter alone, same blocks, same run: ${fixed(ddInterpreted.wallNs / dd.wallNs, 2)}× ` +
+    `the decisions per second (${int(rate(ddInterpreted))}/s on the interpreter), ${fixed(ddInterpreted.cpuNs / dd.cpuNs, 2)}× in CPU time; ` +
+    `per block, the median of the ratios ${fixed(median(ratios(ddInterpreted.blockNs!, dd.blockNs!)), 2)}× ` +
+    `(${int(dd.blockNs!.length)} blocks, each engine first in half of them)`,
 );
 
 say();
@@ -699,6 +750,10 @@ say(
     'expects needs-information, so its row should show 0 there too.',
 );
 say(`Trace on vs off, same hold outcome: ${int(CASES - traceMismatch)} of ${int(CASES)}.`);
+say(
+  `Compiled path vs interpreter, same hold outcome: ${int(CASES - interpreterMismatch)} of ${int(CASES)} ` +
+    '(every field of every decision: bench/engine/fingerprint.ts --caseload).',
+);
 say(
   `Load average at the end: ${os
     .loadavg()
@@ -739,6 +794,7 @@ const failed =
   agreements.some(([, a]) => a.knownDisagree > 0) ||
   agreements[0]![1].unknownDisagree > 0 ||
   traceMismatch > 0 ||
+  interpreterMismatch > 0 ||
   ddErrorsPlain > 0;
 if (failed) {
   say();

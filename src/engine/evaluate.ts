@@ -2,15 +2,38 @@
  * `evaluate(case)`: picks the law in force for each requested action on the date the statute
  * makes decisive, applies its rule, and returns outcomes that cite their clauses. Pure: no I/O,
  * no clock; everything it uses is in the case.
+ *
+ * This module is the interpreter, the reference: it decides every traced case and every shape
+ * of case. An untraced detainer whose actions fall under one law period goes to the compiled
+ * path (`compiled.ts`) instead, which gives a deep-equal decision with less work;
+ * `createEngine(jurisdictions, { compiled: false })` turns it off.
  * @module
  */
-import type { Case, Form, InformationItem } from './case.js';
+import type { Case, InformationItem } from './case.js';
 import type { ClauseRef } from './clause.js';
 import type { EvalContext, Finding, MissingFact, TraceStep } from './condition.js';
 import { isShared } from './condition.js';
-import { localDateOf, parseInstant } from './dates.js';
+import { decideCompiled } from './compiled.js';
+import { localDateOf } from './dates.js';
+import {
+  actionBit,
+  addFindingRefs,
+  addRefs,
+  allMissing,
+  applies,
+  type Asked,
+  basisOf,
+  collectFailures,
+  frozen,
+  instant,
+  lawDateOn,
+  notice,
+  requestedActions,
+  unconditionalNotices,
+  unverifiedClauses,
+  withVerificationCaution,
+} from './decision-parts.js';
 import type {
-  Action,
   ActionOutcome,
   Considered,
   Decision,
@@ -21,8 +44,7 @@ import type {
 } from './decision.js';
 import { CaseError } from './errors.js';
 import { deepFreeze } from './freeze.js';
-import type { Jurisdiction, LawInForce, Obligation } from './jurisdiction.js';
-import { COVERAGE_START } from './clause.js';
+import type { Jurisdiction, LawInForce } from './jurisdiction.js';
 import { applyRule } from './rule.js';
 
 export interface EvaluateOptions {
@@ -35,7 +57,19 @@ export interface Engine {
   readonly jurisdictions: ReadonlyMap<string, Jurisdiction>;
 }
 
-export function createEngine(jurisdictions: readonly Jurisdiction[]): Engine {
+export interface EngineSettings {
+  /**
+   * Decide untraced cases of the common shape on the compiled path (`compiled.ts`); on by
+   * default. Off, every case goes through the interpreter, which the tests compare it with.
+   */
+  compiled?: boolean;
+}
+
+export function createEngine(
+  jurisdictions: readonly Jurisdiction[],
+  settings: EngineSettings = {},
+): Engine {
+  const compiled = settings.compiled ?? true;
   const byId = new Map(jurisdictions.map((jurisdiction) => [jurisdiction.id, jurisdiction]));
   return {
     jurisdictions: byId,
@@ -48,80 +82,13 @@ export function createEngine(jurisdictions: readonly Jurisdiction[]): Engine {
           `"${input.jurisdiction}" is not a jurisdiction the engine knows; known: ${[...byId.keys()].join(', ')}`,
         );
       }
+      if (compiled && !options?.trace) {
+        const decision = decideCompiled(jurisdiction, input);
+        if (decision) return decision;
+      }
       return decide(jurisdiction, input, options);
     },
   };
-}
-
-interface Asked {
-  action: Action;
-  item?: InformationItem;
-}
-
-const HOLD: Asked = { action: 'hold' };
-const NOTIFY: Asked = { action: 'notify' };
-const TRANSFER: Asked = { action: 'transfer' };
-
-const HOLD_AND_NOTIFY: readonly Asked[] = [HOLD, NOTIFY];
-const NOTIFY_ONLY: readonly Asked[] = [NOTIFY];
-const TRANSFER_ONLY: readonly Asked[] = [TRANSFER];
-
-/**
- * What each form asks for (DHS form text, jurisdictions.md § 1.4 and Part 3). A switch, not a
- * lookup table: a keyed load by a varying key is slow (per decision).
- */
-function askedByForm(form: Exclude<Form, 'other'>): readonly Asked[] {
-  switch (form) {
-    case 'I-247':
-    case 'I-247D':
-    case 'I-247A':
-      return HOLD_AND_NOTIFY;
-    case 'I-247N':
-    case 'I-247G':
-      return NOTIFY_ONLY;
-    case 'I-247X':
-      return TRANSFER_ONLY;
-  }
-}
-
-function requestedActions(input: Case): readonly Asked[] {
-  const request = input.request;
-  if (request.kind === 'information-request') {
-    if (!request.information || request.information.length === 0) {
-      throw CaseError.at(
-        'invalid-case',
-        'request.information',
-        'an information request must say what it asks for',
-      );
-    }
-    return [...new Set(request.information)].map((item) => ({ action: 'information', item }));
-  }
-  if (request.actions === undefined && request.form && request.form !== 'other') {
-    return askedByForm(request.form);
-  }
-  const actions = request.actions;
-  if (!actions || actions.length === 0) {
-    throw CaseError.at(
-      'invalid-case',
-      'request.actions',
-      'say what the detainer asks for (hold, notify, transfer) or give its DHS form',
-    );
-  }
-  return [...new Set(actions)].map((action) => ({ action }));
-}
-
-/** The instant's epoch milliseconds, or a CaseError naming the field. */
-function instant(value: string | undefined, path: string): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = parseInstant(value);
-  if (Number.isNaN(ms)) {
-    throw CaseError.at(
-      'invalid-case',
-      path,
-      'must be an ISO 8601 date-time with an offset, e.g. 2024-03-08T18:00:00-05:00',
-    );
-  }
-  return ms;
 }
 
 function decide(
@@ -161,18 +128,7 @@ function decide(
     return decideAction(run, entry, lawDate, law, contextFor(run, law, lawDate.date, entry.item));
   });
 
-  let cautions = notices(run, laws, 'cautions');
-  if (lastDate > jurisdiction.lastVerifiedOn) {
-    // A spread, not `slice`: the shared list is frozen, and V8 slices frozen arrays slowly.
-    cautions = [
-      ...cautions,
-      {
-        id: 'law-past-last-verification',
-        text: `The encoded law was last checked against its sources on ${jurisdiction.lastVerifiedOn}; a later amendment would not be reflected for ${lastDate}.`,
-        clauses: [],
-      },
-    ];
-  }
+  const cautions = withVerificationCaution(notices(run, laws, 'cautions'), jurisdiction, lastDate);
 
   return {
     caseId: input.caseId,
@@ -259,45 +215,11 @@ function contextFor(
   return ctx;
 }
 
-/** A switch, not `lawDateBasis[action]`: a keyed load by a varying key is slow (per decision). */
-function basisOf(jurisdiction: Jurisdiction, action: Action): LawDate['basis'] {
-  switch (action) {
-    case 'hold':
-      return jurisdiction.lawDateBasis.hold;
-    case 'notify':
-      return jurisdiction.lawDateBasis.notify;
-    case 'transfer':
-      return jurisdiction.lawDateBasis.transfer;
-    case 'information':
-      return jurisdiction.lawDateBasis.information;
-  }
-}
-
 function lawDateFor(run: Run, jurisdiction: Jurisdiction, basis: LawDate['basis']): LawDateInForce {
   const onRelease = basis === 'otherwise-release-time';
   const known = onRelease ? run.onRelease : run.onDecision;
   if (known) return known;
-  let lawDate: LawDate;
-  if (onRelease && run.releaseDate === undefined) {
-    lawDate = {
-      date: run.decisionDate,
-      basis,
-      note: 'The otherwise-release time is not recorded; the law in force at the decision time was applied.',
-    };
-  } else {
-    lawDate = {
-      date: onRelease ? run.releaseDate! : run.decisionDate,
-      basis,
-    };
-  }
-  if (lawDate.date < COVERAGE_START) {
-    const field = onRelease && run.releaseDate !== undefined ? 'otherwiseReleaseAt' : 'decisionAt';
-    throw CaseError.at(
-      'date-outside-law',
-      field,
-      `${lawDate.date} is before ${COVERAGE_START}, the first day whose law is encoded`,
-    );
-  }
+  const lawDate = lawDateOn(basis, run.releaseDate, run.decisionDate);
   const found = { lawDate, law: jurisdiction.lawOn(lawDate.date) };
   if (onRelease) run.onRelease = found;
   else run.onDecision = found;
@@ -322,84 +244,6 @@ function notices(
         result.push(notice(obligation, law));
       }
     }
-  }
-  return result;
-}
-
-/** A switch, not a lookup table: a keyed load by a varying key is slow (per decision). */
-function actionBit(action: Action): number {
-  switch (action) {
-    case 'hold':
-      return 1;
-    case 'notify':
-      return 2;
-    case 'transfer':
-      return 4;
-    case 'information':
-      return 8;
-  }
-}
-
-/** By law and kind (`law.duties`, `law.cautions`), then by the set of actions decided. */
-const unconditional = new WeakMap<readonly Obligation[], (readonly Notice[] | undefined)[]>();
-
-/**
- * When no obligation of the law depends on the case, its notices depend only on the actions:
- * worked out once per set of actions and shared. Undefined when one depends on the case.
- */
-function unconditionalNotices(
-  law: LawInForce,
-  kind: 'duties' | 'cautions',
-  actions: number,
-): readonly Notice[] | undefined {
-  // Named loads, not law[kind]: a keyed load by a varying key is slow.
-  const obligations = kind === 'duties' ? law.duties : law.cautions;
-  let bySet = unconditional.get(obligations);
-  if (!bySet) {
-    if (obligations.some((obligation) => obligation.when)) return undefined;
-    bySet = [];
-    unconditional.set(obligations, bySet);
-  }
-  let result = bySet[actions];
-  if (!result) {
-    const built: Notice[] = [];
-    for (const obligation of obligations) {
-      if (built.some((existing) => existing.id === obligation.id)) continue;
-      if (concerns(obligation, actions)) built.push(notice(obligation, law));
-    }
-    result = Object.freeze(built);
-    bySet[actions] = result;
-  }
-  return result;
-}
-
-/** The obligation is for every request, or for one that asks for one of its actions. */
-function concerns(obligation: Obligation, actions: number): boolean {
-  return (
-    !obligation.actions || obligation.actions.some((action) => (actions & actionBit(action)) !== 0)
-  );
-}
-
-function applies(obligation: Obligation, actions: number, ctx: EvalContext): boolean {
-  if (!concerns(obligation, actions)) return false;
-  return obligation.when ? obligation.when.evaluate(ctx).value === true : true;
-}
-
-const noticeCache = new WeakMap<LawInForce, Map<Obligation, Notice>>();
-
-/** The notice for an obligation under one law; built once and shared, like clause refs. */
-function notice(obligation: Obligation, law: LawInForce): Notice {
-  let byObligation = noticeCache.get(law);
-  if (!byObligation) {
-    byObligation = new Map();
-    noticeCache.set(law, byObligation);
-  }
-  let result = byObligation.get(obligation);
-  if (!result) {
-    const clauses: ClauseRef[] = [];
-    addRefs(law.refsOf(obligation.cites), clauses);
-    result = deepFreeze({ id: obligation.id, text: obligation.text, clauses });
-    byObligation.set(obligation, result);
   }
   return result;
 }
@@ -475,22 +319,6 @@ function decideAction(
   };
 }
 
-/** The frozen copy of each list of a law's clauses that decisions hand out, made once. */
-const frozenCopies = new WeakMap<readonly ClauseRef[], readonly ClauseRef[]>();
-
-/**
- * A law's clause list as decisions hand it out: the same for every decision, so frozen. The
- * engine keeps working on the list itself, since V8 iterates and copies frozen arrays slowly.
- */
-function frozen(refs: readonly ClauseRef[]): readonly ClauseRef[] {
-  let copy = frozenCopies.get(refs);
-  if (!copy) {
-    copy = Object.freeze([...refs]);
-    frozenCopies.set(refs, copy);
-  }
-  return copy;
-}
-
 /** Hold and notify usually fail on the same finding: they share one entry. */
 function considerOf(
   run: Run,
@@ -548,58 +376,4 @@ function refsAlong(
   addFindingRefs(finding, law, along);
   run.refsAlong.push({ finding, refs, along });
   return along;
-}
-
-/** Each clause not yet in `into`, in citing order. */
-function addRefs(refs: readonly ClauseRef[], into: ClauseRef[]): void {
-  for (const ref of refs) if (!into.includes(ref)) into.push(ref);
-}
-
-/** The clauses cited along the findings that decided a value. */
-function addFindingRefs(finding: Finding, law: LawInForce, into: ClauseRef[]): void {
-  addRefs(law.citedBy(finding.condition), into);
-  if (finding.because) for (const child of finding.because) addFindingRefs(child, law, into);
-}
-
-/** The innermost findings that carry the failure: leaves, or derived conditions with a reason. */
-function collectFailures(finding: Finding, into: FailedCondition[]): void {
-  if (!finding.because || finding.because.length === 0 || finding.reason !== undefined) {
-    into.push({ condition: finding.condition.label, reason: finding.reason, facts: finding.facts });
-    return;
-  }
-  for (const child of finding.because) {
-    // Under `not` the child holds the opposite value and still carries the reason.
-    if (child.value === finding.value || finding.condition.op === 'not')
-      collectFailures(child, into);
-  }
-}
-
-/** Every outcome's missing facts, each path once, first question kept. */
-function allMissing(outcomes: readonly ActionOutcome[]): MissingFact[] {
-  const missing: MissingFact[] = [];
-  for (const outcome of outcomes) {
-    for (const fact of outcome.missing) if (!hasPath(missing, fact.path)) missing.push(fact);
-  }
-  return missing;
-}
-
-function hasPath(missing: readonly MissingFact[], path: string): boolean {
-  for (const fact of missing) if (fact.path === path) return true;
-  return false;
-}
-
-function unverifiedClauses(outcomes: readonly ActionOutcome[]): ClauseRef[] {
-  const result: ClauseRef[] = [];
-  for (const outcome of outcomes) {
-    addUnverified(outcome.controlling, result);
-    for (const considered of outcome.considered) addUnverified(considered.clauses, result);
-    if (outcome.hold) addUnverified(outcome.hold.clauses, result);
-  }
-  return result;
-}
-
-function addUnverified(refs: readonly ClauseRef[], into: ClauseRef[]): void {
-  for (const ref of refs) {
-    if (ref.verification !== 'verbatim' && !into.includes(ref)) into.push(ref);
-  }
 }
