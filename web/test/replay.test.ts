@@ -91,6 +91,19 @@ describe('what if: replay under another law', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('on a desk with no ICE release imported, choosing one says so and how to import one', async () => {
+    const page = await browser.pageAs('supervisor', '/what-if');
+    await page.getByText('The detainers of an imported ICE release').click();
+    await page
+      .getByRole('status')
+      .getByText('No ICE release is imported: an administrator imports one with')
+      .waitFor();
+    assert.equal(await page.getByLabel('Release', { exact: true }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Replay' }).isDisabled(), true);
+    await expectAccessible(page);
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('a clerk is not offered the page', async () => {
     const page = await browser.pageAs('clerk');
     const nav = page.getByRole('navigation', { name: 'Main' });

@@ -251,7 +251,11 @@ export function ReplayPage() {
         <button
           type="submit"
           className="usa-button"
-          disabled={starting || current?.state === 'running'}
+          disabled={
+            starting ||
+            current?.state === 'running' ||
+            (sourceKind === 'release' && release.release === '')
+          }
         >
           Replay
         </button>
