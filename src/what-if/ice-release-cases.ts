@@ -55,7 +55,7 @@
  * @module
  */
 import { DateTime } from 'luxon';
-import { parseCase, FORMS, type CaseInput, type Form } from '../engine/case.js';
+import { parseCase, FORMS, type Case, type CaseInput, type Form } from '../engine/case.js';
 import { COVERAGE_START } from '../engine/clause.js';
 import { isLocalDate } from '../engine/dates.js';
 import type { Jurisdiction } from '../engine/jurisdiction.js';
@@ -216,6 +216,8 @@ export class ReleaseCases {
   private readonly byJurisdiction = new Map<string, { cases: number; inferred: number }>();
   private readonly places = new Map<string, PlaceMatch>();
   private readonly dayStarts = new Map<string, string>();
+  private readonly cases = new Map<string, Case>();
+  private readonly forms = new Map<string | null, Form | undefined>();
   private readonly zones: ReadonlyMap<string, string>;
 
   constructor(
@@ -240,7 +242,7 @@ export class ReleaseCases {
     counts.cases++;
     if (mapped.inferred) counts.inferred++;
     this.byJurisdiction.set(mapped.input.jurisdiction, counts);
-    return { key: keyOf(row), input: parseCase(mapped.input) };
+    return { key: keyOf(row), input: this.parsed(mapped.input) };
   }
 
   private map(row: IceDetainerRow): Skip | { input: CaseInput; inferred: boolean } {
@@ -253,7 +255,7 @@ export class ReleaseCases {
     const zone = this.zones.get(place.jurisdiction);
     // Every alias names a jurisdiction the desk knows (agency-match.test.ts).
     if (zone === undefined) throw new Error(`no jurisdiction ${place.jurisdiction} to map to`);
-    const form = formOf(row.detainerType);
+    const form = this.formOf(row.detainerType);
     if (form === undefined) return { skip: 'form-unknown' };
     return {
       inferred: place.inferred,
@@ -284,6 +286,27 @@ export class ReleaseCases {
         cases: only === undefined ? this.mapped : (this.byJurisdiction.get(only)?.cases ?? 0),
       })).filter((fact) => fact.cases > 0),
     };
+  }
+
+  /**
+   * The case, validated once for all rows with the same facts: a release's case is its
+   * jurisdiction, day and form alone, so rows share a few thousand cases (which nothing changes).
+   */
+  private parsed(input: CaseInput & { request: { form?: string } }): Case {
+    const id = `${input.jurisdiction}\t${input.decisionAt}\t${input.request.form ?? ''}`;
+    let parsed = this.cases.get(id);
+    if (!parsed) {
+      parsed = parseCase(input);
+      this.cases.set(id, parsed);
+    }
+    return parsed;
+  }
+
+  private formOf(type: string | null): Form | undefined {
+    if (this.forms.has(type)) return this.forms.get(type);
+    const form = formOf(type);
+    this.forms.set(type, form);
+    return form;
   }
 
   private placeOf(facility: string | null, state: string | null): PlaceMatch {
