@@ -203,6 +203,67 @@ describe('what-if replay from the command line (real CLI, SQLite)', () => {
     }
   });
 
+  it('replays a file under an amendment to LL58/2014, citing it, and refuses a bad one in one line', async () => {
+    // § 9-131(b)(1)(i) (LL58/2014): the judicial warrant; dropped, the listed felony of (b)(1)(ii)
+    // (PL 120.10, assault in the first degree, § 9-131(a)(7)(i)) allows the hold.
+    const amendment = join(dir, 'no-warrant.json');
+    writeFileSync(
+      amendment,
+      JSON.stringify({ title: 'No warrant', changes: [{ kind: 'drop-judicial-warrant' }] }),
+    );
+    const text = await cli(
+      'what-if',
+      'replay',
+      '--under',
+      'nyc-doc@2016-06-01',
+      '--amend',
+      amendment,
+      '--file',
+      casesFile,
+    );
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /as amended by "No warrant" \(amendment [0-9a-f]{12}\)/);
+    assert.match(text.stdout, /\n {2}The judicial-warrant condition is dropped/);
+    assert.match(
+      text.stdout,
+      /\n {2}a hold: not-allowed -> allowed \(what-if\.amendment@amendment [0-9a-f]{12}; nyc\.9-131\.a\.judicial-warrant@LL58\/2014/,
+    );
+    const notJson = join(dir, 'not-json.json');
+    writeFileSync(notJson, '{ title: ');
+    const unknownCrime = join(dir, 'bad-crime.json');
+    writeFileSync(
+      unknownCrime,
+      JSON.stringify({ title: 'x', changes: [{ kind: 'add-crimes', crimes: ['shoplifting'] }] }),
+    );
+    for (const [args, message] of [
+      [
+        ['--under', 'nyc-doc', '--amend', amendment],
+        /^detainer-desk: --under: an amendment changes one version: name it/,
+      ],
+      [
+        ['--under', 'nyc-doc@LL58/2014', '--amend', join(dir, 'none.json')],
+        /^detainer-desk: --amend: cannot read .*none\.json: no such file\n$/,
+      ],
+      [
+        ['--under', 'nyc-doc@LL58/2014', '--amend', notJson],
+        /^detainer-desk: --amend .*not-json\.json: not JSON: /,
+      ],
+      [
+        ['--under', 'nyc-doc@LL58/2014', '--amend', unknownCrime],
+        /^detainer-desk: --amend .*bad-crime\.json: amendment\.changes\[0\]\.crimes\[0\]: Cannot read charge code "shoplifting"/,
+      ],
+      [
+        ['--under', 'texas@SB 4', '--amend', amendment],
+        /^detainer-desk: --amend .*no-warrant\.json: amendment\.changes\[0\]: texas's law in force from 2017-09-01 has no judicial-warrant condition\n$/,
+      ],
+    ] as const) {
+      const answer = await cli('what-if', 'replay', ...args, '--file', casesFile);
+      assert.equal(answer.code, 2, `${args.join(' ')}: ${answer.stderr}`);
+      assert.match(answer.stderr, message);
+      assert.equal(answer.stderr.trim().split('\n').length, 1);
+    }
+  });
+
   it('says in one line what is wrong with the law, the file or the period', async () => {
     const bad = join(dir, 'bad.ndjson');
     writeFileSync(bad, `${JSON.stringify(unwarranted('a'))}\n{"jurisdiction":"nyc-doc"}\n`);

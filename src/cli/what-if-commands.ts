@@ -52,6 +52,10 @@ export function registerWhatIfCommands(program: Command, write: Write): void {
       '--under <law>',
       'e.g. texas, california, nyc-doc@LL22/2013, nyc-nypd@2014-01-01, texas@SB 4',
     )
+    .option(
+      '--amend <file>',
+      'a JSON amendment to the version --under pins (docs/what-if.md#amendments)',
+    )
     .addOption(
       new Option(
         '--file <file>',
@@ -87,14 +91,25 @@ export function registerWhatIfCommands(program: Command, write: Write): void {
     .addOption(databaseOption())
     .action(async (options) => {
       const { JURISDICTIONS } = await import('../law/jurisdictions.js');
-      const { LawChoiceError, parseLawChoice, resolveLawChoice } =
+      const { amendedChoice, LawChoiceError, parseLawChoice, resolveLawChoice } =
         await import('../what-if/law-choice.js');
+      const { readAmendment } = await import('../what-if/amendment.js');
+      const amendment =
+        options.amend === undefined ? undefined : await amendmentFile(options.amend);
       let under;
       try {
-        under = resolveLawChoice(parseLawChoice(options.under, JURISDICTIONS), JURISDICTIONS);
+        const choice = parseLawChoice(options.under, JURISDICTIONS);
+        under = resolveLawChoice(
+          amendment === undefined ? choice : amendedChoice(choice, readAmendment(amendment)),
+          JURISDICTIONS,
+        );
       } catch (error) {
         if (!(error instanceof LawChoiceError)) throw error;
-        throw new UsageError(`--${error.message}`);
+        throw new UsageError(
+          error.field === 'under'
+            ? `--${error.message}`
+            : `--amend ${options.amend}: ${error.message}`,
+        );
       }
       const { replay } = await import('../what-if/replay.js');
       const { engine } = await import('../index.js');
@@ -144,10 +159,20 @@ async function fileCases(file: string) {
   }
 }
 
-async function readText(file: string): Promise<string> {
+/** The amendment file's JSON, not yet checked: readAmendment names its bad fields. */
+async function amendmentFile(file: string): Promise<unknown> {
+  const text = await readText(file, '--amend');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(`--amend ${file}: not JSON: ${(error as Error).message}`);
+  }
+}
+
+async function readText(file: string, option = '--file'): Promise<string> {
   if (file === '-') {
     if (process.stdin.isTTY) {
-      throw new UsageError('--file -: no cases given: pipe them to standard input');
+      throw new UsageError(`${option} -: nothing given: pipe it to standard input`);
     }
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -157,7 +182,7 @@ async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--file: cannot read ${file}: ${fileProblem(error)}`);
+    throw new UsageError(`${option}: cannot read ${file}: ${fileProblem(error)}`);
   }
 }
 

@@ -26,12 +26,14 @@ import { JURISDICTIONS } from '../law/jurisdictions.js';
 import { periodBounds } from '../reports/report-periods.js';
 import { appendAudit } from '../store/audit-writer.js';
 import {
+  amendedChoice,
   LawChoiceError,
   lawChoiceText,
   parseLawChoice,
   resolveLawChoice,
   type ResolvedLawChoice,
 } from '../what-if/law-choice.js';
+import { readAmendment, type Amendment } from '../what-if/amendment.js';
 import {
   emptyPart,
   finishReplay,
@@ -76,6 +78,8 @@ export type ReplaySource =
 export interface ReplayRequest {
   /** The law choice, as `parseLawChoice` reads it. */
   readonly under: string;
+  /** An amendment to the version `under` pins (src/what-if/amendment.ts). */
+  readonly amendment?: Amendment;
   readonly source: ReplaySource;
 }
 
@@ -108,10 +112,14 @@ interface Job {
   error?: string;
 }
 
-/** The choice, or `invalid-input` naming the field. */
-function choiceOf(text: string): ResolvedLawChoice {
+/** The choice, amended if an amendment is given, or `invalid-input` naming the field. */
+function choiceOf(text: string, amendment: Amendment | undefined): ResolvedLawChoice {
   try {
-    return resolveLawChoice(parseLawChoice(text, JURISDICTIONS), JURISDICTIONS);
+    const choice = parseLawChoice(text, JURISDICTIONS);
+    return resolveLawChoice(
+      amendment === undefined ? choice : amendedChoice(choice, readAmendment(amendment)),
+      JURISDICTIONS,
+    );
   } catch (error) {
     if (error instanceof LawChoiceError) {
       throw DeskError.invalid([{ path: error.field, message: error.problem }]);
@@ -267,7 +275,7 @@ export class ReplayJobs {
   /** Checks the request and the caps, reads the cases and starts the job; returns its view. */
   async start(actor: Actor, request: ReplayRequest): Promise<ReplayJobView> {
     requirePermission(actor, 'what-if.replay');
-    const under = choiceOf(request.under);
+    const under = choiceOf(request.under, request.amendment);
     const running = [...this.jobs.values()].filter((job) => job.state === 'running');
     if (running.some((job) => job.owner === actor.id)) {
       throw new DeskError(

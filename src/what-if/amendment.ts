@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { pathOf } from '../desk/errors.js';
 import { clause, type Clause } from '../engine/clause.js';
 import type { Condition, EvalContext } from '../engine/condition.js';
 import { all, any, not } from '../engine/condition.js';
@@ -85,7 +86,7 @@ export function readAmendment(input: unknown, field = 'amendment'): Amendment {
   const parsed = amendmentSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LawChoiceError(fieldPath(field, issue.path), issue.message);
+    throw new LawChoiceError(pathOf([field, ...issue.path]), issue.message);
   }
   const seen = new Set<string>();
   const changes = parsed.data.changes.map((given, index) => {
@@ -108,13 +109,6 @@ export function readAmendment(input: unknown, field = 'amendment'): Amendment {
     throw new LawChoiceError(`${field}.changes`, `${both.join(', ')} is both added and removed`);
   }
   return { title: parsed.data.title, changes };
-}
-
-function fieldPath(field: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${String(key)}]` : `${text}.${String(key)}`),
-    field,
-  );
 }
 
 function canonicalCharge(code: string, field: string): string {

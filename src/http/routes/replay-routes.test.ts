@@ -97,6 +97,72 @@ for (const kind of TEST_STORES) {
       assert.ok(audit.text.includes('what-if.read-cases'), 'reading the cases is audited');
     });
 
+    it('replays under an amendment, citing it in each changed answer, and refuses a bad one naming its field', async () => {
+      const reviewer = await desk.as('reviewer');
+      // § 9-131(b)(1)(i) (LL58/2014), the judicial warrant, dropped: the case without one is held
+      // on its listed felony (§ 9-131(b)(1)(ii), (a)(7)(i)), as the case with one already was.
+      const amendment = { title: 'No warrant', changes: [{ kind: 'drop-judicial-warrant' }] };
+      const started = await reviewer.request('POST', '/api/what-if/replays', {
+        body: { under: 'nyc-doc@2016-06-01', amendment, source: DESK_JUNE_2016 },
+      });
+      assert.equal(started.status, 202, started.text);
+      const done = (await finished(reviewer, (started.body as Job).id)) as Job & {
+        under: string;
+        result: {
+          under: { amendment?: unknown };
+          changes: { changes: { madeTheDifference: string[] }[] }[];
+        };
+      };
+      assert.equal(done.state, 'done');
+      assert.match(done.under, /^nyc-doc@2015-02-12\+amendment [0-9a-f]{12}$/);
+      assert.deepEqual(done.result.under.amendment, amendment);
+      assert.deepEqual(
+        done.result.changes.map((change) => change.key),
+        [withoutWarrant],
+      );
+      for (const change of done.result.changes[0]!.changes) {
+        assert.ok(change.madeTheDifference.some((key) => key.startsWith('what-if.amendment@')));
+      }
+      for (const [body, path] of [
+        [
+          { under: 'nyc-doc@2016-06-01', amendment: { title: 'x', changes: [] } },
+          'amendment.changes',
+        ],
+        [
+          {
+            under: 'nyc-doc@2016-06-01',
+            amendment: { title: 'x', changes: [{ kind: 'look-back', years: -1 }] },
+          },
+          'amendment.changes[0].years',
+        ],
+        [
+          {
+            under: 'nyc-doc@2016-06-01',
+            amendment: { title: 'x', changes: [{ kind: 'add-crimes', crimes: ['theft'] }] },
+          },
+          'amendment.changes[0].crimes[0]',
+        ],
+        [{ under: 'nyc-doc', amendment }, 'under'],
+        [
+          {
+            under: 'nyc-doc@LL22/2013',
+            amendment: { title: 'x', changes: [{ kind: 'drop-judicial-warrant' }] },
+          },
+          'amendment.changes[0]',
+        ],
+      ] as const) {
+        const refused = await reviewer.request('POST', '/api/what-if/replays', {
+          body: { ...body, source: DESK_JUNE_2016 },
+        });
+        assert.equal(refused.status, 400, refused.text);
+        assert.deepEqual(
+          (refused.body as Problem).errors?.map((error) => error.path),
+          [path],
+          refused.text,
+        );
+      }
+    });
+
     it('replays cases given as text, and names the line and field of a bad one', async () => {
       const supervisor = await desk.as('supervisor');
       const text = [

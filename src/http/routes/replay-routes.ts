@@ -17,6 +17,7 @@ import {
   ReplayJobs,
 } from '../../services/replay-service.js';
 import { SKIP_REASONS } from '../../what-if/ice-release-cases.js';
+import { amendmentSchema } from '../../what-if/amendment.js';
 import { ANSWERS } from '../../what-if/replay.js';
 import { replayCsv } from '../../what-if/replay-output.js';
 import { DeskError } from '../../desk/errors.js';
@@ -149,7 +150,12 @@ const releaseInputSchema = z
 
 const resultSchema = z
   .object({
-    under: z.object({ choice: z.string(), label: z.string(), lawHash: z.string().optional() }),
+    under: z.object({
+      choice: z.string(),
+      label: z.string(),
+      lawHash: z.string().optional(),
+      amendment: amendmentSchema.optional(),
+    }),
     cases: z.number().int(),
     changedCases: z.number().int(),
     totals: z
@@ -234,12 +240,20 @@ export function registerReplayRoutes(
         `${String(MAX_RUNNING)} replays run at once and one per person; a replay takes at most ` +
         `${MAX_DESK_CASES.toLocaleString('en-US')} of the desk’s cases, ` +
         `${MAX_FILE_CASES.toLocaleString('en-US')} given or ` +
-        `${MAX_RELEASE_ROWS.toLocaleString('en-US')} rows of a release.`,
+        `${MAX_RELEASE_ROWS.toLocaleString('en-US')} rows of a release. An \`amendment\` changes ` +
+        'the version `under` pins before the cases are decided (docs/what-if.md#amendments): data ' +
+        'only, checked first, cited in every answer it changes.',
       request: {
         body: {
           required: true,
           content: {
-            'application/json': { schema: z.strictObject({ under, source: sourceSchema }) },
+            'application/json': {
+              schema: z.strictObject({
+                under,
+                amendment: amendmentSchema.optional(),
+                source: sourceSchema,
+              }),
+            },
           },
         },
       },

@@ -4672,7 +4672,7 @@ export interface paths {
     put?: never;
     /**
      * Start replaying cases under another law
-     * @description Reads the cases (the desk’s, audited; or the text given, every case checked first) and starts the replay; answers 202 with the job’s address. At most 2 replays run at once and one per person; a replay takes at most 100,000 of the desk’s cases or 20,000 given.
+     * @description Reads the cases (the desk’s or a release’s rows, audited; or the text given, every case checked first) and starts the replay; answers 202 with the job’s address. At most 2 replays run at once and one per person; a replay takes at most 100,000 of the desk’s cases, 20,000 given or 250,000 rows of a release. An `amendment` changes the version `under` pins before the cases are decided (docs/what-if.md#amendments): data only, checked first, cited in every answer it changes.
      */
     post: {
       parameters: {
@@ -4686,7 +4686,8 @@ export interface paths {
           'application/json': {
             /** @description The law to replay under: a jurisdiction ("texas": its law on each case’s dates), or a jurisdiction pinned to a version or a date ("nyc-nypd@LL21/2013", "nyc-doc@2016-05-01"). */
             under: string;
-            /** @description The desk’s cases of an agency received in a period, or cases given as text. */
+            amendment?: components['schemas']['Amendment'];
+            /** @description The desk’s cases of an agency received in a period, cases given as text, or an imported ICE release’s detainer rows, each made a case for the jurisdiction its facility falls under. */
             source:
               | {
                   /** @enum {string} */
@@ -4708,6 +4709,22 @@ export interface paths {
                    * @enum {string}
                    */
                   format?: 'json' | 'ndjson' | 'csv';
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'release';
+                  /** @description The import id of an ICE release, as `GET /api/ice/imports` lists them. */
+                  release: number;
+                  /** @description Only rows of facilities in this state, a name or a code (NY, New York). */
+                  state?: string;
+                  /** @description Only rows of facilities whose name holds this (compared after normalising). */
+                  facility?: string;
+                  /** @description Prepared on or after, YYYY-MM-DD. */
+                  from?: string;
+                  /** @description Prepared on or before, YYYY-MM-DD. */
+                  to?: string;
+                  /** @description Replay rows flagged as likely duplicates too (left out and counted by default). */
+                  includeDuplicates?: boolean;
                 };
           };
         };
@@ -9896,6 +9913,7 @@ export interface components {
         choice: string;
         label: string;
         lawHash?: string;
+        amendment?: components['schemas']['Amendment'];
       };
       cases: number;
       changedCases: number;
@@ -9932,6 +9950,55 @@ export interface components {
           citation: string;
         };
       };
+      /** @description For a replay of an ICE release’s rows: what was read, mapped, skipped and left out. */
+      release?: {
+        import: {
+          id: number;
+          fileName: string;
+          format: string;
+          /** @description The demo’s synthetic release: made up, not ICE data. */
+          synthetic: boolean;
+        };
+        filter: {
+          state?: string;
+          facility?: string;
+          from?: string;
+          to?: string;
+          includeDuplicates: boolean;
+        };
+        /** @description Rows read = mapped to cases + skipped. */
+        rows: {
+          read: number;
+          mapped: number;
+          skipped: number;
+        };
+        /** @description Rows that are no case, by reason, most first. */
+        skipped: {
+          /** @enum {string} */
+          reason:
+            | 'prepare-date-unusable'
+            | 'before-encoded-law'
+            | 'likely-duplicate'
+            | 'state-blank'
+            | 'state-without-law'
+            | 'facility-not-matched'
+            | 'form-unknown';
+          text: string;
+          rows: number;
+        }[];
+        jurisdictions: {
+          jurisdiction: string;
+          cases: number;
+          /** @description Cases matched by a facility name pattern whose ICE spelling is inferred. */
+          inferred: number;
+        }[];
+        /** @description Facts a release cannot give, left out (so never guessed), with the cases lacking each. */
+        unknownFacts: {
+          path: string;
+          why: string;
+          cases: number;
+        }[];
+      };
       changes: {
         key: string;
         jurisdiction: string;
@@ -9956,6 +10023,41 @@ export interface components {
           madeTheDifference: string[];
         }[];
       }[];
+    };
+    Amendment: {
+      /** @description What the amendment is, in a few words */
+      title: string;
+      /** @description At most one change of each kind */
+      changes: (
+        | {
+            /** @enum {string} */
+            kind: 'add-crimes';
+            /** @description Charge codes as the desk reads them, e.g. "PL 155.30" or "PL 120.05(2)" */
+            crimes: string[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'remove-crimes';
+            /** @description Charge codes as the desk reads them, e.g. "PL 155.30" or "PL 120.05(2)" */
+            crimes: string[];
+          }
+        | {
+            /** @enum {string} */
+            kind: 'look-back';
+            /** @description Years before the instant arrest; null for none (a judgment counts however old) */
+            years: number | null;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'drop-judicial-warrant';
+          }
+        | {
+            /** @enum {string} */
+            kind: 'hold-limit';
+            /** @description At most this many hours after otherwise-release; never past the federal 48 */
+            hours: number;
+          }
+      )[];
     };
     EnforcementRequest: {
       id: string;
