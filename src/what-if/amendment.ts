@@ -24,6 +24,7 @@ import { holdUntilElapsedHours } from '../engine/time/hold-clock.js';
 import type { AmendableParameter, AmendmentParameters } from '../law/amendable.js';
 import { AMENDMENT_CLAUSE_ID, amendableOf } from '../law/amendable.js';
 import { ChargeCodeError, formatCharge, parseCharge } from '../law/new-york/charge-code.js';
+import { amendmentText } from './amendment-text.js';
 import { LawChoiceError } from './law-choice-error.js';
 
 /** The most crimes one change lists: a list of about 170 can be rewritten whole, no more. */
@@ -118,27 +119,6 @@ function canonicalCharge(code: string, field: string): string {
     if (error instanceof ChargeCodeError) throw new LawChoiceError(field, error.message);
     throw error;
   }
-}
-
-/** The amendment in plain words, one sentence a change: the amendment clause's text. */
-export function amendmentText(amendment: Amendment): string {
-  const sentences = amendment.changes.map((given) => {
-    switch (given.kind) {
-      case 'add-crimes':
-        return `Added to the crime list: ${given.crimes.join(', ')}.`;
-      case 'remove-crimes':
-        return `Removed from the crime list: ${given.crimes.join(', ')}.`;
-      case 'look-back':
-        return given.years === null
-          ? 'No look-back: a judgment counts however long before the instant arrest it was entered.'
-          : `The look-back is ${String(given.years)} years before the instant arrest, extended as the law extends it.`;
-      case 'drop-judicial-warrant':
-        return 'The judicial-warrant condition is dropped: wherever the law tests for a judicial warrant, the test is read as met.';
-      case 'hold-limit':
-        return `A hold lasts at most ${String(given.hours)} hours after the time the person would otherwise be released, or less where the law already allows less.`;
-    }
-  });
-  return `${amendment.title}\n${sentences.join('\n')}`;
 }
 
 /** A short fingerprint of the amendment, in its version name and labels. */

@@ -5,7 +5,7 @@
  * @module
  */
 import { stringify } from 'csv-stringify/sync';
-import { amendmentText } from './amendment.js';
+import { amendmentText } from './amendment-text.js';
 import { ANSWERS, type ClauseKey, type ReplayResult } from './replay.js';
 
 export const REPLAY_CSV_COLUMNS = [

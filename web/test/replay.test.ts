@@ -61,6 +61,40 @@ describe('what if: replay under another law', () => {
     assert.deepEqual(browser.pageErrors, []);
   });
 
+  it('a reviewer amends LL58/2014 (no judicial warrant): the answer it changes cites it, and a bad crime is named beside its field', async () => {
+    const page = await browser.pageAs('reviewer', '/what-if');
+    await page.getByRole('heading', { name: 'What if: replay cases under another law' }).waitFor();
+    await page.getByLabel('Law to replay under').fill('nyc-doc@2016-06-01');
+    await page.getByLabel('Name of the amendment').fill('No warrant');
+    await page.getByLabel('Crimes to add to the list').fill('PL 155.30, grand larceny');
+    await page.getByLabel('Received from').fill('2016-05-01');
+    await page.getByLabel('Received to (inclusive)').fill('2016-05-31');
+    await page.getByRole('button', { name: 'Replay' }).click();
+    const crimes = page.getByRole('textbox', { name: 'Crimes to add to the list' });
+    await page.getByText('Cannot read charge code "grand larceny"').first().waitFor();
+    assert.equal(await crimes.getAttribute('aria-invalid'), 'true');
+    await expectAccessible(page);
+    await crimes.fill('');
+    // § 9-131(b)(1)(i) (LL58/2014), the judicial warrant, dropped: the case without one is held
+    // on its listed felony (§ 9-131(b)(1)(ii); PL 120.10 is listed in § 9-131(a)(7)(i)).
+    await page.getByText('Drop the judicial-warrant condition').click();
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await page.getByText('Done: 2 cases replayed.').waitFor();
+    const amendment = page.getByRole('region', { name: /^The amendment/ });
+    await amendment
+      .getByText('The judicial-warrant condition is dropped', { exact: false })
+      .waitFor();
+    const changed = page.getByRole('table', { name: /^Answers that changed/ });
+    const hold = changed.getByRole('row', { name: new RegExp(`^${withoutWarrant} hold`) });
+    assert.match(
+      await hold.innerText(),
+      /not-allowed\s+allowed\s+Amendment [0-9a-f]{12} \("No warrant"\)/,
+    );
+    await expectAccessible(page);
+    await screenshot(page, 'what-if-amendment');
+    assert.deepEqual(browser.pageErrors, []);
+  });
+
   it('a file with a bad case is refused, naming its line and field, and nothing runs', async () => {
     const page = await browser.pageAs('auditor', '/what-if');
     await page.getByRole('heading', { name: 'What if: replay cases under another law' }).waitFor();

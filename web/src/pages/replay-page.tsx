@@ -13,9 +13,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { api, ok } from '../api/client';
 import type { components } from '../api/openapi';
+import {
+  AmendmentFields,
+  amendmentFieldErrors,
+  amendmentOf,
+  EMPTY_AMENDMENT,
+} from '../components/amendment-fields';
+import { fieldErrorsOf } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
 import { ReportChart } from '../components/report-chart';
 import { AGENCY_LABELS } from '../labels';
+import { amendmentText } from '../../../src/what-if/amendment-text.js';
 import { replayChart, replayChartTable } from '../../../src/what-if/replay-charts.js';
 
 type Job = components['schemas']['ReplayJob'];
@@ -45,6 +53,7 @@ const NUMBER = new Intl.NumberFormat('en-US');
 
 export function ReplayPage() {
   const [under, setUnder] = useState('nyc-doc@LL22/2013');
+  const [amendment, setAmendment] = useState(EMPTY_AMENDMENT);
   const [sourceKind, setSourceKind] = useState<'desk' | 'file' | 'release'>('desk');
   const [agency, setAgency] = useState<string>('nyc-doc');
   const [from, setFrom] = useState('2016-01-01');
@@ -79,7 +88,12 @@ export function ReplayPage() {
           : sourceKind === 'file'
             ? { kind: 'file' as const, text: fileText ?? '' }
             : releaseSource(release);
-      const started = ok(await api.POST('/api/what-if/replays', { body: { under, source } }));
+      const amended = amendmentOf(amendment);
+      const started = ok(
+        await api.POST('/api/what-if/replays', {
+          body: { under, source, ...(amended === undefined ? {} : { amendment: amended }) },
+        }),
+      );
       setJobId(started.id);
     } catch (error) {
       setStartError(error);
@@ -133,6 +147,11 @@ export function ReplayPage() {
             </option>
           ))}
         </datalist>
+        <AmendmentFields
+          draft={amendment}
+          errors={amendmentFieldErrors(fieldErrorsOf(startError), amendment)}
+          onChange={setAmendment}
+        />
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">Cases</legend>
           <div className="usa-radio">
@@ -311,6 +330,20 @@ function ResultView({ id, result }: { id: string; result: Result }) {
         information: {NUMBER.format(result.unknown.before)} under the law in force,{' '}
         {NUMBER.format(result.unknown.after)} under the law chosen.
       </p>
+      {result.under.amendment !== undefined && (
+        <div className="usa-summary-box" role="region" aria-labelledby="replay-amendment">
+          <div className="usa-summary-box__body">
+            <h3 className="usa-summary-box__heading" id="replay-amendment">
+              The amendment (not law: cited in every answer it changes)
+            </h3>
+            {amendmentText(result.under.amendment)
+              .split('\n')
+              .map((line) => (
+                <p key={line}>{line}</p>
+              ))}
+          </div>
+        </div>
+      )}
       <p>
         <a
           className="usa-button usa-button--outline"
