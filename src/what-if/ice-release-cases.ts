@@ -6,9 +6,9 @@
  * the facts left out are counted by case. Pure: the rows come from the service
  * (src/services/replay-release.ts), which reads them from the ICE database.
  *
- * Field by field, in the words of the Deportation Data Project's codebook
- * (../shared/data/ddp-codebook-fields.csv) and ice-formats.md §1.2; the importer keeps the same
- * fields from every format A–F (src/ice/formats.ts):
+ * Field by field, in the words of the Deportation Data Project's codebook of ICE's detainer
+ * releases (docs/ice.md lists the formats); the importer keeps the same fields from every format
+ * A–F (src/ice/formats.ts):
  *
  * - `Detainer Prepare Date` ("Date on which detainer was issued/sent to the receiving jail/prison")
  *   → `decisionAt`, the start of that day in the jurisdiction's time zone. This is the decisive
