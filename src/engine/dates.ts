@@ -187,12 +187,35 @@ export function localDateOf(instantMs: number, timeZone: string): string {
 
 /** The zone's offset from UTC in minutes at an instant, from the same per-day cache. */
 export function offsetMinutesAt(instantMs: number, timeZone: string): number {
+  const offset = dayOffsetOf(timeZone, Math.floor(instantMs / DAY_MS));
+  return typeof offset === 'number' ? offset : instantMs < offset.at ? offset.before : offset.after;
+}
+
+/**
+ * The zone's offset in minutes over UTC days `firstDay` to `lastDay` (day numbers from
+ * 1970-01-01), when it is the same throughout; undefined when it changes on one of them. From the
+ * per-day cache: the hold clock finds most local midnights with it, without a luxon call.
+ */
+export function steadyOffsetMinutes(
+  timeZone: string,
+  firstDay: number,
+  lastDay: number,
+): number | undefined {
+  const offset = dayOffsetOf(timeZone, firstDay);
+  if (typeof offset !== 'number') return undefined;
+  for (let day = firstDay + 1; day <= lastDay; day++) {
+    if (dayOffsetOf(timeZone, day) !== offset) return undefined;
+  }
+  return offset;
+}
+
+/** The zone's offset over one UTC day, or where it changes: looked up once, then cached. */
+function dayOffsetOf(timeZone: string, day: number): number | Transition {
   let zoneCache = dayOffsetCache.get(timeZone);
   if (!zoneCache) {
     zoneCache = [];
     dayOffsetCache.set(timeZone, zoneCache);
   }
-  const day = Math.floor(instantMs / DAY_MS);
   const slot = cacheSlot(day);
   let chunk: DayOffset[] | undefined;
   if (slot !== -1) {
@@ -207,7 +230,7 @@ export function offsetMinutesAt(instantMs: number, timeZone: string): number {
     offset = dayOffset(IANAZone.create(timeZone), day);
     if (chunk) chunk[position] = offset;
   }
-  return typeof offset === 'number' ? offset : instantMs < offset.at ? offset.before : offset.after;
+  return offset;
 }
 
 /** The zone's offset over one UTC day, or where it changes (found by bisection, to the ms). */

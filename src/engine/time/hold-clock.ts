@@ -11,7 +11,7 @@
  * @module
  */
 import { DateTime, IANAZone } from 'luxon';
-import { offsetMinutesAt, parseInstant } from '../dates.js';
+import { offsetMinutesAt, parseInstant, steadyOffsetMinutes } from '../dates.js';
 import { FEDERAL_HOLIDAY_YEARS, federalHolidayOn } from './federal-holidays.js';
 
 export interface ExcludedDay {
@@ -95,20 +95,38 @@ function startOfDay(zone: Zone, day: number): number {
   const slot = slotOf(day);
   let start = slot === -1 ? Number.NaN : zone.starts[slot]!;
   if (Number.isNaN(start)) {
-    const wall = day * DAY_MS;
-    const date = new Date(wall);
-    const resolved = DateTime.fromObject(
-      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
-      { zone: zone.iana },
-    ).toMillis();
-    // Luxon moves a skipped midnight forward, which is right, but picks the later of a repeated
-    // midnight; the day begins at the earlier one.
-    const offsetBefore = zone.iana.offset(resolved - 1);
-    const earlier = wall - offsetBefore * MINUTE_MS;
-    start = earlier < resolved && zone.iana.offset(earlier) === offsetBefore ? earlier : resolved;
+    start = steadyMidnight(zone, day) ?? midnightFromLuxon(zone, day);
     if (slot !== -1) zone.starts[slot] = start;
   }
   return start;
+}
+
+/**
+ * Local midnight of `day` when the zone's offset is the same all through the UTC day before it and
+ * the UTC day of it (`day` read as UTC): midnight then happens once, at that offset. Every instant
+ * luxon would look at lies in those two days (offsets are within -12 and +14 hours), so this is
+ * the answer `midnightFromLuxon` gives, read from the per-day offset cache of dates.ts instead of
+ * from several luxon calls, which cost tens of microseconds for each new day.
+ */
+function steadyMidnight(zone: Zone, day: number): number | undefined {
+  const offset = steadyOffsetMinutes(zone.name, day - 1, day);
+  // Written as luxon computes it (minutes × 60 × 1000), so the two agree to the millisecond.
+  return offset === undefined ? undefined : day * DAY_MS - offset * 60 * 1000;
+}
+
+/** The first instant of local day `day`, asked of luxon: for days near a change of offset. */
+function midnightFromLuxon(zone: Zone, day: number): number {
+  const wall = day * DAY_MS;
+  const date = new Date(wall);
+  const resolved = DateTime.fromObject(
+    { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+    { zone: zone.iana },
+  ).toMillis();
+  // Luxon moves a skipped midnight forward, which is right, but picks the later of a repeated
+  // midnight; the day begins at the earlier one.
+  const offsetBefore = zone.iana.offset(resolved - 1);
+  const earlier = wall - offsetBefore * MINUTE_MS;
+  return earlier < resolved && zone.iana.offset(earlier) === offsetBefore ? earlier : resolved;
 }
 
 /** The local day an instant falls in. Offsets lie within -12h..+14h, so this looks at most 3 days. */
