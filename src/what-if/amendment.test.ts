@@ -8,7 +8,7 @@ import {
   detainerCase,
   judicialWarrantWithDetainer,
   nyConviction,
-  searchFact,
+  completedSearch,
 } from '../law/testing/law-case.js';
 import { amendLaw, readAmendment, type Amendment } from './amendment.js';
 import {
@@ -38,16 +38,7 @@ function docCase(
   return parseCase(
     detainerCase('nyc-doc', {
       request: { judicialWarrant: judicialWarrantWithDetainer(), ...request },
-      record: {
-        searchCompleted: true,
-        convictions,
-        pendingCases: [],
-        criminalWarrant: searchFact(false),
-        knownGangMember: searchFact(false),
-        terroristScreeningMatch: searchFact(false),
-        warrantOfRemoval: searchFact(false),
-        finalOrderOfRemoval: searchFact(false),
-      },
+      record: completedSearch(convictions),
     }),
   );
 }

@@ -4,7 +4,7 @@ import { generateCaseload } from '../../bench/engine/caseload.js';
 import { engine, parseCase, type Case } from '../index.js';
 import { JURISDICTIONS } from '../law/jurisdictions.js';
 import { NYC_DOC } from '../law/nyc/doc/index.js';
-import { detainerCase, nyConviction, searchFact } from '../law/testing/law-case.js';
+import { completedSearch, detainerCase, nyConviction } from '../law/testing/law-case.js';
 import { LawChoiceError, parseLawChoice, resolveLawChoice } from './law-choice.js';
 import { replay, type ReplayCase } from './replay.js';
 import { replayCsv, replayJson, replayText } from './replay-output.js';
@@ -21,16 +21,7 @@ function unwarrantedFelony(caseId: string): Case {
     detainerCase('nyc-doc', {
       caseId,
       request: { judicialWarrant: { presented: false, issuer: 'unknown' } },
-      record: {
-        searchCompleted: true,
-        convictions: [nyConviction('PL 120.10', '2014-03-01', { level: 'felony' })],
-        pendingCases: [],
-        criminalWarrant: searchFact(false),
-        knownGangMember: searchFact(false),
-        terroristScreeningMatch: searchFact(false),
-        warrantOfRemoval: searchFact(false),
-        finalOrderOfRemoval: searchFact(false),
-      },
+      record: completedSearch([nyConviction('PL 120.10', '2014-03-01', { level: 'felony' })]),
     }),
   );
 }

@@ -85,3 +85,22 @@ export function judicialWarrantWithDetainer(): NonNullable<
 export function searchFact(value: boolean): RecordedFact {
   return { value, source: 'e-justice-ny' };
 }
+
+/**
+ * The record of a completed e-JusticeNY search that found these convictions and nothing else: no
+ * pending case, no criminal warrant, gang database, watch-list match or removal order.
+ */
+export function completedSearch(
+  convictions: NonNullable<CaseInput['record']>['convictions'],
+): NonNullable<CaseInput['record']> {
+  return {
+    searchCompleted: true,
+    convictions,
+    pendingCases: [],
+    criminalWarrant: searchFact(false),
+    knownGangMember: searchFact(false),
+    terroristScreeningMatch: searchFact(false),
+    warrantOfRemoval: searchFact(false),
+    finalOrderOfRemoval: searchFact(false),
+  };
+}

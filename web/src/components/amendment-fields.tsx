@@ -120,42 +120,26 @@ export function AmendmentFields({
           />
         )}
       </Field>
-      <Field
+      <CrimeList
         path="amendment.add"
         label="Crimes to add to the list"
         hint="Charge codes, one a line or separated by commas: PL 155.30, or PL 120.05(2) for one subdivision."
+        value={draft.add}
         errors={errors}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            className="usa-textarea"
-            rows={2}
-            value={draft.add}
-            onChange={(event) => {
-              set({ add: event.target.value });
-            }}
-          />
-        )}
-      </Field>
-      <Field
+        onChange={(add) => {
+          set({ add });
+        }}
+      />
+      <CrimeList
         path="amendment.remove"
         label="Crimes to remove from the list"
         hint="The same way. A section named removes its attempts and conspiracies too."
+        value={draft.remove}
         errors={errors}
-      >
-        {(props) => (
-          <textarea
-            {...props}
-            className="usa-textarea"
-            rows={2}
-            value={draft.remove}
-            onChange={(event) => {
-              set({ remove: event.target.value });
-            }}
-          />
-        )}
-      </Field>
+        onChange={(remove) => {
+          set({ remove });
+        }}
+      />
       <Field
         path="amendment.years"
         label="Look-back, in years before the instant arrest"
@@ -229,5 +213,37 @@ export function AmendmentFields({
         )}
       </Field>
     </fieldset>
+  );
+}
+
+function CrimeList({
+  path,
+  label,
+  hint,
+  value,
+  errors,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  hint: string;
+  value: string;
+  errors: FieldErrors;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field path={path} label={label} hint={hint} errors={errors}>
+      {(props) => (
+        <textarea
+          {...props}
+          className="usa-textarea"
+          rows={2}
+          value={value}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+      )}
+    </Field>
   );
 }
