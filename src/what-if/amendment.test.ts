@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { engine, parseCase, type Case } from '../index.js';
 import type { CaseInput } from '../engine/case.js';
@@ -169,6 +170,18 @@ describe('amendments: reading', () => {
       /texas's law .* has no judicial-warrant condition/,
       'texas@SB 4',
     );
+  });
+});
+
+describe('amendments: the examples', () => {
+  it('reads every example amendment and applies it to the DOC law of 2016', () => {
+    const folder = new URL('../../examples/amendments/', import.meta.url);
+    const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
+    assert.ok(files.length > 0);
+    for (const file of files) {
+      const amendment: unknown = JSON.parse(readFileSync(new URL(file, folder), 'utf8'));
+      assert.match(underAmended(amendment, 'nyc-doc@2016-06-01').label, /as amended by/, file);
+    }
   });
 });
 
