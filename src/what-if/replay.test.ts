@@ -61,6 +61,19 @@ describe('replay', () => {
     assert.deepEqual(holdTotals.transitions, [{ from: 'not-allowed', to: 'allowed', count: 1 }]);
   });
 
+  it('lists changed cases in the order a person reads their keys: line 9 before line 10', () => {
+    const keys = ['line 10', 'line 9', 'row 2', 'line 1', 'row 12', 'case-01', 'case-1'];
+    const result = replay(
+      keys.map((key) => ({ key, input: unwarrantedFelony(key) })),
+      under('nyc-doc@LL22/2013'),
+      engine,
+    );
+    assert.deepEqual(
+      result.changes.map((change) => change.key),
+      ['case-01', 'case-1', 'line 1', 'line 9', 'line 10', 'row 2', 'row 12'],
+    );
+  });
+
   it('changes nothing when the law chosen is the one in force', () => {
     const result = replay(
       [{ key: 'a', input: unwarrantedFelony('a') }],

@@ -386,6 +386,28 @@ function actionRank(action: string): string {
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+const RUNS = /\d+|\D+/g;
+
+/**
+ * Case keys in the order a person reads them: runs of digits by their value, so `line 9` comes
+ * before `line 10` and `row 2` before `row 12`; keys equal but for leading zeros, by their text.
+ */
+function byKey(a: string, b: string): number {
+  const left = a.match(RUNS) ?? [];
+  const right = b.match(RUNS) ?? [];
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const x = left[index]!;
+    const y = right[index]!;
+    if (x === y) continue;
+    const digits = /^\d/.test(x) && /^\d/.test(y);
+    if (!digits) return byText(x, y);
+    const bare = [x.replace(/^0+(?=\d)/, ''), y.replace(/^0+(?=\d)/, '')] as const;
+    const order = bare[0].length - bare[1].length || byText(bare[0], bare[1]);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length || byText(a, b);
+}
+
 function zeroes(): Record<Answer, number> {
   return {
     required: 0,
@@ -426,7 +448,7 @@ export function finishReplay(part: ReplayPart, under: ResolvedLawChoice): Replay
       return { action, before, after, changed, transitions };
     });
   // A stable sort: cases with the same key stay in input order.
-  const changes = [...part.changes].sort((a, b) => byText(a.key, b.key));
+  const changes = [...part.changes].sort((a, b) => byKey(a.key, b.key));
   return {
     under: {
       choice: lawChoiceText(under.choice),
