@@ -6,6 +6,7 @@ import type { Jurisdiction } from '../engine/jurisdiction.js';
 import { CALIFORNIA } from './california/index.js';
 import { NYC_DOC } from './nyc/doc/index.js';
 import { NYC_NYPD } from './nyc/nypd/index.js';
+import { ILLINOIS } from './illinois/index.js';
 import { NYC_PROBATION } from './nyc/probation/index.js';
 import { TEXAS } from './texas/index.js';
 
@@ -15,4 +16,5 @@ export const JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
   NYC_PROBATION,
   CALIFORNIA,
   TEXAS,
+  ILLINOIS,
 ]);

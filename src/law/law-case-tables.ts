@@ -8,6 +8,8 @@ import { deepFreeze } from '../engine/freeze.js';
 import type { LawCase } from './testing/law-case.js';
 import { CALIFORNIA_TRUST_ACT_CASES } from './california/trust-act-2013.cases.js';
 import { CALIFORNIA_VALUES_ACT_CASES } from './california/values-act-2017.cases.js';
+import { ILLINOIS_TRUST_ACT_CASES } from './illinois/trust-act-2017.cases.js';
+import { ILLINOIS_WAY_FORWARD_CASES } from './illinois/way-forward-act-2021.cases.js';
 import { LL22_DOC_CASES } from './nyc/doc/ll22-2013.cases.js';
 import { LL58_DOC_CASES } from './nyc/doc/ll58-2014.cases.js';
 import { LL62_DOC_CASES } from './nyc/doc/ll62-2011.cases.js';
@@ -40,4 +42,14 @@ export const LAW_CASE_TABLES: readonly LawCaseTable[] = deepFreeze([
     cases: CALIFORNIA_VALUES_ACT_CASES,
   },
   { jurisdiction: 'texas', version: 'SB 4 (2017)', cases: TEXAS_SB4_CASES },
+  {
+    jurisdiction: 'illinois',
+    version: 'TRUST Act, P.A. 100-0463 (2017)',
+    cases: ILLINOIS_TRUST_ACT_CASES,
+  },
+  {
+    jurisdiction: 'illinois',
+    version: 'Illinois Way Forward Act, P.A. 102-0234 (2021)',
+    cases: ILLINOIS_WAY_FORWARD_CASES,
+  },
 ]);

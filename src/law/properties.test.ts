@@ -10,6 +10,7 @@ import type { CaseInput } from '../engine/case.js';
 import { parseCase } from '../engine/case.js';
 import type { Decision } from '../engine/decision.js';
 import { evaluate } from '../index.js';
+import { JURISDICTIONS } from './jurisdictions.js';
 
 const CHARGES = [
   'PL 120.10 BF',
@@ -42,7 +43,7 @@ const convictionArb = fc.record({
 
 const caseArb = fc
   .record({
-    jurisdiction: fc.constantFrom('nyc-doc', 'nyc-nypd', 'nyc-probation', 'california', 'texas'),
+    jurisdiction: fc.constantFrom(...JURISDICTIONS.map((jurisdiction) => jurisdiction.id)),
     releaseDay: dayArb,
     form: fc.constantFrom('I-247' as const, 'I-247D' as const, 'I-247A' as const),
     warrant: fc.option(
