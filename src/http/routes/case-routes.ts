@@ -11,7 +11,13 @@ import {
   informationAnswerSchema,
   informationRequestSchema,
 } from '../../desk/information-request.js';
-import { intakeSchema } from '../../desk/intake.js';
+import {
+  custodySchema,
+  detainerRequestSchema,
+  historySchema,
+  intakeSchema,
+  personSchema,
+} from '../../desk/intake.js';
 import { recordCorrectionSchema, requestCorrectionSchema } from '../../desk/record-correction.js';
 import {
   ANONYMOUS,
@@ -45,6 +51,7 @@ import {
 } from '../../services/review-service.js';
 import { actorOf, allow, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
 import type { Permission } from '../../auth/roles.js';
+import { decisionViewSchema } from '../decision-schema.js';
 import { integerParamOr } from '../integer-param.js';
 import { problem, problemResponses, problemSchema } from '../problem.js';
 
@@ -119,14 +126,11 @@ const missingFactSchema = z
 
 const caseViewSchema = caseSummarySchema
   .extend({
-    person: z.record(z.string(), z.unknown()),
-    custody: z.record(z.string(), z.unknown()),
-    history: z.record(z.string(), z.unknown()),
-    request: z.record(z.string(), z.unknown()),
-    decision: z
-      .record(z.string(), z.unknown())
-      .nullable()
-      .describe('The frozen engine decision, its review and the effective outcomes.'),
+    person: personSchema,
+    custody: custodySchema,
+    history: historySchema,
+    request: detainerRequestSchema,
+    decision: decisionViewSchema.nullable(),
     missingFacts: z
       .array(missingFactSchema)
       .describe(
@@ -136,7 +140,17 @@ const caseViewSchema = caseSummarySchema
     hold: z.object({ startedAt: z.string(), until: z.string(), overdue: z.boolean() }).nullable(),
     iceNotifiedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
-    events: z.array(z.record(z.string(), z.unknown())),
+    events: z
+      .array(
+        z.object({
+          kind: z.string().describe('What happened: received, decided, hold-started, released, …'),
+          at: z.string().describe('When it happened.'),
+          recordedBy: z.string(),
+          recordedAt: z.string(),
+          details: z.record(z.string(), z.unknown()).describe('What the step recorded.'),
+        }),
+      )
+      .describe('The case’s timeline, oldest first.'),
     nextSteps: z.array(z.string()).describe('The steps the case may take next.'),
   })
   .meta({ id: 'Case' });

@@ -5,6 +5,7 @@
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { clauseRefSchema } from '../decision-schema.js';
 import type { DeskContext } from '../../services/desk-context.js';
 import { whatWouldChangeForCase } from '../../services/what-would-change-service.js';
 import type { DeskEnv } from '../desk-env.js';
@@ -30,18 +31,7 @@ const changeSetSchema = z
     changes: z.array(factChangeSchema).readonly(),
     status: statusSchema.exclude(['needs-information']).describe('The status once changed.'),
     controlling: z
-      .array(
-        z.object({
-          id: z.string(),
-          version: z.string(),
-          citation: z.string(),
-          validFrom: z.string(),
-          validTo: z.string().optional(),
-          textSha256: z.string(),
-          url: z.string(),
-          verification: z.string(),
-        }),
-      )
+      .array(clauseRefSchema)
       .readonly()
       .describe('The clauses controlling the changed outcome.'),
   })

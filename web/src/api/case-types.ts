@@ -1,7 +1,7 @@
 /**
- * The shapes inside a case the OpenAPI document leaves open (person, custody, decision, events): the desk's own
- * TypeScript types, imported as types only, so the app reads them exactly as the server writes
- * them and fails to compile when they change.
+ * The shapes inside a case as the desk's own TypeScript types (the OpenAPI document describes the
+ * same shapes; src/http/decision-schema.ts checks that they fit), imported as types only, so the
+ * app reads them exactly as the server writes them and fails to compile when they change.
  * @module
  */
 import type { components } from './openapi';

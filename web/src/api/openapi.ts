@@ -8126,7 +8126,7 @@ export interface components {
        * @description Whose law decides: the agency’s jurisdiction.
        * @enum {string}
        */
-      jurisdiction: 'nyc-doc' | 'nyc-nypd' | 'nyc-probation' | 'california' | 'texas';
+      jurisdiction: 'nyc-doc' | 'nyc-nypd' | 'nyc-probation' | 'california' | 'texas' | 'illinois';
       person: components['schemas']['Person'];
       custody: components['schemas']['Custody'];
       history?: components['schemas']['CriminalHistory'];
@@ -8630,22 +8630,11 @@ export interface components {
       expectedReleaseAt: string | null;
       holdUntil: string | null;
       closedAs: string | null;
-      person: {
-        [key: string]: unknown;
-      };
-      custody: {
-        [key: string]: unknown;
-      };
-      history: {
-        [key: string]: unknown;
-      };
-      request: {
-        [key: string]: unknown;
-      };
-      /** @description The frozen engine decision, its review and the effective outcomes. */
-      decision: {
-        [key: string]: unknown;
-      } | null;
+      person: components['schemas']['Person'];
+      custody: components['schemas']['Custody'];
+      history?: components['schemas']['CriminalHistory'];
+      request: components['schemas']['DetainerRequest'];
+      decision: components['schemas']['CaseDecision'];
       /** @description Each fact the current decision is missing (in any outcome), once, with the field of the record that supplies it; empty when there is no decision. */
       missingFacts: components['schemas']['MissingFactField'][];
       hold: {
@@ -8655,11 +8644,159 @@ export interface components {
       } | null;
       iceNotifiedAt: string | null;
       closedAt: string | null;
+      /** @description The case’s timeline, oldest first. */
       events: {
-        [key: string]: unknown;
+        /** @description What happened: received, decided, hold-started, released, … */
+        kind: string;
+        /** @description When it happened. */
+        at: string;
+        recordedBy: string;
+        recordedAt: string;
+        /** @description What the step recorded. */
+        details: {
+          [key: string]: unknown;
+        };
       }[];
       /** @description The steps the case may take next. */
       nextSteps: string[];
+    };
+    /** @description The frozen engine decision, its review and the effective outcomes. */
+    CaseDecision: {
+      id: string;
+      decidedAt: string;
+      decidedBy: string;
+      /** @description The review status: pending-review, confirmed, overridden, … */
+      status: string;
+      decision: components['schemas']['Decision'];
+      override:
+        | {
+            /** @enum {string} */
+            action: 'hold' | 'notify' | 'transfer';
+            /** @enum {string} */
+            status: 'required' | 'allowed' | 'not-allowed';
+          }[]
+        | null;
+      overrideReason: string | null;
+      overrideBy: string | null;
+      reviewedBy: string | null;
+      reviewedAt: string | null;
+      effective: {
+        /** @enum {string} */
+        action: 'hold' | 'notify' | 'transfer';
+        /** @enum {string} */
+        status: 'required' | 'allowed' | 'not-allowed' | 'needs-information';
+        overridden: boolean;
+        holdUntil?: string;
+      }[];
+      warnings: {
+        path: string;
+        message: string;
+      }[];
+    } | null;
+    Decision: {
+      caseId?: string;
+      jurisdiction: {
+        id: string;
+        name: string;
+      };
+      timeZone: string;
+      outcomes: components['schemas']['ActionOutcome'][];
+      duties: components['schemas']['Notice'][];
+      cautions: components['schemas']['Notice'][];
+      /** @description Every clause relied on whose text is not verified verbatim. */
+      unverified: components['schemas']['ClauseRef'][];
+      missing: components['schemas']['MissingFact'][];
+      trace?: {
+        condition: string;
+        cites: string[];
+        value: boolean | 'unknown';
+        reason?: string;
+        facts?: {
+          path: string;
+          value?: unknown;
+        }[];
+        missing?: components['schemas']['MissingFact'][];
+      }[];
+    };
+    ActionOutcome: {
+      /** @enum {string} */
+      action: 'hold' | 'notify' | 'transfer' | 'information';
+      /** @description For information requests: which item. */
+      item?: string;
+      /** @enum {string} */
+      status: 'required' | 'allowed' | 'not-allowed' | 'needs-information';
+      explanation: string;
+      lawDate: {
+        date: string;
+        /** @enum {string} */
+        basis: 'otherwise-release-time' | 'decision-time';
+        note?: string;
+      };
+      /** @description SHA-256 over every clause in force on the law date. */
+      lawHash: string;
+      controlling: components['schemas']['ClauseRef'][];
+      considered: {
+        rule: string;
+        value: false | 'unknown';
+        clauses: components['schemas']['ClauseRef'][];
+        failed: {
+          condition: string;
+          reason?: string;
+          facts?: {
+            path: string;
+            value?: unknown;
+          }[];
+        }[];
+      }[];
+      missing: components['schemas']['MissingFact'][];
+      hold?: {
+        rule: string;
+        clauses: components['schemas']['ClauseRef'][];
+        until?: string;
+        clock?: {
+          startsAt: string;
+          until: string;
+          hours: number;
+          excludedDays: {
+            date: string;
+            /** @enum {string} */
+            reason: 'saturday' | 'sunday' | 'holiday';
+            holiday?: string;
+          }[];
+        };
+        missing?: components['schemas']['MissingFact'][];
+      };
+      interpretations: string[];
+    };
+    ClauseRef: {
+      /** @description Stable across versions, e.g. nyc.9-131.b. */
+      id: string;
+      /** @description The enactment this version comes from, e.g. LL58/2014. */
+      version: string;
+      citation: string;
+      validFrom: string;
+      validTo?: string;
+      /** @description SHA-256 of the encoded text. */
+      textSha256: string;
+      url: string;
+      /**
+       * @description How far the encoded text is backed by a primary source.
+       * @enum {string}
+       */
+      verification:
+        'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified' | 'amendment';
+    };
+    MissingFact: {
+      /** @description The fact’s JSON path in the case, e.g. request.judicialWarrant.withDetainer. */
+      path: string;
+      question: string;
+      /** @enum {string} */
+      decidedBy: 'clerk' | 'legal-reviewer';
+    };
+    Notice: {
+      id: string;
+      text: string;
+      clauses: components['schemas']['ClauseRef'][];
     };
     MissingFactField: {
       /** @description The fact as the engine names it in the decision, e.g. record.proofOfLawfulStatus. */
@@ -9463,16 +9600,7 @@ export interface components {
        */
       status: 'required' | 'allowed' | 'not-allowed';
       /** @description The clauses controlling the changed outcome. */
-      controlling: {
-        id: string;
-        version: string;
-        citation: string;
-        validFrom: string;
-        validTo?: string;
-        textSha256: string;
-        url: string;
-        verification: string;
-      }[];
+      controlling: components['schemas']['ClauseRef'][];
     };
     FactChange: {
       /** @description The fact’s JSON path in the engine’s case, e.g. record.convictions[0].judgmentDate. */
