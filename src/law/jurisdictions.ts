@@ -8,6 +8,7 @@ import { NYC_DOC } from './nyc/doc/index.js';
 import { NYC_NYPD } from './nyc/nypd/index.js';
 import { ILLINOIS } from './illinois/index.js';
 import { NYC_PROBATION } from './nyc/probation/index.js';
+import { OREGON } from './oregon/index.js';
 import { TEXAS } from './texas/index.js';
 
 export const JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
@@ -17,4 +18,5 @@ export const JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
   CALIFORNIA,
   TEXAS,
   ILLINOIS,
+  OREGON,
 ]);

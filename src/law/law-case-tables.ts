@@ -10,6 +10,8 @@ import { CALIFORNIA_TRUST_ACT_CASES } from './california/trust-act-2013.cases.js
 import { CALIFORNIA_VALUES_ACT_CASES } from './california/values-act-2017.cases.js';
 import { ILLINOIS_TRUST_ACT_CASES } from './illinois/trust-act-2017.cases.js';
 import { ILLINOIS_WAY_FORWARD_CASES } from './illinois/way-forward-act-2021.cases.js';
+import { OREGON_1987_CASES } from './oregon/sanctuary-1987.cases.js';
+import { OREGON_SANCTUARY_PROMISE_CASES } from './oregon/sanctuary-promise-act-2021.cases.js';
 import { LL22_DOC_CASES } from './nyc/doc/ll22-2013.cases.js';
 import { LL58_DOC_CASES } from './nyc/doc/ll58-2014.cases.js';
 import { LL62_DOC_CASES } from './nyc/doc/ll62-2011.cases.js';
@@ -51,5 +53,15 @@ export const LAW_CASE_TABLES: readonly LawCaseTable[] = deepFreeze([
     jurisdiction: 'illinois',
     version: 'Illinois Way Forward Act, P.A. 102-0234 (2021)',
     cases: ILLINOIS_WAY_FORWARD_CASES,
+  },
+  {
+    jurisdiction: 'oregon',
+    version: 'ORS 181.850 (1987) and ORS 180.805 (2017)',
+    cases: OREGON_1987_CASES,
+  },
+  {
+    jurisdiction: 'oregon',
+    version: 'Sanctuary Promise Act, HB 3265 (2021)',
+    cases: OREGON_SANCTUARY_PROMISE_CASES,
   },
 ]);
