@@ -8,6 +8,7 @@
  * @module
  */
 import { z } from 'zod';
+import { informationAnswerSchema, informationRequestSchema } from '../desk/information-request.js';
 import type { ClauseRef } from '../engine/clause.js';
 import type { MissingFact, TraceStep } from '../engine/condition.js';
 import type { Decision } from '../engine/decision.js';
@@ -160,6 +161,20 @@ export const decisionViewSchema = z
   })
   .describe('The frozen engine decision, its review and the effective outcomes.')
   .meta({ id: 'CaseDecision' });
+
+export const informationRequestViewSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    receivedAt: z.string(),
+    request: informationRequestSchema,
+    decision: decisionSchema.describe('The decision for each item asked for.'),
+    status: z.enum(['open', 'answered']),
+    answer: informationAnswerSchema.nullable().describe('What was answered; null while open.'),
+    answeredAt: z.string().nullable(),
+    answeredBy: z.string().nullable(),
+  })
+  .meta({ id: 'InformationRequest' });
 
 /** Compiles only when `T` fits what schema `S` describes. */
 type Fits<T, S extends z.ZodType> = T extends z.output<S> ? true : false;

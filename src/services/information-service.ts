@@ -13,6 +13,7 @@ import {
   informationAnswerSchema,
   informationRequestSchema,
   type InformationRequest,
+  type InformationAnswer,
 } from '../desk/information-request.js';
 import type { Intake } from '../desk/intake.js';
 import { appendAudit } from '../store/audit-writer.js';
@@ -28,7 +29,7 @@ export interface InformationRequestView {
   request: InformationRequest;
   decision: Decision;
   status: 'open' | 'answered';
-  answer: unknown;
+  answer: InformationAnswer | null;
   answeredAt: string | null;
   answeredBy: string | null;
 }
@@ -229,7 +230,7 @@ export async function loadInformationRequests(
       request: JSON.parse(row.requestJson) as InformationRequest,
       decision: JSON.parse(row.decisionJson) as Decision,
       status: row.status as 'open' | 'answered',
-      answer: row.answerJson === null ? null : (JSON.parse(row.answerJson) as unknown),
+      answer: row.answerJson === null ? null : (JSON.parse(row.answerJson) as InformationAnswer),
       answeredAt: row.answeredAt,
       answeredBy: row.answeredBy,
     }),

@@ -51,7 +51,7 @@ import {
 } from '../../services/review-service.js';
 import { actorOf, allow, etagOf, ifMatchOf, type DeskEnv } from '../desk-env.js';
 import type { Permission } from '../../auth/roles.js';
-import { decisionViewSchema } from '../decision-schema.js';
+import { decisionViewSchema, informationRequestViewSchema } from '../decision-schema.js';
 import { integerParamOr } from '../integer-param.js';
 import { problem, problemResponses, problemSchema } from '../problem.js';
 
@@ -401,7 +401,7 @@ export function registerCaseRoutes(app: OpenAPIHono<DeskEnv>, ctx: DeskContext):
     (actor, id, version, input) => cancelDetainer(ctx, actor, id, version, input),
   );
 
-  const informationSchema = z.record(z.string(), z.unknown()).meta({ id: 'InformationRequest' });
+  const informationSchema = informationRequestViewSchema;
   app.openapi(
     createRoute({
       method: 'post',

@@ -8126,7 +8126,8 @@ export interface components {
        * @description Whose law decides: the agency’s jurisdiction.
        * @enum {string}
        */
-      jurisdiction: 'nyc-doc' | 'nyc-nypd' | 'nyc-probation' | 'california' | 'texas' | 'illinois';
+      jurisdiction:
+        'nyc-doc' | 'nyc-nypd' | 'nyc-probation' | 'california' | 'texas' | 'illinois' | 'oregon';
       person: components['schemas']['Person'];
       custody: components['schemas']['Custody'];
       history?: components['schemas']['CriminalHistory'];
@@ -9563,7 +9564,103 @@ export interface components {
       reason: string;
     };
     InformationRequest: {
-      [key: string]: unknown;
+      id: string;
+      caseId: string;
+      receivedAt: string;
+      /** @description A request for information about the person. */
+      request: {
+        /**
+         * Format: date-time
+         * @description When the request was received; not in the future.
+         */
+        receivedAt: string;
+        /**
+         * @default ice
+         * @enum {string}
+         */
+        requester?:
+          | 'ice'
+          | 'cbp'
+          | 'other-dhs-civil-ina'
+          | 'other-federal-immigration-duties'
+          | 'other-federal'
+          | 'unknown';
+        /** @description What is asked for. */
+        information: (
+          | 'release-date'
+          | 'incarceration-status'
+          | 'court-dates'
+          | 'citizenship-or-immigration-status'
+          | 'criminal-history'
+          | 'personal-information'
+          | 'other'
+        )[];
+        /**
+         * @description Whether the request relates to the enforcement of civil immigration law.
+         * @default unknown
+         * @enum {string}
+         */
+        purpose?:
+          | 'civil-immigration-enforcement'
+          | 'unrelated-to-civil-immigration-enforcement'
+          | 'unknown';
+        /** @description Answering is otherwise required by law. */
+        requiredByLaw?: boolean | 'unknown';
+        /** @description The information is already public. */
+        publiclyAvailable?: boolean | 'unknown';
+        /** @description The request in the requester’s words. */
+        note?: string;
+      };
+      /** @description The decision for each item asked for. */
+      decision: {
+        caseId?: string;
+        jurisdiction: {
+          id: string;
+          name: string;
+        };
+        timeZone: string;
+        outcomes: components['schemas']['ActionOutcome'][];
+        duties: components['schemas']['Notice'][];
+        cautions: components['schemas']['Notice'][];
+        /** @description Every clause relied on whose text is not verified verbatim. */
+        unverified: components['schemas']['ClauseRef'][];
+        missing: components['schemas']['MissingFact'][];
+        trace?: {
+          condition: string;
+          cites: string[];
+          value: boolean | 'unknown';
+          reason?: string;
+          facts?: {
+            path: string;
+            value?: unknown;
+          }[];
+          missing?: components['schemas']['MissingFact'][];
+        }[];
+      };
+      /** @enum {string} */
+      status: 'open' | 'answered';
+      /** @description What was answered; null while open. */
+      answer: {
+        /**
+         * Format: date-time
+         * @description When the answer was sent; now when absent. Not before the request, not in the future.
+         */
+        answeredAt?: string;
+        /** @description The items given to the requester; an empty list records a refusal. */
+        disclosed: (
+          | 'release-date'
+          | 'incarceration-status'
+          | 'court-dates'
+          | 'citizenship-or-immigration-status'
+          | 'criminal-history'
+          | 'personal-information'
+          | 'other'
+        )[];
+        /** @description What was said, in words. */
+        note?: string;
+      } | null;
+      answeredAt: string | null;
+      answeredBy: string | null;
     };
     WhatWouldChange: {
       caseId?: string;
