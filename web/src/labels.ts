@@ -46,6 +46,8 @@ export const AGENCY_LABELS: Record<Schemas['Intake']['jurisdiction'], string> = 
   'nyc-probation': 'NYC Department of Probation',
   california: 'California',
   texas: 'Texas',
+  illinois: 'Illinois',
+  oregon: 'Oregon',
 };
 
 export const FORM_LABELS: Record<Schemas['DetainerRequest']['form'], string> = {

@@ -73,6 +73,22 @@ describe('the law browser', () => {
     assert.match(page.url(), /jurisdiction=texas&date=2017-09-01/);
     await expectAccessible(page);
 
+    // Illinois and Oregon are listed; the Way Forward Act's § 15(g) was not read, and says so.
+    const options = await page.getByLabel('Jurisdiction').locator('option').allInnerTexts();
+    assert.ok(
+      options.some((text) => text.startsWith('Illinois')),
+      options.join(' | '),
+    );
+    assert.ok(
+      options.some((text) => text.startsWith('Oregon')),
+      options.join(' | '),
+    );
+    await page.getByLabel('Jurisdiction').selectOption('illinois');
+    await page.getByRole('button', { name: '2021-08-02 onward' }).click();
+    await page.getByRole('heading', { name: /: the law in force on 2021-08-02$/ }).waitFor();
+    assert.ok((await page.getByText('Unverified', { exact: true }).count()) > 0);
+    await expectAccessible(page);
+
     // A day before the encoded law: the API's words.
     await page.getByLabel('Read the law in force on').fill('1999-06-01');
     await page

@@ -23,7 +23,7 @@ export const SANCTUARY_PROMISE_FROM = '2021-07-19';
 const AMENDED_2003 = '2004-01-01';
 export const DISCLOSURE_FROM = '2017-08-15';
 
-const ORIGINAL = '1987 c.467 § 1 (ORS 181.850)';
+const ORIGINAL = '1987 c.467 § 1';
 const AMENDED =
   '1987 c.467 § 1, as amended by 2003 c.571 § 1 (ORS 181.850; ORS 181A.820 from 2019)';
 const NOT_READ_1987 =
