@@ -104,8 +104,8 @@ export const TRUST_ACT_PROVISIONS: readonly Provision[] = Object.freeze([
         {
           status: 'allowed',
           explanation:
-            'The TRUST Act limits immigration detainers and non-judicial warrants, not other ' +
-            'requests for information. A detainer is a request the agency may answer.',
+            'The TRUST Act limits compliance with immigration detainers and non-judicial ' +
+            'immigration warrants; it does not otherwise limit answering requests for information.',
           cites: [CLAUSE.purpose, CLAUSE.detainers],
           interpretation: RELEASE_DATE_READING,
         },

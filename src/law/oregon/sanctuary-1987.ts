@@ -169,7 +169,10 @@ export const EXCHANGE_RULE = actionRule({
     'verify the status of a person arrested for a crime or to request criminal investigation ' +
     'information; no Oregon law limited other answers before ORS 180.805 (2017).',
   cites: [CLAUSE.informationExchange, CLAUSE.disclosure],
-  interpretation: NOT_REACHED,
+  interpretation:
+    'Answering a request about a person in custody is read as neither "detecting" nor ' +
+    '"apprehending" under ORS 181.850(1); (2) names two exchanges it permits and is not read as ' +
+    'forbidding others. A legal reviewer should confirm.',
 });
 
 const REQUIRED_BY_LAW = fact({
