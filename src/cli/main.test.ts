@@ -303,6 +303,18 @@ describe('detainer-desk', { concurrency: true }, () => {
     );
   });
 
+  test('law list and law show cover Illinois and Oregon', async () => {
+    const list = await cli(['law', 'list']);
+    assert.match(list.stdout, /^illinois: Illinois \(5 ILCS 805/m);
+    assert.match(list.stdout, /^oregon: Oregon \(ORS 181A\.820/m);
+    const show = await cli(['law', 'show', 'oregon', '--date', '2021-07-19']);
+    assert.equal(show.code, 0, show.stderr);
+    assert.match(
+      show.stdout,
+      /^> \(1\) Public facilities, property, moneys, equipment, technology or personnel may not be used/m,
+    );
+  });
+
   test('law show renders the statute text and the legal test rows of that date', async () => {
     const run = await cli(['law', 'show', 'nyc-doc', '--date', '2016-06-01']);
     assert.equal(run.code, 0, run.stderr);
