@@ -51,6 +51,13 @@ const carriesFacts = (text: string) =>
 
 /** Enters the client's facts and the laws to compare, as a lawyer would. */
 async function enterClient(page: Page): Promise<void> {
+  const offered = await page
+    .getByLabel('Jurisdiction', { exact: true })
+    .locator('option')
+    .allInnerTexts();
+  for (const name of ['Illinois', 'Oregon']) {
+    assert.ok(offered.includes(name), `${name} among ${offered.join(', ')}`);
+  }
   await page.getByLabel('Jurisdiction', { exact: true }).selectOption('nyc-doc');
   await page.getByLabel('The day', { exact: true }).fill('2016-06-03');
   const californiaFindings = page.getByRole('group', { name: /^California’s findings/ });
