@@ -253,6 +253,9 @@ const DISCLOSURE_RULE = actionRule(
       status: 'allowed',
       explanation: 'ORS 180.805(1)(f) protects only dates that are not matters of public record.',
       cites: [CLAUSE.disclosure],
+      interpretation:
+        'The case records whether the information is available to the public; dates that are ' +
+        'are read as "matters of public record".',
     },
   },
   {
