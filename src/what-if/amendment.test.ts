@@ -226,6 +226,9 @@ describe('amendments: the versions each change applies to', () => {
       ['california', '2017-01-01', 'hold-limit'],
       ['california', '2018-01-01', 'drop-judicial-warrant'],
       ['texas', '2017-09-01', 'hold-limit'],
+      ['illinois', '2017-08-28', 'drop-judicial-warrant hold-limit'],
+      ['illinois', '2021-08-02', 'drop-judicial-warrant'],
+      ['oregon', '2021-07-19', 'drop-judicial-warrant'],
     ] as const) {
       assert.equal(accepted(id, from), expected, `${id} from ${from}`);
     }

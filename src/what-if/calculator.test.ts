@@ -214,7 +214,8 @@ describe('what the calculator refuses', () => {
       [
         {
           path: 'law[1].jurisdiction',
-          message: 'choose one of nyc-doc, nyc-nypd, nyc-probation, california, texas',
+          message:
+            'choose one of nyc-doc, nyc-nypd, nyc-probation, california, texas, illinois, oregon',
         },
         { path: 'law[1].date', message: 'must be a real calendar date written YYYY-MM-DD' },
         { path: 'law[2].date', message: 'must be a real calendar date written YYYY-MM-DD' },

@@ -3,12 +3,14 @@
  * from `request.judicialWarrant`. Illinois (5 ILCS 805/15) and Oregon (ORS 181A.820) let an
  * agency act on such a warrant where they forbid acting on an immigration detainer. An
  * administrative warrant (I-200, I-205) is recorded elsewhere and never counts; nor does a
- * warrant of a state judge or an immigration judge ("other").
+ * warrant of a state judge or an immigration judge ("other"). A what-if amendment may drop it,
+ * as it drops the judicial-warrant condition elsewhere (src/law/amendable.ts).
  * @module
  */
 import type { Condition, FactValue, MissingFact } from '../../engine/condition.js';
 import { derived } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
+import { droppable } from '../amendable.js';
 
 const PATH = 'request.judicialWarrant';
 
@@ -18,7 +20,7 @@ export function federalCriminalWarrant(spec: {
   /** Oregon's exception is only for a charge under the federal criminal immigration laws. */
   forImmigrationCrime: boolean;
 }): Condition {
-  return derived({
+  const condition = derived({
     label: spec.label,
     cites: spec.cites,
     evaluate(ctx) {
@@ -81,4 +83,5 @@ export function federalCriminalWarrant(spec: {
       return missing.length > 0 ? { value: UNKNOWN, facts, missing } : { value: true, facts };
     },
   });
+  return droppable(condition, 'dropJudicialWarrant');
 }
