@@ -4,7 +4,7 @@
  * not recorded is unknown, never false.
  * @module
  */
-import type { Case, InformationItem } from '../../engine/case.js';
+import type { Case } from '../../engine/case.js';
 import type { Condition, FactValue, MissingFact } from '../../engine/condition.js';
 import { derived, fact } from '../../engine/condition.js';
 import { UNKNOWN, type Tri } from '../../engine/tri.js';
@@ -208,20 +208,5 @@ export function publiclyAvailable(label: string, cites: readonly string[]): Cond
     question:
       'Is the information asked for (such as the release date) already available to the public?',
     read: (ctx) => ctx.case.request.informationPubliclyAvailable ?? UNKNOWN,
-  });
-}
-
-/** The item of an information request being decided is one of `items`. */
-export function itemIs(
-  label: string,
-  items: readonly InformationItem[],
-  cites: readonly string[],
-): Condition {
-  return fact({
-    label,
-    cites,
-    path: 'request.information',
-    question: 'What information is asked for?',
-    read: (ctx) => ctx.item !== undefined && items.includes(ctx.item),
   });
 }

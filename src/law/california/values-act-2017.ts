@@ -14,12 +14,12 @@ import { actionRule } from '../../engine/rule.js';
 import { CLAUSE } from './clause-ids.js';
 import {
   cooperationCriteria,
-  itemIs,
   judicialProbableCauseDetermination,
   judicialWarrant,
   magistrateProbableCause,
   publiclyAvailable,
 } from './facts.js';
+import { itemIs } from '../request-facts.js';
 import { RENDERED_FROM_RESEARCH, SOURCE } from './sources.js';
 
 const VERSION = 'SB 54 (Stats. 2017, ch. 495)';

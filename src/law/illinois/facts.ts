@@ -3,7 +3,6 @@
  * § 15(g) (2021), what an information request asks for, and whether it is public.
  * @module
  */
-import type { InformationItem } from '../../engine/case.js';
 import type { Condition } from '../../engine/condition.js';
 import { fact } from '../../engine/condition.js';
 import { UNKNOWN } from '../../engine/tri.js';
@@ -22,20 +21,6 @@ export const WARRANT_READING =
 
 export function federalWarrant(label: string, cites: readonly string[]): Condition {
   return federalCriminalWarrant({ label, cites, forImmigrationCrime: false });
-}
-
-export function itemIs(
-  label: string,
-  items: readonly InformationItem[],
-  cites: readonly string[],
-): Condition {
-  return fact({
-    label,
-    cites,
-    path: 'request.information',
-    question: 'What information is asked for?',
-    read: (ctx) => ctx.item !== undefined && items.includes(ctx.item),
-  });
 }
 
 export function publiclyAvailable(cites: readonly string[]): Condition {

@@ -12,7 +12,8 @@ import type { Provision } from '../../engine/jurisdiction.js';
 import { actionRule } from '../../engine/rule.js';
 import { FEDERAL_HOLD_LIMIT } from '../federal/detainer-regulation.js';
 import { CLAUSE } from './clause-ids.js';
-import { WARRANT_READING, federalWarrant, itemIs } from './facts.js';
+import { WARRANT_READING, federalWarrant } from './facts.js';
+import { itemIs } from '../request-facts.js';
 import { SOURCE } from './sources.js';
 
 const VERSION = 'P.A. 100-0463 (SB 31, 2017)';

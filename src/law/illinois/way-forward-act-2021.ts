@@ -12,7 +12,8 @@ import type { Clause, Verification } from '../../engine/clause.js';
 import type { Provision } from '../../engine/jurisdiction.js';
 import { actionRule } from '../../engine/rule.js';
 import { CLAUSE } from './clause-ids.js';
-import { WARRANT_READING, federalWarrant, itemIs, publiclyAvailable } from './facts.js';
+import { WARRANT_READING, federalWarrant, publiclyAvailable } from './facts.js';
+import { itemIs } from '../request-facts.js';
 import { SOURCE } from './sources.js';
 import { WAY_FORWARD_FROM } from './trust-act-2017.js';
 

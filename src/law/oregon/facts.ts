@@ -3,24 +3,8 @@
  * magistrate's warrant for an immigration crime (ORS 181A.820(5)).
  * @module
  */
-import type { InformationItem } from '../../engine/case.js';
 import type { Condition } from '../../engine/condition.js';
-import { fact } from '../../engine/condition.js';
 import { federalCriminalWarrant } from '../federal/criminal-warrant.js';
-
-export function itemIs(
-  label: string,
-  items: readonly InformationItem[],
-  cites: readonly string[],
-): Condition {
-  return fact({
-    label,
-    cites,
-    path: 'request.information',
-    question: 'What information is asked for?',
-    read: (ctx) => ctx.item !== undefined && items.includes(ctx.item),
-  });
-}
 
 /**
  * ORS 181A.820(5): a person charged by the United States with a federal immigration crime and

@@ -15,7 +15,7 @@ import { actionRule } from '../../engine/rule.js';
 import { UNKNOWN } from '../../engine/tri.js';
 import { FEDERAL_HOLD_LIMIT, DETAINER_IS_A_REQUEST } from '../federal/detainer-regulation.js';
 import { CLAUSE } from './clause-ids.js';
-import { itemIs } from './facts.js';
+import { itemIs } from '../request-facts.js';
 import { SOURCE } from './sources.js';
 
 export const SANCTUARY_PROMISE_FROM = '2021-07-19';
