@@ -192,21 +192,14 @@ export function resolveLawChoice(
       `no period of ${target.id}'s law begins on ${choice.from}; the law in force that day began on ${law.from}`,
     );
   }
+  const amendment = choice.kind === 'amended' ? choice.amendment : undefined;
+  const decides = amendment ? amendLaw(target, law, amendment, 'amendment') : law;
   const versions = `the law in force from ${law.from} (${versionsOf(law).join(', ')})`;
-  const amended =
-    choice.kind === 'amended' ? amendLaw(target, law, choice.amendment, 'amendment') : undefined;
-  const decides = amended ?? law;
-  const named =
-    choice.kind === 'amended'
-      ? `${versions} as amended by "${choice.amendment.title}" (amendment ${amendmentId(choice.amendment)})`
-      : versions;
-  const pinned = pinnedJurisdiction(
-    target,
-    decides,
-    choice.kind === 'amended'
-      ? `as amended (amendment ${amendmentId(choice.amendment)}), pinned`
-      : 'pinned',
-  );
+  const named = amendment
+    ? `${versions} as amended by "${amendment.title}" (amendment ${amendmentId(amendment)})`
+    : versions;
+  const how = amendment ? `as amended (amendment ${amendmentId(amendment)}), pinned` : 'pinned';
+  const pinned = pinnedJurisdiction(target, decides, how);
   return {
     choice,
     label: `${target.id}: ${named}, whatever the case's dates`,
