@@ -377,7 +377,9 @@ export const caseSchema = z
     jurisdiction: z
       .string()
       .min(1)
-      .describe('Whose law decides: nyc-doc, nyc-nypd, nyc-probation, california, texas, illinois, oregon.'),
+      .describe(
+        'Whose law decides: nyc-doc, nyc-nypd, nyc-probation, california, texas, illinois, oregon.',
+      ),
     timeZone: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone, e.g. America/New_York')

@@ -19,12 +19,7 @@ export const COVERAGE_START = '2000-01-01';
  * Anything but `verbatim` is flagged in every decision that relies on it.
  */
 export type Verification =
-  | 'verbatim'
-  | 'reconstructed'
-  | 'secondary'
-  | 'inferred'
-  | 'unverified'
-  | 'amendment';
+  'verbatim' | 'reconstructed' | 'secondary' | 'inferred' | 'unverified' | 'amendment';
 
 export interface ClauseSpec {
   /** Stable across versions, e.g. `nyc.9-131.b`. Paragraph numbers move between versions; ids don't. */

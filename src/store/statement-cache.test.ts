@@ -8,10 +8,10 @@ describe('the prepared-statement cache', () => {
     const database = new Database(':memory:');
     const prepared: string[] = [];
     const prepare = database.prepare.bind(database);
-    database.prepare = ((sql: string) => {
+    database.prepare = (sql: string) => {
       prepared.push(sql);
       return prepare(sql);
-    });
+    };
     const cached = withStatementCache(database, 2);
     const first = cached.prepare('SELECT 1');
     assert.equal(cached.prepare('SELECT 1'), first);
