@@ -66,6 +66,16 @@ describe('what if: replay under another law', () => {
     await page.getByRole('heading', { name: 'What if: replay cases under another law' }).waitFor();
     await page.getByLabel('Law to replay under').fill('nyc-doc@2016-06-01');
     await page.getByLabel('Name of the amendment').fill('No warrant');
+    // A look-back that is not a number is named beside its field, and nothing is sent.
+    const years = page.getByRole('textbox', {
+      name: 'Look-back, in years before the instant arrest',
+    });
+    await years.fill('ten');
+    await page.getByRole('button', { name: 'Replay' }).click();
+    await page.getByText('Write a whole number, e.g. 10.').waitFor();
+    assert.equal(await years.getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByText(/^Replay of /).count(), 0);
+    await years.fill('');
     await page.getByLabel('Crimes to add to the list').fill('PL 155.30, grand larceny');
     await page.getByLabel('Received from').fill('2016-05-01');
     await page.getByLabel('Received to (inclusive)').fill('2016-05-31');

@@ -40,8 +40,15 @@ const codes = (text: string) =>
     .map((code) => code.trim())
     .filter((code) => code !== '');
 
-/** The changes the draft makes, in the form's order; a number the API refuses is sent as typed. */
-function changesOf(draft: AmendmentDraft): Change[] {
+/** A whole number as typed; anything else is a problem for its field (NaN would reach the API as null). */
+function wholeNumber(text: string, field: string, problems: Map<string, string>): number {
+  const trimmed = text.trim();
+  if (!/^\d+$/.test(trimmed)) problems.set(field, 'Write a whole number, e.g. 10.');
+  return Number(trimmed);
+}
+
+/** The changes the draft makes, in the form's order, and what in it cannot be sent. */
+function changesOf(draft: AmendmentDraft, problems = new Map<string, string>()): Change[] {
   const changes: Change[] = [];
   if (codes(draft.add).length > 0) changes.push({ kind: 'add-crimes', crimes: codes(draft.add) });
   if (codes(draft.remove).length > 0) {
@@ -49,19 +56,35 @@ function changesOf(draft: AmendmentDraft): Change[] {
   }
   if (draft.noLookBack) changes.push({ kind: 'look-back', years: null });
   else if (draft.years.trim() !== '') {
-    changes.push({ kind: 'look-back', years: Number(draft.years) });
+    changes.push({
+      kind: 'look-back',
+      years: wholeNumber(draft.years, 'amendment.years', problems),
+    });
   }
   if (draft.dropJudicialWarrant) changes.push({ kind: 'drop-judicial-warrant' });
   if (draft.holdHours.trim() !== '') {
-    changes.push({ kind: 'hold-limit', hours: Number(draft.holdHours) });
+    changes.push({
+      kind: 'hold-limit',
+      hours: wholeNumber(draft.holdHours, 'amendment.holdHours', problems),
+    });
   }
   return changes;
 }
 
-/** The amendment to send, or none when the draft changes nothing. */
-export function amendmentOf(draft: AmendmentDraft): Amendment | undefined {
-  const changes = changesOf(draft);
-  return changes.length === 0 ? undefined : { title: draft.title, changes };
+/**
+ * The amendment to send (none when the draft changes nothing), or the fields that cannot be sent
+ * as typed; the API checks the rest.
+ */
+export function amendmentOf(draft: AmendmentDraft): {
+  amendment?: Amendment;
+  problems: FieldErrors;
+} {
+  const problems = new Map<string, string>();
+  const changes = changesOf(draft, problems);
+  if (problems.size > 0) return { problems };
+  return changes.length === 0
+    ? { problems }
+    : { amendment: { title: draft.title, changes }, problems };
 }
 
 /** Which field of the form each kind of change comes from. */

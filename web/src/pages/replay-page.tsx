@@ -19,7 +19,7 @@ import {
   amendmentOf,
   EMPTY_AMENDMENT,
 } from '../components/amendment-fields';
-import { fieldErrorsOf } from '../components/field';
+import { fieldErrorsOf, type FieldErrors } from '../components/field';
 import { ProblemAlert } from '../components/problem-alert';
 import { ReportChart } from '../components/report-chart';
 import { AGENCY_LABELS } from '../labels';
@@ -54,6 +54,7 @@ const NUMBER = new Intl.NumberFormat('en-US');
 export function ReplayPage() {
   const [under, setUnder] = useState('nyc-doc@LL22/2013');
   const [amendment, setAmendment] = useState(EMPTY_AMENDMENT);
+  const [amendmentProblems, setAmendmentProblems] = useState<FieldErrors>(new Map());
   const [sourceKind, setSourceKind] = useState<'desk' | 'file' | 'release'>('desk');
   const [agency, setAgency] = useState<string>('nyc-doc');
   const [from, setFrom] = useState('2016-01-01');
@@ -88,7 +89,9 @@ export function ReplayPage() {
           : sourceKind === 'file'
             ? { kind: 'file' as const, text: fileText ?? '' }
             : releaseSource(release);
-      const amended = amendmentOf(amendment);
+      const { amendment: amended, problems } = amendmentOf(amendment);
+      setAmendmentProblems(problems);
+      if (problems.size > 0) return;
       const started = ok(
         await api.POST('/api/what-if/replays', {
           body: { under, source, ...(amended === undefined ? {} : { amendment: amended }) },
@@ -149,7 +152,12 @@ export function ReplayPage() {
         </datalist>
         <AmendmentFields
           draft={amendment}
-          errors={amendmentFieldErrors(fieldErrorsOf(startError), amendment)}
+          errors={
+            new Map([
+              ...amendmentFieldErrors(fieldErrorsOf(startError), amendment),
+              ...amendmentProblems,
+            ])
+          }
           onChange={setAmendment}
         />
         <fieldset className="usa-fieldset">
