@@ -5,7 +5,7 @@
  * @module
  */
 import { Field, type FieldErrors } from './field';
-import { ChargeHint } from './charge-hint';
+import { ChargeInput } from './charge-hint';
 import { chargeLookup } from '../../../src/what-if/calculator-law.js';
 import type { Answer } from '../../../src/what-if/calculator.js';
 
@@ -74,22 +74,12 @@ export function ChargeField(field: FieldProps<string>) {
   return (
     <Field path={field.path} label={field.label} hint={field.hint} errors={field.errors}>
       {(props) => (
-        <>
-          <input
-            className="usa-input"
-            autoComplete="off"
-            list={`${props.id}-codes`}
-            {...props}
-            aria-describedby={[props['aria-describedby'], `${props.id}-lookup`]
-              .filter(Boolean)
-              .join(' ')}
-            value={field.value}
-            onChange={(event) => {
-              field.onChange(event.target.value);
-            }}
-          />
-          <ChargeHint id={props.id} charge={field.value} lookUp={chargeLookup} />
-        </>
+        <ChargeInput
+          {...props}
+          value={field.value}
+          onChange={field.onChange}
+          lookUp={chargeLookup}
+        />
       )}
     </Field>
   );

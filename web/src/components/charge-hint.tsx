@@ -64,3 +64,41 @@ export function ChargeHint({
     </>
   );
 }
+
+/**
+ * A charge input with its hint: the listed codes to complete it, and the reading beside it (the
+ * hint's id is added to the field's description). `props` are a Field's control props.
+ */
+export function ChargeInput({
+  value,
+  onChange,
+  lookUp,
+  ...props
+}: {
+  id: string;
+  name: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+  value: string;
+  onChange: (charge: string) => void;
+  lookUp?: (typed: string) => ChargeLookup | undefined;
+}) {
+  return (
+    <>
+      <input
+        className="usa-input"
+        autoComplete="off"
+        list={`${props.id}-codes`}
+        {...props}
+        aria-describedby={[props['aria-describedby'], `${props.id}-lookup`]
+          .filter(Boolean)
+          .join(' ')}
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+      <ChargeHint id={props.id} charge={value} {...(lookUp === undefined ? {} : { lookUp })} />
+    </>
+  );
+}

@@ -15,7 +15,7 @@ import { useEffect, useRef, useState, type FocusEvent, type SubmitEvent } from '
 import { useNavigate } from 'react-router';
 import { api, ApiError, ok } from '../api/client';
 import type { components } from '../api/openapi';
-import { ChargeHint } from '../components/charge-hint';
+import { ChargeInput } from '../components/charge-hint';
 import {
   DATE,
   EntryList,
@@ -78,8 +78,8 @@ const optional = (text: string) => (text.trim() === '' ? undefined : text.trim()
 /** The forms whose section 1.A has the enforcement-priority boxes. */
 const PRIORITY_FORMS: readonly string[] = ['I-247D', 'I-247N'];
 
-/** A charge typed with the API's reading of it beside it, and the listed codes to complete it. */
-function ChargeInput({
+/** A charge typed with the API's reading of it beside it, starting from the entry's. */
+function TypedChargeInput({
   defaultValue,
   ...props
 }: {
@@ -90,24 +90,7 @@ function ChargeInput({
   'aria-describedby': string | undefined;
 }) {
   const [charge, setCharge] = useState(defaultValue);
-  return (
-    <>
-      <input
-        className="usa-input"
-        autoComplete="off"
-        list={`${props.id}-codes`}
-        {...props}
-        aria-describedby={[props['aria-describedby'], `${props.id}-lookup`]
-          .filter(Boolean)
-          .join(' ')}
-        value={charge}
-        onChange={(event) => {
-          setCharge(event.target.value);
-        }}
-      />
-      <ChargeHint id={props.id} charge={charge} />
-    </>
-  );
+  return <ChargeInput {...props} value={charge} onChange={setCharge} />;
 }
 
 /** An entry's charge, with the charge autocomplete the convictions use. */
@@ -131,7 +114,7 @@ function chargeField<T>({
         hint={hint}
         errors={errors}
       >
-        {(props) => <ChargeInput defaultValue={codec.of(entry)} {...props} />}
+        {(props) => <TypedChargeInput defaultValue={codec.of(entry)} {...props} />}
       </Field>
     ),
     read: plain.read,
@@ -582,22 +565,13 @@ function IntakeForm() {
                   errors={errors}
                 >
                   {(props) => (
-                    <>
-                      <input
-                        className="usa-input"
-                        autoComplete="off"
-                        list={`${props.id}-codes`}
-                        {...props}
-                        aria-describedby={[props['aria-describedby'], `${props.id}-lookup`]
-                          .filter(Boolean)
-                          .join(' ')}
-                        value={conviction.charge}
-                        onChange={(event) => {
-                          update({ charge: event.target.value });
-                        }}
-                      />
-                      <ChargeHint id={props.id} charge={conviction.charge} />
-                    </>
+                    <ChargeInput
+                      {...props}
+                      value={conviction.charge}
+                      onChange={(charge) => {
+                        update({ charge });
+                      }}
+                    />
                   )}
                 </Field>
                 <Field path={`${path}.judgmentDate`} label="Date of judgment" errors={errors}>
