@@ -46,6 +46,14 @@ const SUGGESTED_LAWS = [
 
 const AGENCIES = ['nyc-doc', 'nyc-nypd', 'nyc-probation'] as const;
 
+/** The kinds of cases a replay takes, as the page offers them. */
+const SOURCE_KINDS = [
+  ['desk', 'The desk’s cases of an agency, received in a period'],
+  ['file', 'A file of cases (JSON, NDJSON or the intake CSV)'],
+  ['release', 'The detainers of an imported ICE release'],
+] as const;
+type SourceKind = (typeof SOURCE_KINDS)[number][0];
+
 /** How many changed cases the table shows; the downloads hold them all. */
 const CHANGES_SHOWN = 200;
 
@@ -55,7 +63,7 @@ export function ReplayPage() {
   const [under, setUnder] = useState('nyc-doc@LL22/2013');
   const [amendment, setAmendment] = useState(EMPTY_AMENDMENT);
   const [amendmentProblems, setAmendmentProblems] = useState<FieldErrors>(new Map());
-  const [sourceKind, setSourceKind] = useState<'desk' | 'file' | 'release'>('desk');
+  const [sourceKind, setSourceKind] = useState<SourceKind>('desk');
   const [agency, setAgency] = useState<string>('nyc-doc');
   const [from, setFrom] = useState('2016-01-01');
   const [to, setTo] = useState('2016-12-31');
@@ -162,51 +170,23 @@ export function ReplayPage() {
         />
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">Cases</legend>
-          <div className="usa-radio">
-            <input
-              className="usa-radio__input"
-              id="replay-source-desk"
-              type="radio"
-              name="replay-source"
-              checked={sourceKind === 'desk'}
-              onChange={() => {
-                setSourceKind('desk');
-              }}
-            />
-            <label className="usa-radio__label" htmlFor="replay-source-desk">
-              The desk’s cases of an agency, received in a period
-            </label>
-          </div>
-          <div className="usa-radio">
-            <input
-              className="usa-radio__input"
-              id="replay-source-file"
-              type="radio"
-              name="replay-source"
-              checked={sourceKind === 'file'}
-              onChange={() => {
-                setSourceKind('file');
-              }}
-            />
-            <label className="usa-radio__label" htmlFor="replay-source-file">
-              A file of cases (JSON, NDJSON or the intake CSV)
-            </label>
-          </div>
-          <div className="usa-radio">
-            <input
-              className="usa-radio__input"
-              id="replay-source-release"
-              type="radio"
-              name="replay-source"
-              checked={sourceKind === 'release'}
-              onChange={() => {
-                setSourceKind('release');
-              }}
-            />
-            <label className="usa-radio__label" htmlFor="replay-source-release">
-              The detainers of an imported ICE release
-            </label>
-          </div>
+          {SOURCE_KINDS.map(([kind, label]) => (
+            <div className="usa-radio" key={kind}>
+              <input
+                className="usa-radio__input"
+                id={`replay-source-${kind}`}
+                type="radio"
+                name="replay-source"
+                checked={sourceKind === kind}
+                onChange={() => {
+                  setSourceKind(kind);
+                }}
+              />
+              <label className="usa-radio__label" htmlFor={`replay-source-${kind}`}>
+                {label}
+              </label>
+            </div>
+          ))}
         </fieldset>
         {sourceKind === 'desk' ? (
           <>
