@@ -388,13 +388,21 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const RUNS = /\d+|\D+/g;
 
+/** A key split into runs of digits and of other characters, read once per key for sorting. */
+function runsOf(key: string): readonly string[] {
+  return key.match(RUNS) ?? [];
+}
+
 /**
  * Case keys in the order a person reads them: runs of digits by their value, so `line 9` comes
  * before `line 10` and `row 2` before `row 12`; keys equal but for leading zeros, by their text.
  */
-function byKey(a: string, b: string): number {
-  const left = a.match(RUNS) ?? [];
-  const right = b.match(RUNS) ?? [];
+function byKey(
+  a: { key: string; runs: readonly string[] },
+  b: { key: string; runs: readonly string[] },
+): number {
+  const left = a.runs;
+  const right = b.runs;
   for (let index = 0; index < Math.min(left.length, right.length); index++) {
     const x = left[index]!;
     const y = right[index]!;
@@ -405,7 +413,7 @@ function byKey(a: string, b: string): number {
     const order = bare[0].length - bare[1].length || byText(bare[0], bare[1]);
     if (order !== 0) return order;
   }
-  return left.length - right.length || byText(a, b);
+  return left.length - right.length || byText(a.key, b.key);
 }
 
 function zeroes(): Record<Answer, number> {
@@ -448,7 +456,10 @@ export function finishReplay(part: ReplayPart, under: ResolvedLawChoice): Replay
       return { action, before, after, changed, transitions };
     });
   // A stable sort: cases with the same key stay in input order.
-  const changes = [...part.changes].sort((a, b) => byKey(a.key, b.key));
+  const changes = part.changes
+    .map((change) => ({ key: change.key, runs: runsOf(change.key), change }))
+    .sort(byKey)
+    .map(({ change }) => change);
   return {
     under: {
       choice: lawChoiceText(under.choice),
